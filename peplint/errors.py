@@ -1,0 +1,57 @@
+"""The project's own typed errors. Messages are one line a QA officer understands.
+
+Codes are the contract of DESIGN section 8. A message never holds a library's
+own text, a file path or document content.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+ErrorCode = Literal["encrypted", "no-text", "corrupt", "unsupported", "too-large", "timeout"]
+
+
+class PeplintError(Exception):
+    """Base class for errors peplint reports to its user."""
+
+
+class ConfigError(PeplintError):
+    """A usage or configuration problem (exit code 2)."""
+
+
+class InputError(PeplintError):
+    """An input file could not be read; carries a DESIGN section 8 code."""
+
+    def __init__(self, code: ErrorCode, message: str) -> None:
+        super().__init__(message)
+        self.code: ErrorCode = code
+        self.message = message
+
+
+def encrypted(what: str = "This file") -> InputError:
+    """The file is password-protected."""
+    return InputError("encrypted", f"{what} is password-protected; export it without a password.")
+
+
+def no_text() -> InputError:
+    """The PDF has pages but no text layer."""
+    return InputError(
+        "no-text",
+        "This PDF has no readable text (it looks scanned); it needs OCR before it can be checked.",
+    )
+
+
+def corrupt(detail: str = "") -> InputError:
+    """The file is damaged or is not what its name says."""
+    suffix = f" ({detail})" if detail else ""
+    return InputError("corrupt", f"This file is damaged and cannot be read{suffix}.")
+
+
+def unsupported(detail: str) -> InputError:
+    """The file type is not one peplint reads."""
+    return InputError("unsupported", detail)
+
+
+def too_large(detail: str) -> InputError:
+    """The file exceeds a safety limit."""
+    return InputError("too-large", detail)

@@ -1,0 +1,1 @@
+"""The profile stage: from a parser's block stream to the typed `Pep` model."""

@@ -1,0 +1,196 @@
+"""Normalisers for the values PEP exports hold: dates, percentages, yes/no,
+RAG ratings, progress labels and grades.
+
+Each function takes raw cell or line text and returns a typed value or `None`
+when the text does not say. None of them raise on odd input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil import parser as date_parser
+
+CHECKED_GLYPHS = "☒☑✓✔✗✘■●◉⦿⊗☓"
+UNCHECKED_GLYPHS = "☐□○◯⊖◻"
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+DATE_PATTERN = re.compile(
+    r"\b(?:"
+    r"\d{4}-\d{1,2}-\d{1,2}"  # 2026-10-14
+    r"|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}"  # 14/10/2026, 14.10.26
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}"  # 14th Oct 2026
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # October 14, 2026
+    r")\b",
+    re.IGNORECASE,
+)
+
+# Characters from other scripts that look like Latin grade letters.
+_LOOKALIKES = str.maketrans(
+    {
+        "в": "B",
+        "В": "B",
+        "А": "A",
+        "а": "A",
+        "С": "C",
+        "с": "C",
+        "Е": "E",
+        "е": "E",
+        "Ѕ": "S",
+        "М": "M",
+        "Т": "T",
+        "О": "O",
+        "о": "O",
+        "Р": "P",
+        "р": "P",
+        "Α": "A",
+        "Β": "B",
+        "Ε": "E",
+        "＊": "*",
+        "∗": "*",
+    }
+)
+
+
+def clean(text: str | None) -> str | None:
+    """Collapse white space; `None` for empty text."""
+    if text is None:
+        return None
+    out = " ".join(text.split())
+    return out or None
+
+
+def find_dates(text: str | None) -> list[dt.date]:
+    """Every UK-format date in `text`, in order of appearance."""
+    if not text:
+        return []
+    found: list[dt.date] = []
+    for match in DATE_PATTERN.finditer(text):
+        parsed = parse_date(match.group(0))
+        if parsed is not None:
+            found.append(parsed)
+    return found
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """The first date in `text`, read day-first as UK exports write them."""
+    if not text:
+        return None
+    match = DATE_PATTERN.search(text)
+    if match is None:
+        return None
+    raw = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", match.group(0), flags=re.IGNORECASE)
+    raw = re.sub(r"\bof\b", "", raw, flags=re.IGNORECASE)
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw.strip())
+    try:
+        if iso:
+            return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+        return date_parser.parse(raw, dayfirst=True, default=dt.datetime(2000, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def parse_percent(text: str | None) -> float | None:
+    """A percentage such as "87%", "87.5 %" or "87 per cent"; `None` if absent."""
+    if not text:
+        return None
+    match = re.search(r"(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s*cent|percent)", text, re.IGNORECASE)
+    if match is None:
+        bare = re.fullmatch(r"\s*(\d{1,3}(?:\.\d+)?)\s*", text)
+        if bare is None:
+            return None
+        match = bare
+    value = float(match.group(1))
+    return value if 0 <= value <= 100 else None
+
+
+def parse_checked_option(text: str | None) -> str | None:
+    """The label of the ticked option in "☒ Yes ☐ No"-style text, lower-cased."""
+    if not text:
+        return None
+    pattern = rf"([{re.escape(CHECKED_GLYPHS)}])\s*([^{re.escape(CHECKED_GLYPHS + UNCHECKED_GLYPHS)}]+)"
+    match = re.search(pattern, text)
+    if match is None:
+        return None
+    return match.group(2).strip().lower() or None
+
+
+def has_checkbox_glyph(text: str | None) -> bool:
+    """Whether `text` holds any checkbox glyph, ticked or not."""
+    return bool(text) and any(c in CHECKED_GLYPHS + UNCHECKED_GLYPHS for c in text or "")
+
+
+def parse_yes_no(text: str | None) -> bool | None:
+    """Yes/no from words ("Yes", "N", "Attended"), glyph options or lone ticks."""
+    if not text:
+        return None
+    if has_checkbox_glyph(text):
+        option = parse_checked_option(text)
+        if option is not None:
+            return parse_yes_no(option)
+        if any(c in CHECKED_GLYPHS for c in text):
+            return True  # a lone tick
+        stripped = "".join(c for c in text if c not in UNCHECKED_GLYPHS).strip()
+        return False if not stripped else None
+    word = text.strip().lower().rstrip(".")
+    if word in {"yes", "y", "true", "attended", "present", "complete", "completed", "done"}:
+        return True
+    if word in {"no", "n", "false", "did not attend", "absent", "not attended", "dna",
+                "apologies", "incomplete", "not complete"}:
+        return False
+    if re.match(r"^(yes|y)\b", word):
+        return True
+    if re.match(r"^(no|n)\b", word):
+        return False
+    return None
+
+
+def parse_rag(text: str | None) -> str | None:
+    """A red/amber/green rating."""
+    if not text:
+        return None
+    option = parse_checked_option(text) if has_checkbox_glyph(text) else text
+    if not option:
+        return None
+    match = re.search(r"\b(red|amber|green|r|a|g)\b", option.strip().lower())
+    if match is None:
+        return None
+    return {"r": "red", "a": "amber", "g": "green"}.get(match.group(1), match.group(1))
+
+
+def parse_progress(text: str | None) -> str | None:
+    """"less", "expected" or "more" from progress labels used in exports."""
+    if not text:
+        return None
+    t = " ".join(text.lower().split())
+    if re.search(r"less than expected|below expected|below target|not making expected|"
+                 r"less progress|slower than expected|\bbelow\b", t):
+        return "less"
+    if re.search(r"more than expected|above expected|better than expected|exceed|\babove\b", t):
+        return "more"
+    if re.search(r"expected|on track|in line", t):
+        return "expected"
+    return None
+
+
+def normalise_grade(text: str | None) -> str | None:
+    """A grade with look-alike characters from other scripts replaced (в -> B)."""
+    value = clean(text)
+    if value is None:
+        return None
+    value = value.translate(_LOOKALIKES)
+    if re.fullmatch(r"[a-g]\*?[+-]?", value):
+        value = value.upper()
+    return value
+
+
+def parse_int(text: str | None) -> int | None:
+    """The first whole number in `text`."""
+    if not text:
+        return None
+    match = re.search(r"\d+", text)
+    return int(match.group(0)) if match else None

@@ -1,0 +1,1 @@
+"""The example-PEP generator: case specs rendered as realistic ePEP exports."""

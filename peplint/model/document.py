@@ -1,0 +1,65 @@
+"""The intermediate block stream every parser produces.
+
+A parser turns a file into a `Document`: blocks in reading order, each a heading,
+a paragraph, a table or a checkbox, with the page it starts on. Tables are grids:
+a cell covered by a merged cell to its left or above is `None`, never a copy of
+the merged text, so both parsers hand the profile stage the same shape.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class BlockKind(StrEnum):
+    """What a block is."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    TABLE = "table"
+    CHECKBOX = "checkbox"
+
+
+class Table(BaseModel):
+    """A table as a grid of cell texts; `None` marks a cell covered by a merge."""
+
+    rows: list[list[str | None]] = Field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        """The number of grid columns (the widest row)."""
+        return max((len(r) for r in self.rows), default=0)
+
+
+class Block(BaseModel):
+    """One unit of the document in reading order."""
+
+    kind: BlockKind
+    text: str = ""
+    page: int = 1
+    level: int | None = None  # headings: 1 is the largest
+    checked: bool | None = None  # checkboxes
+    table: Table | None = None
+
+
+class Document(BaseModel):
+    """A parsed file: its blocks in reading order and what the parser noticed."""
+
+    format: Literal["docx", "pdf"]
+    pages: int = 1
+    blocks: list[Block] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def text(self) -> str:
+        """All text of the document, blocks joined by newlines (tables row by row)."""
+        out: list[str] = []
+        for block in self.blocks:
+            if block.table is not None:
+                for row in block.table.rows:
+                    out.append(" | ".join(c for c in row if c))
+            else:
+                out.append(block.text)
+        return "\n".join(out)

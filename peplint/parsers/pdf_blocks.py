@@ -1,0 +1,219 @@
+"""Where PDFs are read: pdfplumber pages to the block stream.
+
+Per page: words are extracted once (no layout analysis, which is superlinear),
+drawn checkboxes become glyph pseudo-words, ruled tables are read from word
+positions, and the remaining lines become headings (larger or bold type than
+the body) and paragraphs. Running headers and footers are dropped, tables that
+continue onto the next page are joined, and every page is closed as soon as it
+is read so memory stays flat on long files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from peplint import errors
+from peplint.model.document import Block, BlockKind, Document, Table
+from peplint.parsers.pdf_checkboxes import checkbox_words, is_box, is_box_mark
+from peplint.parsers.pdf_tables import (
+    TABLE_SETTINGS,
+    RawTable,
+    finish_table,
+    group_lines,
+    read_table,
+)
+
+MARGIN_BAND = 0.06  # share of the page height at top and bottom where running text lives
+PAGE_NUMBER = re.compile(r"(?i)^(page\s*)?\d+(\s*(of|/)\s*\d+)?$")
+
+
+@dataclass
+class _Line:
+    text: str
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    page: int
+    x0: float
+
+
+@dataclass
+class _PageItems:
+    number: int
+    height: float
+    items: list[tuple[float, Any]] = field(default_factory=list)  # (top, _Line | RawTable)
+    margin_lines: list[_Line] = field(default_factory=list)
+
+
+def _is_bold(fontname: str) -> bool:
+    return bool(re.search(r"(?i)bold|black|heavy|semibold|demi", fontname))
+
+
+def _line(words: list[dict[str, Any]], page: int) -> _Line:
+    sized = [w for w in words if w.get("size")]
+    size = max((w["size"] for w in sized), default=0.0)
+    text_words = [w for w in words if w.get("fontname")]
+    bold = bool(text_words) and all(_is_bold(w["fontname"]) for w in text_words)
+    return _Line(
+        text=" ".join(w["text"] for w in words),
+        top=min(w["top"] for w in words),
+        bottom=max(w["bottom"] for w in words),
+        size=round(size, 1),
+        bold=bold,
+        page=page,
+        x0=min(w["x0"] for w in words),
+    )
+
+
+def _read_page(page: Any, number: int) -> tuple[_PageItems, int, int]:
+    """A page's lines and tables; also its character count and image count."""
+    box_words, box_objects = checkbox_words(page)
+    if box_objects:
+        ids = {id(o) for o in box_objects}
+        clean_page = page.filter(lambda o: id(o) not in ids and not is_box(o) and not is_box_mark(o, []))
+    else:
+        clean_page = page
+    words = clean_page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+    words += box_words
+    out = _PageItems(number=number, height=float(page.height))
+    remaining = words
+    for found in clean_page.find_tables(TABLE_SETTINGS):
+        table, used = read_table(found, remaining)
+        used_ids = {id(w) for w in used}
+        remaining = [w for w in remaining if id(w) not in used_ids]
+        if any(any(c is not None and c.lines for c in row) for row in table.rows):
+            out.items.append((float(found.bbox[1]), table))
+    band = out.height * MARGIN_BAND
+    for words_in_line in group_lines(remaining):
+        line = _line(words_in_line, number)
+        if line.top < band or line.bottom > out.height - band:
+            out.margin_lines.append(line)
+        else:
+            out.items.append((line.top, line))
+    out.items.sort(key=lambda item: item[0])
+    return out, len(page.chars), len(page.images)
+
+
+def _running_texts(pages: list[_PageItems]) -> set[str]:
+    """Margin texts that repeat across pages (digits ignored), or are page numbers."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        for key in {re.sub(r"\d+", "#", ln.text) for ln in page.margin_lines}:
+            counts[key] += 1
+    return {k for k, n in counts.items() if n >= 2 or len(pages) == 1}
+
+
+def _heading_levels(lines: list[_Line], body_size: float) -> dict[float, int]:
+    sizes = sorted({ln.size for ln in lines if ln.size >= body_size * 1.15}, reverse=True)
+    return {size: index + 1 for index, size in enumerate(sizes[:3])}
+
+
+def _to_blocks(pages: list[_PageItems]) -> list[Block]:
+    running = _running_texts(pages)
+    all_lines = [it for p in pages for _, it in p.items if isinstance(it, _Line)]
+    size_counts: Counter[float] = Counter()
+    for ln in all_lines:
+        size_counts[ln.size] += len(ln.text)
+    body_size = size_counts.most_common(1)[0][0] if size_counts else 10.0
+    levels = _heading_levels(all_lines, body_size)
+    vocabulary = {w.lower().strip(".,;:!?()'\"") for ln in all_lines for w in ln.text.split()}
+    blocks: list[Block] = []
+    previous_line: _Line | None = None
+    for page in pages:
+        kept = [(m.top, m) for m in page.margin_lines
+                if re.sub(r"\d+", "#", m.text) not in running and not PAGE_NUMBER.match(m.text.strip())]
+        first_on_page = True
+        for _, item in sorted(page.items + kept, key=lambda pair: pair[0]):
+            if isinstance(item, RawTable):
+                _add_table(blocks, finish_table(item, vocabulary), page.number, first_on_page)
+                previous_line = None
+            else:
+                previous_line = _add_line(blocks, item, previous_line, body_size, levels)
+            first_on_page = False
+    return blocks
+
+
+def _add_table(blocks: list[Block], table: Table, page: int, first_on_page: bool) -> None:
+    previous = blocks[-1] if blocks else None
+    if (first_on_page and previous is not None and previous.table is not None
+            and previous.table.width == table.width and previous.page == page - 1):
+        rows = table.rows
+        old = previous.table.rows
+        k = 0  # header rows repeated at the top of the continuation
+        while k < min(len(rows), len(old)) and rows[k] == old[k]:
+            k += 1
+        previous.table.rows.extend(rows[k:])
+        return
+    blocks.append(Block(kind=BlockKind.TABLE, table=table, page=page))
+
+
+def _add_line(blocks: list[Block], line: _Line, previous: _Line | None, body_size: float,
+              levels: dict[float, int]) -> _Line:
+    text = line.text.strip()
+    is_heading = len(text) <= 120 and (
+        line.size in levels or (line.bold and line.size >= body_size * 1.05)
+    )
+    if is_heading:
+        level = levels.get(line.size, 3)
+        prev_block = blocks[-1] if blocks else None
+        if (previous is not None and prev_block is not None and prev_block.kind == BlockKind.HEADING
+                and previous.size == line.size and line.top - previous.bottom < line.size * 0.8):
+            prev_block.text += " " + text  # a heading wrapped onto two lines
+        else:
+            blocks.append(Block(kind=BlockKind.HEADING, text=text, level=level, page=line.page))
+        return line
+    checkbox = re.fullmatch(r"([☒☐])\s*([^☒☐]+)", text)
+    if checkbox:
+        blocks.append(Block(kind=BlockKind.CHECKBOX, text=checkbox.group(2).strip(),
+                            checked=checkbox.group(1) == "☒", page=line.page))
+        return line
+    prev_block = blocks[-1] if blocks else None
+    continues = (
+        previous is not None and prev_block is not None and prev_block.kind == BlockKind.PARAGRAPH
+        and previous.page == line.page and abs(previous.size - line.size) < 0.6
+        and line.top - previous.bottom < line.size * 0.45
+    )
+    if continues and prev_block is not None:
+        joiner = "" if prev_block.text.endswith("-") else " "
+        prev_block.text += joiner + text
+    else:
+        blocks.append(Block(kind=BlockKind.PARAGRAPH, text=text, page=line.page))
+    return line
+
+
+def read_pdf(path: Path, password: str | None = None) -> Document:
+    """Parse a PDF into a `Document`. Raises only `InputError`."""
+    from peplint.parsers.pdf_open import open_pdf
+
+    pages: list[_PageItems] = []
+    chars = images = 0
+    cid_chars = 0
+    with open_pdf(path, password) as pdf:
+        page_count = len(pdf.pages)
+        for number, page in enumerate(pdf.pages, start=1):
+            try:
+                items, n_chars, n_images = _read_page(page, number)
+            except errors.InputError:
+                raise
+            except Exception:
+                raise errors.corrupt(f"page {number} could not be read") from None
+            finally:
+                page.close()
+            chars += n_chars
+            images += n_images
+            cid_chars += sum(len(ln.text) for _, ln in items.items if isinstance(ln, _Line)
+                             and "(cid:" in ln.text)
+            pages.append(items)
+    if chars == 0:
+        raise errors.no_text()
+    blocks = _to_blocks(pages)
+    text_len = sum(len(b.text) for b in blocks) or 1
+    if cid_chars / text_len > 0.3:
+        raise errors.InputError("no-text", "This PDF's fonts have no character map, so its text "
+                                "cannot be read; export it again or run OCR.")
+    return Document(format="pdf", pages=page_count, blocks=blocks)

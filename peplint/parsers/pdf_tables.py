@@ -1,0 +1,147 @@
+"""Where PDF tables are read: cell grids filled from word positions.
+
+pdfplumber finds the ruled tables; each word is then placed in the cell that
+holds its centre, and a cell's lines are joined back into text once the whole
+document has been read. A line break inside a word (narrow cells wrap long
+words mid-word: "Curre / nt wor / king") is healed only when the evidence says
+so: the line before fills the cell to its right edge, the next line starts in
+lower case, the whole word could not have fitted on one line, and the two
+halves are not both words the document uses on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from functools import cache
+from importlib import resources
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from peplint.model.document import Table
+
+TABLE_SETTINGS: dict[str, Any] = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+    "intersection_tolerance": 3,
+    "edge_min_length": 3,
+}
+LINE_TOLERANCE = 2.5
+Line = list[dict[str, Any]]
+
+
+@dataclass
+class RawCell:
+    """A cell's words grouped into lines, and its box, before the text is joined."""
+
+    lines: list[Line]
+    bbox: tuple[float, float, float, float]
+
+
+@dataclass
+class RawTable:
+    """A table read from a page whose cell texts are not yet joined."""
+
+    rows: list[list[RawCell | None]]
+
+    @property
+    def width(self) -> int:
+        """The number of grid columns."""
+        return max((len(r) for r in self.rows), default=0)
+
+
+def _centre_in(word: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
+    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
+    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
+
+
+def group_lines(words: list[dict[str, Any]]) -> list[Line]:
+    """Words grouped into lines by their top, each line sorted left to right."""
+    lines: list[Line] = []
+    for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Stop words and the words PEP exports use, which are whole words wherever they stand."""
+    text = resources.files("peplint.data").joinpath("common_words.txt").read_text(encoding="utf-8")
+    words = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
+    return frozenset(words | set(STOP_WORDS))
+
+
+def _is_known(fragment: str, vocabulary: set[str]) -> bool:
+    word = re.sub(r"[^\w]", "", fragment.lower())
+    return len(word) > 1 and (word in common_words() or word in vocabulary)
+
+
+def _breaks_word(previous: Line, line: Line, cell: RawCell, vocabulary: set[str]) -> bool:
+    last, first = previous[-1], line[0]
+    if not (first["text"][:1].islower() and last["text"][-1:].isalnum()):
+        return False
+    left_pad = min(ln[0]["x0"] for ln in cell.lines) - cell.bbox[0]
+    usable_right = cell.bbox[2] - max(left_pad, 0.0)
+    size = float(last.get("size") or 8.0)
+    fills_line = last["x1"] >= usable_right - 1.0 * size
+    joined_width = (last["x1"] - last["x0"]) + (first["x1"] - first["x0"])
+    too_wide = joined_width > usable_right - (cell.bbox[0] + max(left_pad, 0.0))
+    if not (fills_line and too_wide):
+        return False
+    # Two words the document (or the language) uses on their own are two words.
+    return not (_is_known(last["text"], vocabulary) and _is_known(first["text"], vocabulary))
+
+
+def join_cell(cell: RawCell, vocabulary: set[str]) -> str:
+    """A cell's text: lines joined with spaces, mid-word breaks healed, list items kept apart."""
+    if not cell.lines:
+        return ""
+    text = " ".join(w["text"] for w in cell.lines[0])
+    for previous, line in zip(cell.lines, cell.lines[1:], strict=False):
+        line_text = " ".join(w["text"] for w in line)
+        if text.endswith("-") and line_text[:1].islower():
+            text += line_text
+        elif _breaks_word(previous, line, cell, vocabulary):
+            text += line_text
+        elif _starts_item(line_text):
+            text += "\n" + line_text
+        else:
+            text += " " + line_text
+    return text
+
+
+def _starts_item(text: str) -> bool:
+    """A line that starts a new item inside a cell ("Progress: ...", "- ...", "• ...")."""
+    head = text.split(":", 1)[0]
+    return text[:1] in "•-–*" or (":" in text and len(head) <= 24 and head[:1].isupper()
+                                  and len(head.split()) <= 3)
+
+
+def read_table(table: Any, words: list[dict[str, Any]]) -> tuple[RawTable, list[dict[str, Any]]]:
+    """The table's cells with their lines, and the words it used (so they are not read twice)."""
+    used: list[dict[str, Any]] = []
+    rows: list[list[RawCell | None]] = []
+    for row in table.rows:
+        out: list[RawCell | None] = []
+        for bbox in row.cells:
+            if bbox is None:
+                out.append(None)
+                continue
+            inside = [w for w in words if _centre_in(w, bbox)]
+            used.extend(inside)
+            out.append(RawCell(lines=group_lines(inside), bbox=tuple(bbox)))
+        rows.append(out)
+    return RawTable(rows=rows), used
+
+
+def finish_table(raw: RawTable, vocabulary: set[str]) -> Table:
+    """The table as a grid of texts, now that the document's vocabulary is known."""
+    return Table(rows=[[None if c is None else join_cell(c, vocabulary) for c in row]
+                       for row in raw.rows])
