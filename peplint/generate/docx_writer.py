@@ -8,7 +8,7 @@ parser's handling of them is exercised.
 
 from __future__ import annotations
 
-from pathlib import Path
+import io
 
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT
@@ -23,9 +23,9 @@ from peplint.generate.layout import Cell, CellValue, Choice, Element, Grid, Head
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 
 
-def write_docx(elements: list[Element], path: Path, checkbox_style: str = "glyph",
-               header_text: str = "OFFICIAL - SENSITIVE") -> None:
-    """Write `elements` to `path` as .docx."""
+def render_docx(elements: list[Element], checkbox_style: str = "glyph",
+                header_text: str = "OFFICIAL - SENSITIVE") -> bytes:
+    """Render `elements` as the bytes of a .docx file."""
     doc = new_document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -40,7 +40,9 @@ def write_docx(elements: list[Element], path: Path, checkbox_style: str = "glyph
             _fill(doc.add_paragraph(), element.value, checkbox_style)
         elif isinstance(element, Grid):
             _add_grid(doc, element, checkbox_style)
-    doc.save(str(path))
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
 
 
 def _add_grid(doc, grid: Grid, checkbox_style: str) -> None:  # type: ignore[no-untyped-def]

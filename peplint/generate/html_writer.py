@@ -6,7 +6,6 @@ Printed to PDF by a browser, it gives the project fixtures from another producer
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
 from peplint.generate.layout import CellValue, Choice, Element, Grid, Heading, Para
 
@@ -49,8 +48,3 @@ def render_html(elements: list[Element]) -> str:
             parts.append("</table>")
     parts.append("</body></html>")
     return "".join(parts)
-
-
-def write_html(elements: list[Element], path: Path) -> None:
-    """Write the layout to `path` as HTML."""
-    path.write_text(render_html(elements), encoding="utf-8")

@@ -8,6 +8,7 @@ Word's legacy checkboxes print, and every page has a running header and footer.
 from __future__ import annotations
 
 import functools
+import io
 from html import escape
 from pathlib import Path
 
@@ -80,8 +81,8 @@ class ChoiceBoxes(Flowable):
             x += box + 3 + pdfmetrics.stringWidth(label, "Helvetica", self.size) + 8
 
 
-def write_pdf(elements: list[Element], path: Path, header_text: str = "OFFICIAL - SENSITIVE") -> None:
-    """Write `elements` to `path` as PDF."""
+def render_pdf(elements: list[Element], header_text: str = "OFFICIAL - SENSITIVE") -> bytes:
+    """Render `elements` as the bytes of a PDF file."""
     body = ParagraphStyle("body", fontName="Helvetica", fontSize=9.5, leading=12, spaceAfter=4)
     head_styles = {
         1: ParagraphStyle("h1", fontName="Helvetica-Bold", fontSize=16, leading=20, spaceBefore=8, spaceAfter=6),
@@ -105,10 +106,13 @@ def write_pdf(elements: list[Element], path: Path, header_text: str = "OFFICIAL 
         canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"Page {doc.page}")
         canvas.restoreState()
 
-    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
                             topMargin=18 * mm, bottomMargin=18 * mm,
-                            title="Personal Education Plan", author="peplint generate")
+                            title="Personal Education Plan", author="peplint generate",
+                            invariant=1)
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
+    return buffer.getvalue()
 
 
 def _flowable(value: CellValue, style: ParagraphStyle, size: float) -> Flowable:

@@ -85,7 +85,8 @@ def _is_known(fragment: str, vocabulary: set[str]) -> bool:
 
 def _breaks_word(previous: Line, line: Line, cell: RawCell, vocabulary: set[str]) -> bool:
     last, first = previous[-1], line[0]
-    if not (first["text"][:1].islower() and last["text"][-1:].isalnum()):
+    in_address = "@" in last["text"] or last["text"].startswith(("www.", "http"))
+    if not (first["text"][:1].islower() and (last["text"][-1:].isalnum() or in_address)):
         return False
     left_pad = min(ln[0]["x0"] for ln in cell.lines) - cell.bbox[0]
     usable_right = cell.bbox[2] - max(left_pad, 0.0)
@@ -95,6 +96,8 @@ def _breaks_word(previous: Line, line: Line, cell: RawCell, vocabulary: set[str]
     too_wide = joined_width > usable_right - (cell.bbox[0] + max(left_pad, 0.0))
     if not (fills_line and too_wide):
         return False
+    if in_address:
+        return True
     # Two words the document (or the language) uses on their own are two words.
     return not (_is_known(last["text"], vocabulary) and _is_known(first["text"], vocabulary))
 

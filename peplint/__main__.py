@@ -1,0 +1,5 @@
+"""``python -m peplint``."""
+
+from peplint.cli import run
+
+run()

@@ -1,0 +1,1 @@
+"""The plugin manager and peplint's own built-in plugins."""

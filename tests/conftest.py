@@ -1,0 +1,51 @@
+"""Shared test helpers and fixture locations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+GENERATED = FIXTURES / "generated"
+SPECS = FIXTURES / "specs"
+OTHER_PRODUCERS = FIXTURES / "other-producers"
+HOSTILE = ROOT.parent / "shared" / "hostile-samples"
+
+
+def expected_files() -> list[Path]:
+    """Every committed expected-values file."""
+    return sorted(GENERATED.glob("*.expected.json"))
+
+
+def load_expected(path: Path) -> dict[str, Any]:
+    """An expected-values file as a dict."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def field_differences(expected: Any, actual: Any, where: str = "") -> list[str]:
+    """Every place `actual` differs from `expected` (keys only in `actual` are ignored)."""
+    if isinstance(expected, dict):
+        if not isinstance(actual, dict):
+            return [f"{where}: expected a mapping, got {actual!r}"]
+        out: list[str] = []
+        for key, value in expected.items():
+            out += field_differences(value, actual.get(key), f"{where}.{key}")
+        return out
+    if isinstance(expected, list):
+        if not isinstance(actual, list) or len(actual) != len(expected):
+            return [f"{where}: expected {len(expected)} items, got {actual!r}"]
+        out = []
+        for index, (e, a) in enumerate(zip(expected, actual, strict=True)):
+            out += field_differences(e, a, f"{where}[{index}]")
+        return out
+    return [] if expected == actual else [f"{where}: expected {expected!r}, got {actual!r}"]
+
+
+@pytest.fixture(scope="session")
+def fixture_dir() -> Path:
+    """The folder of generated fixtures."""
+    return GENERATED
