@@ -9,6 +9,9 @@ from peplint.model.document import BlockKind, Document
 from peplint.model.pep import Pep, SectionText, Setting, Source
 
 
+UNKNOWN_TEMPLATE = "unknown"
+
+
 def _section_text(blocks: list) -> str:  # type: ignore[type-arg]
     lines: list[str] = []
     for block in blocks:
@@ -24,9 +27,12 @@ def build_pep(document: Document, source: Source, profiles: list[TemplateProfile
     """Cut the document into sections and extract every typed field."""
     doc = split_sections(document, profiles, extra_aliases)
     setting_name, course = fields.setting(doc)
+    warnings = list(document.warnings)
+    if not doc.matched:
+        warnings.append("No PEP section headings were recognised; this may not be a PEP export.")
     return Pep(
         source=source,
-        template=doc.profile.name,
+        template=doc.profile.name if doc.matched else UNKNOWN_TEMPLATE,
         child=fields.child(doc),
         carers=fields.carers(doc),
         social_worker=fields.social_worker(doc),
@@ -47,5 +53,5 @@ def build_pep(document: Document, source: Source, profiles: list[TemplateProfile
             for key, s in doc.sections.items()
         },
         unrecognised_headings=doc.unrecognised_headings,
-        warnings=list(document.warnings),
+        warnings=warnings,
     )

@@ -174,7 +174,11 @@ def additional_needs(doc: SectionedDocument) -> AdditionalNeeds:
     )
 
 
-_SUBJECT_NOISE = re.compile(r"(?i)^other\s*\(please specify\)\s*|\s*\d{4}-\d{2}-\d{2}(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$")
+# Platform noise around a subject name: "Other (please specify) History 2023-10-20 14:22:22".
+_SUBJECT_NOISE = re.compile(
+    r"(?i)^other\s*\(please specify\)\s*"
+    r"|\s*\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}(\s+\d{1,2}\s*:\s*\d{2}(\s*:\s*\d{2})?)?\s*$"
+)
 
 
 def _subject_name(raw: str) -> str:

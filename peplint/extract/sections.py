@@ -23,6 +23,7 @@ class SectionedDocument:
     """A document cut into sections, with the profile that matched."""
 
     profile: TemplateProfile
+    matched: bool  # whether any heading of the profile was found
     sections: dict[str, Section]
     preamble: list[Block]
     unrecognised_headings: list[str]
@@ -79,4 +80,4 @@ def split_sections(document: Document, profiles: list[TemplateProfile],
             current, current_level = None, 0
             continue
         (current.blocks if current is not None else preamble).append(block)
-    return SectionedDocument(profile, sections, preamble, unrecognised)
+    return SectionedDocument(profile, bool(sections), sections, preamble, unrecognised)

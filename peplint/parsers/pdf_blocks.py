@@ -147,16 +147,38 @@ def _add_table(blocks: list[Block], table: Table, page: int, first_on_page: bool
         k = 0  # header rows repeated at the top of the continuation
         while k < min(len(rows), len(old)) and rows[k] == old[k]:
             k += 1
-        previous.table.rows.extend(rows[k:])
+        rows = rows[k:]
+        if rows and old and _continues_row(old[-1], rows[0]):
+            old[-1] = [_join_cells(a, b) for a, b in zip(old[-1], rows[0], strict=False)]
+            rows = rows[1:]
+        previous.table.rows.extend(rows)
         return
     blocks.append(Block(kind=BlockKind.TABLE, table=table, page=page))
+
+
+def _continues_row(last: list[str | None], first: list[str | None]) -> bool:
+    """Whether a page's first table row is the rest of a row split by the page break."""
+    if [c is None for c in last] != [c is None for c in first]:
+        return False
+    text = next((c for c in first if c), "")
+    return text[:1].islower()
+
+
+def _join_cells(a: str | None, b: str | None) -> str | None:
+    if a is None or b is None:
+        return a if b is None else b
+    return f"{a} {b}".strip() if b else a
 
 
 def _add_line(blocks: list[Block], line: _Line, previous: _Line | None, body_size: float,
               levels: dict[float, int]) -> _Line:
     text = line.text.strip()
+    # Larger type is a heading; so is a short all-bold line at body size or above
+    # (LibreOffice prints Word's "Heading 3" in bold at the body size).
     is_heading = len(text) <= 120 and (
-        line.size in levels or (line.bold and line.size >= body_size * 1.05)
+        line.size in levels
+        or (line.bold and line.size >= body_size * 0.98 and len(text) <= 80
+            and not text.endswith((".", ",", ";", ":")))
     )
     if is_heading:
         level = levels.get(line.size, 3)

@@ -15,25 +15,25 @@ for _name in ("pdfminer", "pdfplumber"):
     logging.getLogger(_name).setLevel(logging.ERROR)
 
 
+def _typed(exc: BaseException) -> errors.InputError:
+    """Our error for a pdfminer/pdfplumber failure (pdfplumber wraps pdfminer's in `args[0]`)."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+    if isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError) or "password" in type(inner).__name__.lower():
+        return errors.encrypted("This PDF")
+    return errors.corrupt("not a readable PDF")
+
+
 @contextlib.contextmanager
 def open_pdf(path: Path, password: str | None = None) -> Iterator[Any]:
     """Open `path` with pdfplumber; failures become typed `InputError`s."""
     import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     try:
         pdf = pdfplumber.open(str(path), password=password or "")
-    except PDFPasswordIncorrect:
-        raise errors.encrypted("This PDF") from None
-    except PDFEncryptionError:
-        raise errors.encrypted("This PDF") from None
-    except PDFSyntaxError:
-        raise errors.corrupt("not a readable PDF") from None
     except Exception as exc:
-        if "password" in type(exc).__name__.lower() or "encrypt" in type(exc).__name__.lower():
-            raise errors.encrypted("This PDF") from None
-        raise errors.corrupt("not a readable PDF") from None
+        raise _typed(exc) from None
     try:
         yield pdf
     finally:

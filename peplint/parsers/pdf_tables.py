@@ -11,6 +11,7 @@ halves are not both words the document uses on their own.
 
 from __future__ import annotations
 
+import gzip
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -72,19 +73,35 @@ def group_lines(words: list[dict[str, Any]]) -> list[Line]:
 
 @cache
 def common_words() -> frozenset[str]:
-    """Stop words and the words PEP exports use, which are whole words wherever they stand."""
-    text = resources.files("peplint.data").joinpath("common_words.txt").read_text(encoding="utf-8")
+    """English words (SCOWL), stop words, and the words PEP exports use."""
+    data = resources.files("peplint.data")
+    text = data.joinpath("common_words.txt").read_text(encoding="utf-8")
     words = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
-    return frozenset(words | set(STOP_WORDS))
+    english = gzip.decompress(data.joinpath("english_words.txt.gz").read_bytes()).decode("ascii")
+    return frozenset(words | set(STOP_WORDS) | set(english.split()))
 
 
 def _is_known(fragment: str, vocabulary: set[str]) -> bool:
-    word = re.sub(r"[^\w]", "", fragment.lower())
-    return len(word) > 1 and (word in common_words() or word in vocabulary)
+    """Whether a fragment is a whole word (each part of a hyphenated compound)."""
+    parts = [re.sub(r"[^\w]", "", p) for p in fragment.lower().split("-")]
+    return all(
+        (len(w) > 1 or w in {"a", "i"}) and (w in common_words() or w in vocabulary)
+        for w in parts if w
+    ) and any(parts)
+
+
+def _breaks_token(last: str, first: str) -> bool:
+    """Breaks that are never between words: inside an email or web address
+    ("name@example" / ".org") or inside a date, time or number ("2026-09-" / "10")."""
+    if ("@" in last or last.startswith(("www.", "http"))) and (last.endswith(".") or first.startswith(".")):
+        return True
+    return bool(re.search(r"\d[-:/.]$", last) and first[:1].isdigit())
 
 
 def _breaks_word(previous: Line, line: Line, cell: RawCell, vocabulary: set[str]) -> bool:
     last, first = previous[-1], line[0]
+    if _breaks_token(last["text"], first["text"]):
+        return True
     in_address = "@" in last["text"] or last["text"].startswith(("www.", "http"))
     if not (first["text"][:1].islower() and (last["text"][-1:].isalnum() or in_address)):
         return False
@@ -109,7 +126,7 @@ def join_cell(cell: RawCell, vocabulary: set[str]) -> str:
     text = " ".join(w["text"] for w in cell.lines[0])
     for previous, line in zip(cell.lines, cell.lines[1:], strict=False):
         line_text = " ".join(w["text"] for w in line)
-        if text.endswith("-") and line_text[:1].islower():
+        if text.endswith("-") and previous[-1]["text"] not in {"-", "–"} and line_text[:1].islower():
             text += line_text
         elif _breaks_word(previous, line, cell, vocabulary):
             text += line_text
