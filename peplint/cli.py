@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO, cast
 
 import click
 import yaml
 
 from peplint import __version__, errors
 from peplint.output import atomic_write
+
+if TYPE_CHECKING:  # the generator pulls in reportlab; load it only when generating
+    from peplint.generate.render import OutputFormat
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
@@ -28,11 +32,21 @@ def main() -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True,
-              help="json: the Pep model; text: the same, easier to read.")
-@click.option("--password-file", type=click.File("r"), default=None,
-              help="Read a protected PDF's password from this file (never from the command line).")
-def parse(files: tuple[Path, ...], fmt: str, password_file: click.utils.LazyFile | None) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text"]),
+    default="text",
+    show_default=True,
+    help="json: the Pep model; text: the same, easier to read.",
+)
+@click.option(
+    "--password-file",
+    type=click.File("r"),
+    default=None,
+    help="Read a protected PDF's password from this file (never from the command line).",
+)
+def parse(files: tuple[Path, ...], fmt: str, password_file: TextIO | None) -> None:
     """Print what peplint extracts from each PEP FILE (.docx or .pdf)."""
     from peplint.reading import read_pep
 
@@ -50,25 +64,49 @@ def parse(files: tuple[Path, ...], fmt: str, password_file: click.utils.LazyFile
             click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         else:
             data.pop("sections", None)
-            click.echo(f"# {path.name} ({pep.template}, {pep.source.format}, {pep.source.pages} pages)")
+            click.echo(
+                f"# {path.name} ({pep.template}, {pep.source.format}, {pep.source.pages} pages)"
+            )
             click.echo(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
     sys.exit(status)
 
 
 @main.command()
 @click.argument("specs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path),
-              help="A folder (one file per spec), or a file name when there is one spec.")
-@click.option("--format", "formats", type=click.Choice(["docx", "pdf", "html"]), multiple=True,
-              default=("docx",), show_default=True, help="Repeat for several formats.")
-@click.option("--expected/--no-expected", default=False,
-              help="Also write NAME.expected.json: the values a parser must extract.")
-def generate(specs: tuple[Path, ...], output: Path, formats: tuple[str, ...], expected: bool) -> None:
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="A folder (one file per spec), or a file name when there is one spec.",
+)
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["docx", "pdf", "html"]),
+    multiple=True,
+    default=("docx",),
+    show_default=True,
+    help="Repeat for several formats.",
+)
+@click.option(
+    "--expected/--no-expected",
+    default=False,
+    help="Also write NAME.expected.json: the values a parser must extract.",
+)
+def generate(
+    specs: tuple[Path, ...], output: Path, formats: tuple[str, ...], expected: bool
+) -> None:
     """Make realistic example PEPs from case SPECS (YAML), for training and testing."""
     from peplint.generate.render import render_spec
     from peplint.generate.spec import load_spec
 
-    single_file = len(specs) == 1 and len(formats) == 1 and output.suffix.lower() in {".docx", ".pdf", ".html"}
+    single_file = (
+        len(specs) == 1
+        and len(formats) == 1
+        and output.suffix.lower() in {".docx", ".pdf", ".html"}
+    )
     for spec_path in specs:
         try:
             spec = load_spec(spec_path)
@@ -77,14 +115,20 @@ def generate(specs: tuple[Path, ...], output: Path, formats: tuple[str, ...], ex
             return
         for fmt in formats:
             target = output if single_file else output / f"{spec.id}.{fmt}"
-            atomic_write(target, render_spec(spec, fmt))  # type: ignore[arg-type]
+            atomic_write(target, render_spec(spec, cast("OutputFormat", fmt)))
             click.echo(f"wrote {target}")
         if expected:
             folder = output.parent if single_file else output
-            data = {"id": spec.id, "template": spec.render.template, "fields": spec.pep_fields(),
-                    "expect": spec.expect}
-            atomic_write(folder / f"{spec.id}.expected.json",
-                         json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+            data = {
+                "id": spec.id,
+                "template": spec.render.template,
+                "fields": spec.pep_fields(),
+                "expect": spec.expect,
+            }
+            atomic_write(
+                folder / f"{spec.id}.expected.json",
+                json.dumps(data, indent=2, ensure_ascii=False) + "\n",
+            )
 
 
 def run() -> None:

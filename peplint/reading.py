@@ -32,7 +32,9 @@ def parsers(pm: pluggy.PluginManager | None = None) -> dict[str, ParserSpec]:
 def profiles(pm: pluggy.PluginManager | None = None) -> list[TemplateProfile]:
     """Every registered template profile."""
     pm = pm or default_manager()
-    return list(collect(pm.hook.peplint_register_profiles, lambda p: p.name, "template profile").values())
+    return list(
+        collect(pm.hook.peplint_register_profiles, lambda p: p.name, "template profile").values()
+    )
 
 
 def file_sha256(path: Path) -> str:
@@ -59,8 +61,9 @@ def choose_parser(head: bytes, available: dict[str, ParserSpec]) -> ParserSpec:
     raise errors.unsupported("This is not a Word (.docx) or PDF file.")
 
 
-def read_document(path: Path, password: str | None = None,
-                  pm: pluggy.PluginManager | None = None) -> Document:
+def read_document(
+    path: Path, password: str | None = None, pm: pluggy.PluginManager | None = None
+) -> Document:
     """Parse `path` with the parser its bytes call for."""
     try:
         with path.open("rb") as handle:
@@ -75,9 +78,15 @@ def read_document(path: Path, password: str | None = None,
     return spec.read(path, password)
 
 
-def read_pep(path: Path, password: str | None = None, pm: pluggy.PluginManager | None = None,
-             extra_aliases: dict[str, list[str]] | None = None) -> Pep:
+def read_pep(
+    path: Path,
+    password: str | None = None,
+    pm: pluggy.PluginManager | None = None,
+    extra_aliases: dict[str, list[str]] | None = None,
+) -> Pep:
     """Parse `path` and extract the typed PEP model."""
     document = read_document(path, password, pm)
-    source = Source(path=str(path), sha256=file_sha256(path), format=document.format, pages=document.pages)
+    source = Source(
+        path=str(path), sha256=file_sha256(path), format=document.format, pages=document.pages
+    )
     return build_pep(document, source, profiles(pm), extra_aliases)

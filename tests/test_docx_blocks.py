@@ -14,8 +14,10 @@ from docx.oxml import parse_xml
 from peplint.model.document import BlockKind
 from peplint.parsers.docx_blocks import read_docx
 
-NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
-      'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"')
+NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
+)
 
 
 def _doc_with(tmp_path: Path, *body_xml: str, header: str = "") -> Path:
@@ -48,28 +50,39 @@ def _cell(inner: str, props: str = "") -> str:
 
 
 def test_text_inside_block_content_control_is_kept(tmp_path: Path) -> None:
-    path = _doc_with(tmp_path, f"<w:sdt><w:sdtPr/><w:sdtContent>{_p('Views in a control')}</w:sdtContent></w:sdt>")
+    path = _doc_with(
+        tmp_path,
+        f"<w:sdt><w:sdtPr/><w:sdtContent>{_p('Views in a control')}</w:sdtContent></w:sdt>",
+    )
     assert [b.text for b in read_docx(path).blocks] == ["Views in a control"]
 
 
 def test_tracked_insertions_kept_and_deletions_skipped(tmp_path: Path) -> None:
-    para = ("<w:p><w:r><w:t xml:space='preserve'>Jamie </w:t></w:r>"
-            "<w:ins w:id='1' w:author='a'><w:r><w:t>now </w:t></w:r></w:ins>"
-            "<w:del w:id='2' w:author='a'><w:r><w:delText>never </w:delText></w:r></w:del>"
-            "<w:moveFrom w:id='3' w:author='a'><w:r><w:t>moved </w:t></w:r></w:moveFrom>"
-            "<w:r><w:t>attends.</w:t></w:r></w:p>")
+    para = (
+        "<w:p><w:r><w:t xml:space='preserve'>Jamie </w:t></w:r>"
+        "<w:ins w:id='1' w:author='a'><w:r><w:t>now </w:t></w:r></w:ins>"
+        "<w:del w:id='2' w:author='a'><w:r><w:delText>never </w:delText></w:r></w:del>"
+        "<w:moveFrom w:id='3' w:author='a'><w:r><w:t>moved </w:t></w:r></w:moveFrom>"
+        "<w:r><w:t>attends.</w:t></w:r></w:p>"
+    )
     assert [b.text for b in read_docx(_doc_with(tmp_path, para)).blocks] == ["Jamie now attends."]
 
 
 def test_content_control_and_legacy_checkboxes_keep_their_state(tmp_path: Path) -> None:
-    w14_on = ("<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val='1'/></w14:checkbox></w:sdtPr>"
-              "<w:sdtContent><w:r><w:t>X</w:t></w:r></w:sdtContent></w:sdt>")
+    w14_on = (
+        "<w:sdt><w:sdtPr><w14:checkbox><w14:checked w14:val='1'/></w14:checkbox></w:sdtPr>"
+        "<w:sdtContent><w:r><w:t>X</w:t></w:r></w:sdtContent></w:sdt>"
+    )
     w14_off = w14_on.replace("w14:val='1'", "w14:val='0'")
-    legacy_on = ("<w:r><w:fldChar w:fldCharType='begin'><w:ffData><w:checkBox><w:sizeAuto/>"
-                 "<w:default w:val='0'/><w:checked/></w:checkBox></w:ffData></w:fldChar></w:r>"
-                 "<w:r><w:instrText> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType='end'/></w:r>")
-    paras = [f"<w:p>{w14_on}<w:r><w:t xml:space='preserve'> Yes </w:t></w:r>{w14_off}<w:r><w:t xml:space='preserve'> No</w:t></w:r></w:p>",
-             f"<w:p>{legacy_on}<w:r><w:t xml:space='preserve'> Section complete</w:t></w:r></w:p>"]
+    legacy_on = (
+        "<w:r><w:fldChar w:fldCharType='begin'><w:ffData><w:checkBox><w:sizeAuto/>"
+        "<w:default w:val='0'/><w:checked/></w:checkBox></w:ffData></w:fldChar></w:r>"
+        "<w:r><w:instrText> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType='end'/></w:r>"
+    )
+    paras = [
+        f"<w:p>{w14_on}<w:r><w:t xml:space='preserve'> Yes </w:t></w:r>{w14_off}<w:r><w:t xml:space='preserve'> No</w:t></w:r></w:p>",
+        f"<w:p>{legacy_on}<w:r><w:t xml:space='preserve'> Section complete</w:t></w:r></w:p>",
+    ]
     blocks = read_docx(_doc_with(tmp_path, *paras)).blocks
     assert blocks[0].text == "☒ Yes ☐ No"
     assert blocks[1].kind == BlockKind.CHECKBOX

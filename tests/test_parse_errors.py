@@ -12,7 +12,9 @@ from peplint.errors import InputError
 from peplint.reading import read_pep
 from tests.conftest import GENERATED, HOSTILE
 
-needs_hostile = pytest.mark.skipif(not HOSTILE.is_dir(), reason="shared/hostile-samples not beside the repo")
+needs_hostile = pytest.mark.skipif(
+    not HOSTILE.is_dir(), reason="shared/hostile-samples not beside the repo"
+)
 
 
 @needs_hostile
@@ -28,7 +30,9 @@ def test_encrypted_pdf_is_reported_as_encrypted(name: str) -> None:
 def test_password_file_opens_a_protected_pdf(tmp_path: Path) -> None:
     secret = tmp_path / "pw.txt"
     secret.write_text("foo\n")
-    result = CliRunner().invoke(main, ["parse", str(HOSTILE / "rc4-40.pdf"), "--password-file", str(secret)])
+    result = CliRunner().invoke(
+        main, ["parse", str(HOSTILE / "rc4-40.pdf"), "--password-file", str(secret)]
+    )
     assert result.exit_code == 0, result.output
     assert "foo" not in result.output
 
@@ -55,7 +59,9 @@ def test_malformed_pdfs_give_a_result_or_a_typed_error(name: str) -> None:
         (b"Hello, this is plain text", ".docx", "unsupported"),
     ],
 )
-def test_bad_files_raise_typed_errors(tmp_path: Path, content: bytes, suffix: str, code: str) -> None:
+def test_bad_files_raise_typed_errors(
+    tmp_path: Path, content: bytes, suffix: str, code: str
+) -> None:
     path = tmp_path / f"input{suffix}"
     path.write_bytes(content)
     with pytest.raises(InputError) as caught:
@@ -90,5 +96,7 @@ def test_cli_reports_one_line_and_exit_code_3(tmp_path: Path) -> None:
     assert result.exit_code == 3
     assert "Leah Okafor" in result.stdout
     errors = [line for line in result.stderr.splitlines() if line]
-    assert errors == ["peplint: bad.pdf: This file is damaged and cannot be read (the file is empty). [corrupt]"]
+    assert errors == [
+        "peplint: bad.pdf: This file is damaged and cannot be read (the file is empty). [corrupt]"
+    ]
     assert "Traceback" not in result.output

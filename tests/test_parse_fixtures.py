@@ -12,8 +12,9 @@ from tests.conftest import GENERATED, expected_files, field_differences, load_ex
 CASES = [(path, fmt) for path in expected_files() for fmt in ("docx", "pdf")]
 
 
-@pytest.mark.parametrize(("expected_path", "fmt"), CASES,
-                         ids=[f"{p.name.split('.')[0]}-{f}" for p, f in CASES])
+@pytest.mark.parametrize(
+    ("expected_path", "fmt"), CASES, ids=[f"{p.name.split('.')[0]}-{f}" for p, f in CASES]
+)
 def test_fixture_fields_match_spec(expected_path: Path, fmt: str) -> None:
     expected = load_expected(expected_path)
     document = GENERATED / f"{expected['id']}.{fmt}"

@@ -34,8 +34,12 @@ def test_parse_date(text: str, expected: dt.date | None) -> None:
 @given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2060, 12, 31)))
 @settings(max_examples=200, derandomize=True)
 def test_every_uk_format_of_a_date_reads_back(day: dt.date) -> None:
-    for text in (day.strftime("%d/%m/%Y"), f"{day.day} {day:%B %Y}", f"{day.day}th {day:%b %Y}",
-                 day.isoformat()):
+    for text in (
+        day.strftime("%d/%m/%Y"),
+        f"{day.day} {day:%B %Y}",
+        f"{day.day}th {day:%b %Y}",
+        day.isoformat(),
+    ):
         assert v.parse_date(text) == day
 
 
@@ -52,7 +56,14 @@ def test_normalisers_never_raise(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("96.5%", 96.5), ("87 %", 87.0), ("72 per cent", 72.0), ("90", 90.0), ("150%", None), ("n/a", None)],
+    [
+        ("96.5%", 96.5),
+        ("87 %", 87.0),
+        ("72 per cent", 72.0),
+        ("90", 90.0),
+        ("150%", None),
+        ("n/a", None),
+    ],
 )
 def test_parse_percent(text: str, expected: float | None) -> None:
     assert v.parse_percent(text) == expected
@@ -60,8 +71,19 @@ def test_parse_percent(text: str, expected: float | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("☒ Yes ☐ No", True), ("☐ Yes ☒ No", False), ("☐ Yes ☐ No", None), ("☐", False), ("✓", True), ("Yes", True),
-     ("N", False), ("Apologies", False), ("● Yes ○ No", True), ("○ Yes ● No", False), ("maybe", None)],
+    [
+        ("☒ Yes ☐ No", True),
+        ("☐ Yes ☒ No", False),
+        ("☐ Yes ☐ No", None),
+        ("☐", False),
+        ("✓", True),
+        ("Yes", True),
+        ("N", False),
+        ("Apologies", False),
+        ("● Yes ○ No", True),
+        ("○ Yes ● No", False),
+        ("maybe", None),
+    ],
 )
 def test_parse_yes_no(text: str, expected: bool | None) -> None:
     assert v.parse_yes_no(text) is expected
@@ -77,15 +99,22 @@ def test_parse_rag(text: str, expected: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Making less than expected progress", "less"), ("Below expected", "less"),
-     ("Making expected progress", "expected"), ("Expected", "expected"),
-     ("Making more than expected progress", "more"), ("Above expected", "more"), ("", None)],
+    [
+        ("Making less than expected progress", "less"),
+        ("Below expected", "less"),
+        ("Making expected progress", "expected"),
+        ("Expected", "expected"),
+        ("Making more than expected progress", "more"),
+        ("Above expected", "more"),
+        ("", None),
+    ],
 )
 def test_parse_progress(text: str, expected: str | None) -> None:
     assert v.parse_progress(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [("в", "B"), ("А*", "A*"), ("b", "B"), ("5-4", "5-4"),
-                                                ("Merit", "Merit")])
+@pytest.mark.parametrize(
+    ("text", "expected"), [("в", "B"), ("А*", "A*"), ("b", "B"), ("5-4", "5-4"), ("Merit", "Merit")]
+)
 def test_grades_with_lookalike_characters(text: str, expected: str) -> None:
     assert v.normalise_grade(text) == expected

@@ -5,14 +5,13 @@ from __future__ import annotations
 from peplint.extract import fields
 from peplint.extract.profiles import TemplateProfile
 from peplint.extract.sections import split_sections
-from peplint.model.document import BlockKind, Document
+from peplint.model.document import Block, BlockKind, Document
 from peplint.model.pep import Pep, SectionText, Setting, Source
-
 
 UNKNOWN_TEMPLATE = "unknown"
 
 
-def _section_text(blocks: list) -> str:  # type: ignore[type-arg]
+def _section_text(blocks: list[Block]) -> str:
     lines: list[str] = []
     for block in blocks:
         if block.kind == BlockKind.TABLE and block.table is not None:
@@ -22,8 +21,12 @@ def _section_text(blocks: list) -> str:  # type: ignore[type-arg]
     return "\n".join(line for line in lines if line)
 
 
-def build_pep(document: Document, source: Source, profiles: list[TemplateProfile],
-              extra_aliases: dict[str, list[str]] | None = None) -> Pep:
+def build_pep(
+    document: Document,
+    source: Source,
+    profiles: list[TemplateProfile],
+    extra_aliases: dict[str, list[str]] | None = None,
+) -> Pep:
     """Cut the document into sections and extract every typed field."""
     doc = split_sections(document, profiles, extra_aliases)
     setting_name, course = fields.setting(doc)
@@ -37,7 +40,7 @@ def build_pep(document: Document, source: Source, profiles: list[TemplateProfile
         carers=fields.carers(doc),
         social_worker=fields.social_worker(doc),
         designated_teacher=fields.designated_teacher(doc, setting_name),
-        eet_status=fields.eet_status(doc),  # type: ignore[arg-type]
+        eet_status=fields.eet_status(doc),
         setting=Setting(name=setting_name, course=course),
         additional_needs=fields.additional_needs(doc),
         attainment=fields.attainment(doc),
@@ -46,8 +49,8 @@ def build_pep(document: Document, source: Source, profiles: list[TemplateProfile
         aspirations=fields.aspirations(doc),
         young_persons_views=fields.young_persons_views(doc),
         sign_offs=fields.sign_offs(doc),
-        previous_pep_date=fields.previous_pep_date(doc),  # type: ignore[arg-type]
-        pep_type=fields.pep_type(doc),  # type: ignore[arg-type]
+        previous_pep_date=fields.previous_pep_date(doc),
+        pep_type=fields.pep_type(doc),
         sections={
             key: SectionText(heading=s.heading, text=_section_text(s.blocks), page=s.page)
             for key, s in doc.sections.items()

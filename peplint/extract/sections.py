@@ -39,8 +39,11 @@ def detect_profile(document: Document, profiles: list[TemplateProfile]) -> Templ
     return max(profiles, key=score)
 
 
-def split_sections(document: Document, profiles: list[TemplateProfile],
-                   extra_aliases: dict[str, list[str]] | None = None) -> SectionedDocument:
+def split_sections(
+    document: Document,
+    profiles: list[TemplateProfile],
+    extra_aliases: dict[str, list[str]] | None = None,
+) -> SectionedDocument:
     """Assign each block to the section of the heading above it.
 
     A heading is looked up in the matched profile, then in every other profile;
@@ -52,8 +55,8 @@ def split_sections(document: Document, profiles: list[TemplateProfile],
     for other in reversed(profiles):
         lookup.update(other.heading_map())
     lookup.update(profile.heading_map())
-    for key, aliases in (extra_aliases or {}).items():
-        lookup.update({normalise_heading(a): key for a in aliases})
+    for extra_key, aliases in (extra_aliases or {}).items():
+        lookup.update({normalise_heading(a): extra_key for a in aliases})
 
     sections: dict[str, Section] = {}
     preamble: list[Block] = []

@@ -12,6 +12,8 @@ import re
 
 from dateutil import parser as date_parser
 
+from peplint.model.pep import Progress, Rag
+
 CHECKED_GLYPHS = "☒☑✓✔✗✘■●◉⦿⊗☓"
 UNCHECKED_GLYPHS = "☐□○◯⊖◻"
 
@@ -112,7 +114,9 @@ def parse_checked_option(text: str | None) -> str | None:
     """The label of the ticked option in "☒ Yes ☐ No"-style text, lower-cased."""
     if not text:
         return None
-    pattern = rf"([{re.escape(CHECKED_GLYPHS)}])\s*([^{re.escape(CHECKED_GLYPHS + UNCHECKED_GLYPHS)}]+)"
+    pattern = (
+        rf"([{re.escape(CHECKED_GLYPHS)}])\s*([^{re.escape(CHECKED_GLYPHS + UNCHECKED_GLYPHS)}]+)"
+    )
     match = re.search(pattern, text)
     if match is None:
         return None
@@ -139,8 +143,18 @@ def parse_yes_no(text: str | None) -> bool | None:
     word = text.strip().lower().rstrip(".")
     if word in {"yes", "y", "true", "attended", "present", "complete", "completed", "done"}:
         return True
-    if word in {"no", "n", "false", "did not attend", "absent", "not attended", "dna",
-                "apologies", "incomplete", "not complete"}:
+    if word in {
+        "no",
+        "n",
+        "false",
+        "did not attend",
+        "absent",
+        "not attended",
+        "dna",
+        "apologies",
+        "incomplete",
+        "not complete",
+    }:
         return False
     if re.match(r"^(yes|y)\b", word):
         return True
@@ -149,7 +163,7 @@ def parse_yes_no(text: str | None) -> bool | None:
     return None
 
 
-def parse_rag(text: str | None) -> str | None:
+def parse_rag(text: str | None) -> Rag | None:
     """A red/amber/green rating."""
     if not text:
         return None
@@ -159,16 +173,20 @@ def parse_rag(text: str | None) -> str | None:
     match = re.search(r"\b(red|amber|green|r|a|g)\b", option.strip().lower())
     if match is None:
         return None
-    return {"r": "red", "a": "amber", "g": "green"}.get(match.group(1), match.group(1))
+    letter = match.group(1)[0]
+    return "red" if letter == "r" else "amber" if letter == "a" else "green"
 
 
-def parse_progress(text: str | None) -> str | None:
-    """"less", "expected" or "more" from progress labels used in exports."""
+def parse_progress(text: str | None) -> Progress | None:
+    """ "less", "expected" or "more" from progress labels used in exports."""
     if not text:
         return None
     t = " ".join(text.lower().split())
-    if re.search(r"less than expected|below expected|below target|not making expected|"
-                 r"less progress|slower than expected|\bbelow\b", t):
+    if re.search(
+        r"less than expected|below expected|below target|not making expected|"
+        r"less progress|slower than expected|\bbelow\b",
+        t,
+    ):
         return "less"
     if re.search(r"more than expected|above expected|better than expected|exceed|\babove\b", t):
         return "more"

@@ -9,6 +9,7 @@ parser's handling of them is exercised.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT
@@ -23,8 +24,11 @@ from peplint.generate.layout import Cell, CellValue, Choice, Element, Grid, Head
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 
 
-def render_docx(elements: list[Element], checkbox_style: str = "glyph",
-                header_text: str = "OFFICIAL - SENSITIVE") -> bytes:
+def render_docx(
+    elements: list[Element],
+    checkbox_style: str = "glyph",
+    header_text: str = "OFFICIAL - SENSITIVE",
+) -> bytes:
     """Render `elements` as the bytes of a .docx file."""
     doc = new_document()
     section = doc.sections[0]
@@ -45,7 +49,7 @@ def render_docx(elements: list[Element], checkbox_style: str = "glyph",
     return buffer.getvalue()
 
 
-def _add_grid(doc, grid: Grid, checkbox_style: str) -> None:  # type: ignore[no-untyped-def]
+def _add_grid(doc: Any, grid: Grid, checkbox_style: str) -> None:
     table = doc.add_table(rows=len(grid.rows), cols=grid.columns)
     table.style = "Table Grid"
     for r, row in enumerate(grid.rows):
@@ -64,22 +68,29 @@ def _add_grid(doc, grid: Grid, checkbox_style: str) -> None:  # type: ignore[no-
 
 
 def _write_cell(target: _Cell, cell: Cell, size: float, checkbox_style: str) -> None:
-    lines = cell.value.split("\n") if isinstance(cell.value, str) else [cell.value]
+    lines: list[CellValue] = (
+        list(cell.value.split("\n")) if isinstance(cell.value, str) else [cell.value]
+    )
     first = target.paragraphs[0]
     for index, line in enumerate(lines):
         paragraph = first if index == 0 else target.add_paragraph()
         _fill(paragraph, line, checkbox_style, size=size, bold=cell.header)
 
 
-def _fill(paragraph: Paragraph, value: CellValue, checkbox_style: str,
-          size: float | None = None, bold: bool = False) -> None:
+def _fill(
+    paragraph: Paragraph,
+    value: CellValue,
+    checkbox_style: str,
+    size: float | None = None,
+    bold: bool = False,
+) -> None:
     if isinstance(value, Choice) and checkbox_style != "glyph":
-        for index, (label, checked) in enumerate(value.options):
+        for label, checked in value.options:
             if checkbox_style == "content_control":
                 paragraph._p.append(_content_control_checkbox(checked))
             else:
                 _legacy_checkbox(paragraph, checked)
-            run = paragraph.add_run((" " if index == 0 else " ") + label + " ")
+            run = paragraph.add_run(f" {label} ")
             if size:
                 run.font.size = Pt(size)
         return
@@ -90,7 +101,7 @@ def _fill(paragraph: Paragraph, value: CellValue, checkbox_style: str,
         run.font.size = Pt(size)
 
 
-def _content_control_checkbox(checked: bool):  # type: ignore[no-untyped-def]
+def _content_control_checkbox(checked: bool) -> Any:
     """A Word 2010+ checkbox content control (`w:sdt` with `w14:checkbox`)."""
     sdt = OxmlElement("w:sdt")
     pr = OxmlElement("w:sdtPr")

@@ -27,8 +27,12 @@ def _value(value: CellValue) -> str:
 
 def render_html(elements: list[Element]) -> str:
     """The layout as one self-contained HTML page."""
-    parts = ["<!doctype html><html lang='en'><head><meta charset='utf-8'>",
-             "<title>Personal Education Plan</title><style>", _CSS, "</style></head><body>"]
+    parts = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        "<title>Personal Education Plan</title><style>",
+        _CSS,
+        "</style></head><body>",
+    ]
     for element in elements:
         if isinstance(element, Heading):
             level = min(element.level, 3)

@@ -68,11 +68,16 @@ Element = Heading | Para | Grid
 
 def kv_table(pairs: list[tuple[str, CellValue | None]]) -> Grid:
     """A two-column label/value table; a missing value is an empty cell."""
-    rows = [[Cell(label, header=True), Cell(value if value is not None else "")] for label, value in pairs]
+    rows = [
+        [Cell(label, header=True), Cell(value if value is not None else "")]
+        for label, value in pairs
+    ]
     return Grid(rows=rows, widths=[1.0, 2.0])
 
 
-def header_table(headers: list[str], body: list[list[CellValue]], widths: list[float] | None = None) -> Grid:
+def header_table(
+    headers: list[str], body: list[list[CellValue]], widths: list[float] | None = None
+) -> Grid:
     """A table with one header row."""
     rows = [[Cell(h, header=True) for h in headers]]
     rows += [[Cell(v) for v in row] for row in body]

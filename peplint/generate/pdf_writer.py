@@ -11,6 +11,7 @@ import functools
 import io
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -63,8 +64,10 @@ class ChoiceBoxes(Flowable):
         self.size = size
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        width = sum(self.size * 1.6 + pdfmetrics.stringWidth(label, "Helvetica", self.size) + 8
-                    for label, _ in self.choice.options)
+        width = sum(
+            self.size * 1.6 + pdfmetrics.stringWidth(label, "Helvetica", self.size) + 8
+            for label, _ in self.choice.options
+        )
         return min(width, avail_width), self.size * 1.4
 
     def draw(self) -> None:
@@ -85,9 +88,15 @@ def render_pdf(elements: list[Element], header_text: str = "OFFICIAL - SENSITIVE
     """Render `elements` as the bytes of a PDF file."""
     body = ParagraphStyle("body", fontName="Helvetica", fontSize=9.5, leading=12, spaceAfter=4)
     head_styles = {
-        1: ParagraphStyle("h1", fontName="Helvetica-Bold", fontSize=16, leading=20, spaceBefore=8, spaceAfter=6),
-        2: ParagraphStyle("h2", fontName="Helvetica-Bold", fontSize=13, leading=16, spaceBefore=8, spaceAfter=4),
-        3: ParagraphStyle("h3", fontName="Helvetica-Bold", fontSize=11, leading=14, spaceBefore=6, spaceAfter=3),
+        1: ParagraphStyle(
+            "h1", fontName="Helvetica-Bold", fontSize=16, leading=20, spaceBefore=8, spaceAfter=6
+        ),
+        2: ParagraphStyle(
+            "h2", fontName="Helvetica-Bold", fontSize=13, leading=16, spaceBefore=8, spaceAfter=4
+        ),
+        3: ParagraphStyle(
+            "h3", fontName="Helvetica-Bold", fontSize=11, leading=14, spaceBefore=6, spaceAfter=3
+        ),
     }
     story: list[Flowable] = []
     for element in elements:
@@ -99,7 +108,7 @@ def render_pdf(elements: list[Element], header_text: str = "OFFICIAL - SENSITIVE
             story.append(_table(element, body))
             story.append(Spacer(1, 4))
 
-    def decorate(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+    def decorate(canvas: Any, doc: Any) -> None:
         canvas.saveState()
         canvas.setFont("Helvetica", 8)
         canvas.drawString(18 * mm, A4[1] - 10 * mm, header_text)
@@ -107,10 +116,17 @@ def render_pdf(elements: list[Element], header_text: str = "OFFICIAL - SENSITIVE
         canvas.restoreState()
 
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
-                            topMargin=18 * mm, bottomMargin=18 * mm,
-                            title="Personal Education Plan", author="peplint generate",
-                            invariant=1)
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+        title="Personal Education Plan",
+        author="peplint generate",
+        invariant=1,
+    )
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
     return buffer.getvalue()
 
@@ -122,8 +138,9 @@ def _flowable(value: CellValue, style: ParagraphStyle, size: float) -> Flowable:
 
 
 def _table(grid: Grid, body: ParagraphStyle) -> Table:
-    cell_style = ParagraphStyle("cell", parent=body, fontSize=grid.font_size,
-                                leading=grid.font_size * 1.25, spaceAfter=0)
+    cell_style = ParagraphStyle(
+        "cell", parent=body, fontSize=grid.font_size, leading=grid.font_size * 1.25, spaceAfter=0
+    )
     head_style = ParagraphStyle("cellhead", parent=cell_style, fontName="Helvetica-Bold")
     total = 174 * mm
     scale = total / sum(grid.widths or [1.0] * grid.columns)

@@ -75,8 +75,15 @@ class CaseSpec(BaseModel):
         """The spec's content as `Pep` field values (JSON-ready), for expected files."""
         data = self.model_dump(
             mode="json",
-            exclude={"id", "description", "render", "social_worker_history",
-                     "neet_barriers", "custody_remand", "expect"},
+            exclude={
+                "id",
+                "description",
+                "render",
+                "social_worker_history",
+                "neet_barriers",
+                "custody_remand",
+                "expect",
+            },
         )
         return data
 
@@ -86,7 +93,9 @@ def load_spec(path: Path) -> CaseSpec:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path.name}: not a readable YAML case spec ({exc.__class__.__name__})") from None
+        raise ConfigError(
+            f"{path.name}: not a readable YAML case spec ({exc.__class__.__name__})"
+        ) from None
     if not isinstance(raw, dict):
         raise ConfigError(f"{path.name}: a case spec must be a mapping of fields")
     raw.setdefault("id", path.stem)

@@ -31,7 +31,12 @@ PROGRESS_LABELS = {
     "more": "Making more than expected progress",
 }
 SECONDARY_PROGRESS = {"less": "Below expected", "expected": "Expected", "more": "Above expected"}
-SEN_LABELS = {"none": "None", "sen_support": "SEN Support", "ehcp": "EHCP", "assessment": "Being assessed"}
+SEN_LABELS = {
+    "none": "None",
+    "sen_support": "SEN Support",
+    "ehcp": "EHCP",
+    "assessment": "Being assessed",
+}
 EET_LABELS = {
     "education": "Education",
     "employment": "Employment",
@@ -100,41 +105,58 @@ def walsall_post16(spec: CaseSpec) -> list[Element]:
         Para(f"PEP date: {d(meeting.date)}"),
         Heading("Section A: Social Worker Section", 1),
         Heading("Personal / Care Information"),
-        kv_table([
-            ("Young person's name", _text(child.name)),
-            ("Date of birth", d(child.date_of_birth)),
-            ("Year group", f"Year {child.year_group}" if child.year_group else ""),
-            ("Date entered care", d(child.date_entered_care)),
-            ("Emergency placement", yes_no(child.emergency_placement)),
-        ]),
+        kv_table(
+            [
+                ("Young person's name", _text(child.name)),
+                ("Date of birth", d(child.date_of_birth)),
+                ("Year group", f"Year {child.year_group}" if child.year_group else ""),
+                ("Date entered care", d(child.date_entered_care)),
+                ("Emergency placement", yes_no(child.emergency_placement)),
+            ]
+        ),
         Heading("Carer details", 3),
-        header_table(["Name", "Relationship", "Phone", "Email"], _contacts_rows(spec.carers, False)),
+        header_table(
+            ["Name", "Relationship", "Phone", "Email"], _contacts_rows(spec.carers, False)
+        ),
         Heading("Social Worker Information"),
-        kv_table([
-            ("Social worker", _text(sw.name)),
-            ("Telephone", _text(sw.phone)),
-            ("Email", _text(sw.email)),
-            ("Local authority", _text(sw.organisation)),
-            ("History and background", _text(spec.social_worker_history)),
-        ]),
+        kv_table(
+            [
+                ("Social worker", _text(sw.name)),
+                ("Telephone", _text(sw.phone)),
+                ("Email", _text(sw.email)),
+                ("Local authority", _text(sw.organisation)),
+                ("History and background", _text(spec.social_worker_history)),
+            ]
+        ),
         Heading("Education, Employed or Apprenticed"),
-        kv_table([
-            ("Current EET status", EET_LABELS[spec.eet_status]),
-            ("Name of setting", _text(spec.setting.name)),
-            ("Course", _text(spec.setting.course)),
-        ]),
+        kv_table(
+            [
+                ("Current EET status", EET_LABELS[spec.eet_status]),
+                ("Name of setting", _text(spec.setting.name)),
+                ("Course", _text(spec.setting.course)),
+            ]
+        ),
         Heading("Short Term Training or NEET"),
-        kv_table([("Barriers to education, employment or training", _text(spec.neet_barriers) or "Not applicable")]),
+        kv_table(
+            [
+                (
+                    "Barriers to education, employment or training",
+                    _text(spec.neet_barriers) or "Not applicable",
+                )
+            ]
+        ),
         Heading("Custody and Remand"),
         kv_table([("Details", _text(spec.custody_remand) or "Not applicable")]),
         Heading("Additional Needs"),
-        kv_table([
-            ("Does the young person have additional needs?", yes_no(needs.has_needs)),
-            ("SEN status", SEN_LABELS.get(needs.sen_status or "", "")),
-            ("Category of need", _text(needs.category)),
-            ("Special exam arrangements", _text(needs.exam_arrangements)),
-            ("Details", _text(needs.text)),
-        ]),
+        kv_table(
+            [
+                ("Does the young person have additional needs?", yes_no(needs.has_needs)),
+                ("SEN status", SEN_LABELS.get(needs.sen_status or "", "")),
+                ("Category of need", _text(needs.category)),
+                ("Special exam arrangements", _text(needs.exam_arrangements)),
+                ("Details", _text(needs.text)),
+            ]
+        ),
         Heading("Key Contacts"),
         header_table(
             ["Name", "Role", "Organisation", "Phone", "Email"],
@@ -149,22 +171,43 @@ def walsall_post16(spec: CaseSpec) -> list[Element]:
         Heading("SMART Targets"),
         header_table(
             ["Target", "Who will support", "By when", "Strategy / support", "Review of progress"],
-            [[t.text, _text(t.who), _text(t.deadline_text), _text(t.strategy), _text(t.review)]
-             for t in spec.targets],
+            [
+                [t.text, _text(t.who), _text(t.deadline_text), _text(t.strategy), _text(t.review)]
+                for t in spec.targets
+            ],
             widths=[2.2, 1.1, 1.0, 2.0, 1.5],
         ),
         Heading("The PEP Meeting"),
-        kv_table([
-            ("Date of PEP meeting", d(meeting.date)),
-            ("PEP type", (spec.pep_type or "").capitalize()),
-            ("Date of previous PEP", d(spec.previous_pep_date)),
-            ("Attendance this academic year",
-             f"{meeting.attendance_percent:g}%" if meeting.attendance_percent is not None else ""),
-            ("Participation and well-being RAG rating",
-             Choice(tuple((r.capitalize(), meeting.wellbeing_rag == r) for r in ("red", "amber", "green")))),
-            ("Did the young person attend the PEP meeting?", yes_no(meeting.young_person_attended)),
-            ("If not, why not and how were their views shared?", _text(meeting.young_person_absence_reason)),
-        ]),
+        kv_table(
+            [
+                ("Date of PEP meeting", d(meeting.date)),
+                ("PEP type", (spec.pep_type or "").capitalize()),
+                ("Date of previous PEP", d(spec.previous_pep_date)),
+                (
+                    "Attendance this academic year",
+                    f"{meeting.attendance_percent:g}%"
+                    if meeting.attendance_percent is not None
+                    else "",
+                ),
+                (
+                    "Participation and well-being RAG rating",
+                    Choice(
+                        tuple(
+                            (r.capitalize(), meeting.wellbeing_rag == r)
+                            for r in ("red", "amber", "green")
+                        )
+                    ),
+                ),
+                (
+                    "Did the young person attend the PEP meeting?",
+                    yes_no(meeting.young_person_attended),
+                ),
+                (
+                    "If not, why not and how were their views shared?",
+                    _text(meeting.young_person_absence_reason),
+                ),
+            ]
+        ),
         Heading("Attendees", 3),
         header_table(
             ["Name", "Role", "Attended"],
@@ -181,7 +224,9 @@ def walsall_post16(spec: CaseSpec) -> list[Element]:
         Heading("Post Year 14 Plan"),
         Para(_text(spec.aspirations)),
         Heading("Designated Teacher Sign Off"),
-        _sign_off_table("Designated teacher section complete", spec.sign_offs.designated_teacher, d),
+        _sign_off_table(
+            "Designated teacher section complete", spec.sign_offs.designated_teacher, d
+        ),
         Heading("Section C: Young Person's Views", 1),
         Heading("Young Person's Views"),
         Para(_text(spec.young_persons_views)),
@@ -194,11 +239,13 @@ def walsall_post16(spec: CaseSpec) -> list[Element]:
 
 
 def _sign_off_table(label: str, sign_off: SignOff, fmt: Callable[[dt.date | None], str]) -> Grid:
-    return kv_table([
-        (label, yes_no(sign_off.completed)),
-        ("Date completed", fmt(sign_off.date)),
-        ("Date of next PEP", fmt(sign_off.next_pep_date)),
-    ])
+    return kv_table(
+        [
+            (label, yes_no(sign_off.completed)),
+            ("Date completed", fmt(sign_off.date)),
+            ("Date of next PEP", fmt(sign_off.next_pep_date)),
+        ]
+    )
 
 
 def _walsall_attainment(spec: CaseSpec) -> Grid:
@@ -208,8 +255,11 @@ def _walsall_attainment(spec: CaseSpec) -> Grid:
         group.append(Cell(term.capitalize(), colspan=3, header=True))
     group.append(Cell("", header=True))
     labels = ["Course Study", "Course Level", "Target at end of key stage"]
-    labels += ["On track to reach end of key stage target", "Current working at grade",
-               "Personal progress since last PEP"] * 3
+    labels += [
+        "On track to reach end of key stage target",
+        "Current working at grade",
+        "Personal progress since last PEP",
+    ] * 3
     labels.append("Action")
     rows: list[list[Cell]] = [group, [Cell(x, header=True) for x in labels]]
     for index, subject in enumerate(spec.attainment.subjects):
@@ -226,11 +276,15 @@ def _walsall_attainment(spec: CaseSpec) -> Grid:
             ]
         row.append(Cell("Edit Delete"))
         rows.append(row)
-        rows.append([
-            Cell("What interventions in place if at least expected progress is not being made",
-                 colspan=3),
-            Cell(_text(subject.intervention), colspan=10),
-        ])
+        rows.append(
+            [
+                Cell(
+                    "What interventions in place if at least expected progress is not being made",
+                    colspan=3,
+                ),
+                Cell(_text(subject.intervention), colspan=10),
+            ]
+        )
     widths = [1.6, 0.8, 0.8] + [0.8, 0.6, 1.0] * 3 + [0.6]
     return Grid(rows=rows, widths=widths, font_size=6.5, repeat_header_rows=2)
 
@@ -244,53 +298,80 @@ def secondary(spec: CaseSpec) -> list[Element]:
     return [
         Heading("Personal Education Plan", 1),
         Heading("My PEP Meeting"),
-        kv_table([
-            ("Date of meeting", d(meeting.date)),
-            ("Type of PEP", {"initial": "Initial PEP", "review": "Termly review"}.get(spec.pep_type or "", "")),
-            ("Date of last PEP", d(spec.previous_pep_date)),
-            ("Did I attend my PEP meeting?", yes_no(meeting.young_person_attended)),
-            ("If not, why not and how were my views shared?", _text(meeting.young_person_absence_reason)),
-        ]),
+        kv_table(
+            [
+                ("Date of meeting", d(meeting.date)),
+                (
+                    "Type of PEP",
+                    {"initial": "Initial PEP", "review": "Termly review"}.get(
+                        spec.pep_type or "", ""
+                    ),
+                ),
+                ("Date of last PEP", d(spec.previous_pep_date)),
+                ("Did I attend my PEP meeting?", yes_no(meeting.young_person_attended)),
+                (
+                    "If not, why not and how were my views shared?",
+                    _text(meeting.young_person_absence_reason),
+                ),
+            ]
+        ),
         Heading("People at the meeting", 3),
-        header_table(["Name", "Role", "Present"],
-                     [[_text(a.name), _text(a.role), tick[a.attended]] for a in meeting.attendees]),
+        header_table(
+            ["Name", "Role", "Present"],
+            [[_text(a.name), _text(a.role), tick[a.attended]] for a in meeting.attendees],
+        ),
         Heading("About Me"),
-        kv_table([
-            ("My name", _text(child.name)),
-            ("Date of birth", d(child.date_of_birth)),
-            ("Year group", f"Year {child.year_group}" if child.year_group else ""),
-            ("Date I came into care", d(child.date_entered_care)),
-            ("Emergency placement", {True: "Yes", False: "No", None: ""}[child.emergency_placement]),
-        ]),
+        kv_table(
+            [
+                ("My name", _text(child.name)),
+                ("Date of birth", d(child.date_of_birth)),
+                ("Year group", f"Year {child.year_group}" if child.year_group else ""),
+                ("Date I came into care", d(child.date_entered_care)),
+                (
+                    "Emergency placement",
+                    {True: "Yes", False: "No", None: ""}[child.emergency_placement],
+                ),
+            ]
+        ),
         Heading("My carers", 3),
         header_table(["Name", "Role", "Phone", "Email"], _contacts_rows(spec.carers, False)),
         Heading("My Education"),
-        kv_table([
-            ("School", _text(spec.setting.name)),
-            ("Course or pathway", _text(spec.setting.course)),
-            ("Education status", EET_LABELS[spec.eet_status]),
-            ("Designated teacher", _text(dtc.name)),
-            ("Designated teacher phone", _text(dtc.phone)),
-            ("Designated teacher email", _text(dtc.email)),
-            ("Social worker", _text(sw.name)),
-            ("Social worker phone", _text(sw.phone)),
-            ("Social worker email", _text(sw.email)),
-            ("Local authority", _text(sw.organisation)),
-        ]),
+        kv_table(
+            [
+                ("School", _text(spec.setting.name)),
+                ("Course or pathway", _text(spec.setting.course)),
+                ("Education status", EET_LABELS[spec.eet_status]),
+                ("Designated teacher", _text(dtc.name)),
+                ("Designated teacher phone", _text(dtc.phone)),
+                ("Designated teacher email", _text(dtc.email)),
+                ("Social worker", _text(sw.name)),
+                ("Social worker phone", _text(sw.phone)),
+                ("Social worker email", _text(sw.email)),
+                ("Local authority", _text(sw.organisation)),
+            ]
+        ),
         Heading("SEN and Additional Needs"),
-        kv_table([
-            ("Any additional needs?", {True: "Yes", False: "No", None: ""}[needs.has_needs]),
-            ("SEN status", SEN_LABELS.get(needs.sen_status or "", "")),
-            ("Primary need", _text(needs.category)),
-            ("Exam access arrangements", _text(needs.exam_arrangements)),
-            ("Notes", _text(needs.text)),
-        ]),
+        kv_table(
+            [
+                ("Any additional needs?", {True: "Yes", False: "No", None: ""}[needs.has_needs]),
+                ("SEN status", SEN_LABELS.get(needs.sen_status or "", "")),
+                ("Primary need", _text(needs.category)),
+                ("Exam access arrangements", _text(needs.exam_arrangements)),
+                ("Notes", _text(needs.text)),
+            ]
+        ),
         Heading("My Attendance"),
-        kv_table([
-            ("Attendance this year",
-             f"{meeting.attendance_percent:g}%" if meeting.attendance_percent is not None else ""),
-            ("Well-being RAG", (meeting.wellbeing_rag or "").capitalize()),
-        ]),
+        kv_table(
+            [
+                (
+                    "Attendance this year",
+                    f"{meeting.attendance_percent:g}%"
+                    if meeting.attendance_percent is not None
+                    else "",
+                ),
+                ("Well-being RAG", (meeting.wellbeing_rag or "").capitalize()),
+            ]
+        ),
         Heading("My Attainment"),
         Para(_text(spec.attainment.overview)),
         _secondary_attainment(spec),
@@ -299,8 +380,10 @@ def secondary(spec: CaseSpec) -> list[Element]:
         Heading("My Targets"),
         header_table(
             ["Outcome", "How (strategy)", "Who is responsible", "When", "Review"],
-            [[t.text, _text(t.strategy), _text(t.who), _text(t.deadline_text), _text(t.review)]
-             for t in spec.targets],
+            [
+                [t.text, _text(t.strategy), _text(t.who), _text(t.deadline_text), _text(t.review)]
+                for t in spec.targets
+            ],
             widths=[2.2, 2.0, 1.1, 1.0, 1.5],
         ),
         Heading("Aspiration Pathway"),
@@ -318,11 +401,18 @@ def secondary(spec: CaseSpec) -> list[Element]:
         header_table(
             ["Role", "Complete", "Date signed", "Next PEP date"],
             [
-                ["Social worker", yes_no(spec.sign_offs.social_worker.completed),
-                 d(spec.sign_offs.social_worker.date), d(spec.sign_offs.social_worker.next_pep_date)],
-                ["Designated teacher", yes_no(spec.sign_offs.designated_teacher.completed),
-                 d(spec.sign_offs.designated_teacher.date),
-                 d(spec.sign_offs.designated_teacher.next_pep_date)],
+                [
+                    "Social worker",
+                    yes_no(spec.sign_offs.social_worker.completed),
+                    d(spec.sign_offs.social_worker.date),
+                    d(spec.sign_offs.social_worker.next_pep_date),
+                ],
+                [
+                    "Designated teacher",
+                    yes_no(spec.sign_offs.designated_teacher.completed),
+                    d(spec.sign_offs.designated_teacher.date),
+                    d(spec.sign_offs.designated_teacher.next_pep_date),
+                ],
             ],
         ),
         Heading("VS Feedback"),

@@ -2,8 +2,8 @@
 
 from peplint.model.document import Block, BlockKind, Document, Table
 from peplint.model.pep import (
-    Attainment,
     AdditionalNeeds,
+    Attainment,
     Attendee,
     Child,
     Contact,

@@ -25,13 +25,34 @@ def _q(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-P, TBL, TR, TC, SDT, SDT_CONTENT = _q("p"), _q("tbl"), _q("tr"), _q("tc"), _q("sdt"), _q("sdtContent")
+P, TBL, TR, TC, SDT, SDT_CONTENT = (
+    _q("p"),
+    _q("tbl"),
+    _q("tr"),
+    _q("tc"),
+    _q("sdt"),
+    _q("sdtContent"),
+)
 T, TAB, BR, CR, DEL, MOVE_FROM = _q("t"), _q("tab"), _q("br"), _q("cr"), _q("del"), _q("moveFrom")
 FLD_CHAR, INSTR, DEL_TEXT = _q("fldChar"), _q("instrText"), _q("delText")
 LAST_RENDERED_BREAK = _q("lastRenderedPageBreak")
-SKIP_TAGS = {DEL, MOVE_FROM, INSTR, DEL_TEXT, _q("pPr"), _q("rPr"), _q("sdtPr"), _q("tcPr"),
-             _q("trPr"), _q("tblPr"), _q("tblGrid"), _q("sectPr"), _q("commentReference"),
-             _q("footnoteReference"), _q("endnoteReference")}
+SKIP_TAGS = {
+    DEL,
+    MOVE_FROM,
+    INSTR,
+    DEL_TEXT,
+    _q("pPr"),
+    _q("rPr"),
+    _q("sdtPr"),
+    _q("tcPr"),
+    _q("trPr"),
+    _q("tblPr"),
+    _q("tblGrid"),
+    _q("sectPr"),
+    _q("commentReference"),
+    _q("footnoteReference"),
+    _q("endnoteReference"),
+}
 CHECKED, UNCHECKED = "☒", "☐"
 
 
@@ -72,10 +93,18 @@ class _Walker:
             return
         level = self._heading_level(p, stripped)
         if level is not None:
-            self.blocks.append(Block(kind=BlockKind.HEADING, text=stripped, level=level, page=page_before))
+            self.blocks.append(
+                Block(kind=BlockKind.HEADING, text=stripped, level=level, page=page_before)
+            )
         elif re.fullmatch(r"[☒☐]\s*[^☒☐]+", stripped):
-            self.blocks.append(Block(kind=BlockKind.CHECKBOX, text=stripped[1:].strip(),
-                                     checked=stripped[0] == CHECKED, page=page_before))
+            self.blocks.append(
+                Block(
+                    kind=BlockKind.CHECKBOX,
+                    text=stripped[1:].strip(),
+                    checked=stripped[0] == CHECKED,
+                    page=page_before,
+                )
+            )
         else:
             self.blocks.append(Block(kind=BlockKind.PARAGRAPH, text=stripped, page=page_before))
 

@@ -24,7 +24,9 @@ def open_docx(path: Path) -> Any:
         raise errors.corrupt("the Word package is missing its main document part") from None
     except ValueError as exc:
         if "macroEnabled" in str(exc) or "macro" in str(exc).lower():
-            raise errors.unsupported("This is a macro-enabled Word file (.docm); save it as .docx.") from None
+            raise errors.unsupported(
+                "This is a macro-enabled Word file (.docm); save it as .docx."
+            ) from None
         raise errors.corrupt("the Word package is not a document") from None
     except Exception:  # lxml and zip internals raise many types on damaged input
         raise errors.corrupt("the Word document's XML is damaged") from None

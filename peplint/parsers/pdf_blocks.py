@@ -75,7 +75,9 @@ def _read_page(page: Any, number: int) -> tuple[_PageItems, int, int]:
     box_words, box_objects = checkbox_words(page)
     if box_objects:
         ids = {id(o) for o in box_objects}
-        clean_page = page.filter(lambda o: id(o) not in ids and not is_box(o) and not is_box_mark(o, []))
+        clean_page = page.filter(
+            lambda o: id(o) not in ids and not is_box(o) and not is_box_mark(o, [])
+        )
     else:
         clean_page = page
     words = clean_page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
@@ -125,8 +127,11 @@ def _to_blocks(pages: list[_PageItems]) -> list[Block]:
     blocks: list[Block] = []
     previous_line: _Line | None = None
     for page in pages:
-        kept = [(m.top, m) for m in page.margin_lines
-                if re.sub(r"\d+", "#", m.text) not in running and not PAGE_NUMBER.match(m.text.strip())]
+        kept = [
+            (m.top, m)
+            for m in page.margin_lines
+            if re.sub(r"\d+", "#", m.text) not in running and not PAGE_NUMBER.match(m.text.strip())
+        ]
         first_on_page = True
         for _, item in sorted(page.items + kept, key=lambda pair: pair[0]):
             if isinstance(item, RawTable):
@@ -140,8 +145,13 @@ def _to_blocks(pages: list[_PageItems]) -> list[Block]:
 
 def _add_table(blocks: list[Block], table: Table, page: int, first_on_page: bool) -> None:
     previous = blocks[-1] if blocks else None
-    if (first_on_page and previous is not None and previous.table is not None
-            and previous.table.width == table.width and previous.page == page - 1):
+    if (
+        first_on_page
+        and previous is not None
+        and previous.table is not None
+        and previous.table.width == table.width
+        and previous.page == page - 1
+    ):
         rows = table.rows
         old = previous.table.rows
         k = 0  # header rows repeated at the top of the continuation
@@ -170,34 +180,57 @@ def _join_cells(a: str | None, b: str | None) -> str | None:
     return f"{a} {b}".strip() if b else a
 
 
-def _add_line(blocks: list[Block], line: _Line, previous: _Line | None, body_size: float,
-              levels: dict[float, int]) -> _Line:
+def _add_line(
+    blocks: list[Block],
+    line: _Line,
+    previous: _Line | None,
+    body_size: float,
+    levels: dict[float, int],
+) -> _Line:
     text = line.text.strip()
     # Larger type is a heading; so is a short all-bold line at body size or above
     # (LibreOffice prints Word's "Heading 3" in bold at the body size).
     is_heading = len(text) <= 120 and (
         line.size in levels
-        or (line.bold and line.size >= body_size * 0.98 and len(text) <= 80
-            and not text.endswith((".", ",", ";", ":")))
+        or (
+            line.bold
+            and line.size >= body_size * 0.98
+            and len(text) <= 80
+            and not text.endswith((".", ",", ";", ":"))
+        )
     )
     if is_heading:
         level = levels.get(line.size, 3)
         prev_block = blocks[-1] if blocks else None
-        if (previous is not None and prev_block is not None and prev_block.kind == BlockKind.HEADING
-                and previous.size == line.size and line.top - previous.bottom < line.size * 0.8):
+        if (
+            previous is not None
+            and prev_block is not None
+            and prev_block.kind == BlockKind.HEADING
+            and previous.size == line.size
+            and line.top - previous.bottom < line.size * 0.8
+        ):
             prev_block.text += " " + text  # a heading wrapped onto two lines
         else:
             blocks.append(Block(kind=BlockKind.HEADING, text=text, level=level, page=line.page))
         return line
     checkbox = re.fullmatch(r"([☒☐])\s*([^☒☐]+)", text)
     if checkbox:
-        blocks.append(Block(kind=BlockKind.CHECKBOX, text=checkbox.group(2).strip(),
-                            checked=checkbox.group(1) == "☒", page=line.page))
+        blocks.append(
+            Block(
+                kind=BlockKind.CHECKBOX,
+                text=checkbox.group(2).strip(),
+                checked=checkbox.group(1) == "☒",
+                page=line.page,
+            )
+        )
         return line
     prev_block = blocks[-1] if blocks else None
     continues = (
-        previous is not None and prev_block is not None and prev_block.kind == BlockKind.PARAGRAPH
-        and previous.page == line.page and abs(previous.size - line.size) < 0.6
+        previous is not None
+        and prev_block is not None
+        and prev_block.kind == BlockKind.PARAGRAPH
+        and previous.page == line.page
+        and abs(previous.size - line.size) < 0.6
         and line.top - previous.bottom < line.size * 0.45
     )
     if continues and prev_block is not None:
@@ -228,14 +261,20 @@ def read_pdf(path: Path, password: str | None = None) -> Document:
                 page.close()
             chars += n_chars
             images += n_images
-            cid_chars += sum(len(ln.text) for _, ln in items.items if isinstance(ln, _Line)
-                             and "(cid:" in ln.text)
+            cid_chars += sum(
+                len(ln.text)
+                for _, ln in items.items
+                if isinstance(ln, _Line) and "(cid:" in ln.text
+            )
             pages.append(items)
     if chars == 0:
         raise errors.no_text()
     blocks = _to_blocks(pages)
     text_len = sum(len(b.text) for b in blocks) or 1
     if cid_chars / text_len > 0.3:
-        raise errors.InputError("no-text", "This PDF's fonts have no character map, so its text "
-                                "cannot be read; export it again or run OCR.")
+        raise errors.InputError(
+            "no-text",
+            "This PDF's fonts have no character map, so its text "
+            "cannot be read; export it again or run OCR.",
+        )
     return Document(format="pdf", pages=page_count, blocks=blocks)

@@ -23,8 +23,12 @@ def is_box(obj: dict[str, Any]) -> bool:
 
 
 def _inside(obj: dict[str, Any], box: dict[str, Any], pad: float = 1.0) -> bool:
-    return (obj["x0"] >= box["x0"] - pad and obj["x1"] <= box["x1"] + pad
-            and obj["top"] >= box["top"] - pad and obj["bottom"] <= box["bottom"] + pad)
+    return (
+        obj["x0"] >= box["x0"] - pad
+        and obj["x1"] <= box["x1"] + pad
+        and obj["top"] >= box["top"] - pad
+        and obj["bottom"] <= box["bottom"] + pad
+    )
 
 
 def is_box_mark(obj: dict[str, Any], boxes: list[dict[str, Any]]) -> bool:
@@ -42,10 +46,18 @@ def checkbox_words(page: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]
     marks = [o for o in list(page.lines) + list(page.curves) if is_box_mark(o, boxes)]
     words: list[dict[str, Any]] = []
     for box in boxes:
-        ticked = bool(box.get("fill")) and not box.get("stroke") or any(_inside(m, box) for m in marks)
-        words.append({
-            "text": "☒" if ticked else "☐",
-            "x0": box["x0"], "x1": box["x1"], "top": box["top"], "bottom": box["bottom"],
-            "fontname": "", "size": box["bottom"] - box["top"],
-        })
+        ticked = (bool(box.get("fill")) and not box.get("stroke")) or any(
+            _inside(m, box) for m in marks
+        )
+        words.append(
+            {
+                "text": "☒" if ticked else "☐",
+                "x0": box["x0"],
+                "x1": box["x1"],
+                "top": box["top"],
+                "bottom": box["bottom"],
+                "fontname": "",
+                "size": box["bottom"] - box["top"],
+            }
+        )
     return words, boxes + marks

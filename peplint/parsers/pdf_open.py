@@ -20,7 +20,10 @@ def _typed(exc: BaseException) -> errors.InputError:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
-    if isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError) or "password" in type(inner).__name__.lower():
+    if (
+        isinstance(inner, PDFPasswordIncorrect | PDFEncryptionError)
+        or "password" in type(inner).__name__.lower()
+    ):
         return errors.encrypted("This PDF")
     return errors.corrupt("not a readable PDF")
 

@@ -14,10 +14,9 @@ from __future__ import annotations
 import gzip
 import re
 from dataclasses import dataclass
-from typing import Any
-
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -86,14 +85,17 @@ def _is_known(fragment: str, vocabulary: set[str]) -> bool:
     parts = [re.sub(r"[^\w]", "", p) for p in fragment.lower().split("-")]
     return all(
         (len(w) > 1 or w in {"a", "i"}) and (w in common_words() or w in vocabulary)
-        for w in parts if w
+        for w in parts
+        if w
     ) and any(parts)
 
 
 def _breaks_token(last: str, first: str) -> bool:
     """Breaks that are never between words: inside an email or web address
     ("name@example" / ".org") or inside a date, time or number ("2026-09-" / "10")."""
-    if ("@" in last or last.startswith(("www.", "http"))) and (last.endswith(".") or first.startswith(".")):
+    if ("@" in last or last.startswith(("www.", "http"))) and (
+        last.endswith(".") or first.startswith(".")
+    ):
         return True
     return bool(re.search(r"\d[-:/.]$", last) and first[:1].isdigit())
 
@@ -126,9 +128,11 @@ def join_cell(cell: RawCell, vocabulary: set[str]) -> str:
     text = " ".join(w["text"] for w in cell.lines[0])
     for previous, line in zip(cell.lines, cell.lines[1:], strict=False):
         line_text = " ".join(w["text"] for w in line)
-        if text.endswith("-") and previous[-1]["text"] not in {"-", "–"} and line_text[:1].islower():
-            text += line_text
-        elif _breaks_word(previous, line, cell, vocabulary):
+        if (
+            text.endswith("-")
+            and previous[-1]["text"] not in {"-", "–"}
+            and line_text[:1].islower()
+        ) or _breaks_word(previous, line, cell, vocabulary):
             text += line_text
         elif _starts_item(line_text):
             text += "\n" + line_text
@@ -140,8 +144,9 @@ def join_cell(cell: RawCell, vocabulary: set[str]) -> str:
 def _starts_item(text: str) -> bool:
     """A line that starts a new item inside a cell ("Progress: ...", "- ...", "• ...")."""
     head = text.split(":", 1)[0]
-    return text[:1] in "•-–*" or (":" in text and len(head) <= 24 and head[:1].isupper()
-                                  and len(head.split()) <= 3)
+    return text[:1] in "•-–*" or (
+        ":" in text and len(head) <= 24 and head[:1].isupper() and len(head.split()) <= 3
+    )
 
 
 def read_table(table: Any, words: list[dict[str, Any]]) -> tuple[RawTable, list[dict[str, Any]]]:
@@ -163,5 +168,6 @@ def read_table(table: Any, words: list[dict[str, Any]]) -> tuple[RawTable, list[
 
 def finish_table(raw: RawTable, vocabulary: set[str]) -> Table:
     """The table as a grid of texts, now that the document's vocabulary is known."""
-    return Table(rows=[[None if c is None else join_cell(c, vocabulary) for c in row]
-                       for row in raw.rows])
+    return Table(
+        rows=[[None if c is None else join_cell(c, vocabulary) for c in row] for row in raw.rows]
+    )

@@ -28,7 +28,9 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
 T = TypeVar("T")
 
 
-def new_manager(load_entry_points: bool = True, extra_plugins: tuple[Any, ...] = ()) -> pluggy.PluginManager:
+def new_manager(
+    load_entry_points: bool = True, extra_plugins: tuple[Any, ...] = ()
+) -> pluggy.PluginManager:
     """A plugin manager with the built-ins, entry-point plugins and any `extra_plugins`."""
     pm = pluggy.PluginManager(hookspecs.PROJECT)
     pm.add_hookspecs(hookspecs)
