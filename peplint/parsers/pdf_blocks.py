@@ -126,6 +126,7 @@ def _to_blocks(pages: list[_PageItems]) -> list[Block]:
     vocabulary = {w.lower().strip(".,;:!?()'\"") for ln in all_lines for w in ln.text.split()}
     blocks: list[Block] = []
     previous_line: _Line | None = None
+    table_end_page = 0  # the page the last table block ends on
     for page in pages:
         kept = [
             (m.top, m)
@@ -135,7 +136,10 @@ def _to_blocks(pages: list[_PageItems]) -> list[Block]:
         first_on_page = True
         for _, item in sorted(page.items + kept, key=lambda pair: pair[0]):
             if isinstance(item, RawTable):
-                _add_table(blocks, finish_table(item, vocabulary), page.number, first_on_page)
+                table = finish_table(item, vocabulary)
+                continues = first_on_page and table_end_page == page.number - 1
+                _add_table(blocks, table, page.number, continues)
+                table_end_page = page.number
                 previous_line = None
             else:
                 previous_line = _add_line(blocks, item, previous_line, body_size, levels)
@@ -143,14 +147,15 @@ def _to_blocks(pages: list[_PageItems]) -> list[Block]:
     return blocks
 
 
-def _add_table(blocks: list[Block], table: Table, page: int, first_on_page: bool) -> None:
+def _add_table(blocks: list[Block], table: Table, page: int, may_continue: bool) -> None:
+    """Append a table, or join it to the previous block when it is that table's
+    continuation (first on the page after the one the previous table ended on)."""
     previous = blocks[-1] if blocks else None
     if (
-        first_on_page
+        may_continue
         and previous is not None
         and previous.table is not None
         and previous.table.width == table.width
-        and previous.page == page - 1
     ):
         rows = table.rows
         old = previous.table.rows
