@@ -26,8 +26,20 @@ def test_committed_fixtures_are_what_the_generator_makes_now(spec_path: Path) ->
 
 
 def test_generate_cli_writes_private_files_and_expected_values(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["generate", str(SPECS / "secondary-good.yaml"), "-o", str(tmp_path),
-                                       "--format", "docx", "--format", "html", "--expected"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "generate",
+            str(SPECS / "secondary-good.yaml"),
+            "-o",
+            str(tmp_path),
+            "--format",
+            "docx",
+            "--format",
+            "html",
+            "--expected",
+        ],
+    )
     assert result.exit_code == 0, result.output
     for name in ("secondary-good.docx", "secondary-good.html", "secondary-good.expected.json"):
         assert (tmp_path / name).stat().st_mode & 0o777 == 0o600

@@ -19,22 +19,52 @@ from tests.conftest import GENERATED, ROOT
 def test_parse_from_installed_wheel(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation",
-         "-q", "-w", str(wheels)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(ROOT),
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+        ],
+        check=True,
+        capture_output=True,
     )
     wheel = next(wheels.glob("peplint-*.whl"))
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
     result = subprocess.run(
-        [sys.executable, "-c", "import peplint, sys; print(peplint.__file__); "
-         "from peplint.cli import run; sys.argv=['peplint','parse','--format','json',sys.argv[1]]; run()",
-         str(GENERATED / "walsall-good.pdf")],
-        cwd=tmp_path, env=env, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-c",
+            "import peplint, sys; print(peplint.__file__); "
+            "from peplint.cli import run; sys.argv=['peplint','parse','--format','json',sys.argv[1]]; run()",
+            str(GENERATED / "walsall-good.pdf"),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     location, _, payload = result.stdout.partition("\n")

@@ -17,8 +17,13 @@ from tests.conftest import SPECS
 def long_pep(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Target], Path]:
     spec = load_spec(SPECS / "secondary-good.yaml")
     spec.targets = [
-        Target(text=f"Target number {i}: you will read {i} pages each week.", who="You with your tutor",
-               deadline_text="By the end of Spring term 2027", strategy=f"Strategy {i}", review="New")
+        Target(
+            text=f"Target number {i}: you will read {i} pages each week.",
+            who="You with your tutor",
+            deadline_text="By the end of Spring term 2027",
+            strategy=f"Strategy {i}",
+            review="New",
+        )
         for i in range(1, 41)
     ]
     path = tmp_path_factory.mktemp("long") / "long.pdf"
