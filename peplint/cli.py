@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 import click
 import yaml
@@ -129,6 +130,118 @@ def generate(
                 folder / f"{spec.id}.expected.json",
                 json.dumps(data, indent=2, ensure_ascii=False) + "\n",
             )
+
+
+FAIL_ON = {"error": 2, "warning": 1, "info": 0}
+
+
+def _reporters() -> dict[str, Any]:
+    from peplint.plugins.manager import collect, default_manager
+
+    return collect(default_manager().hook.peplint_register_reporters, lambda r: r.name, "reporter")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    default="text",
+    show_default=True,
+    help="Output format: text, json (and any format a plugin registers).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the report to this file (atomically, private) instead of the terminal.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding at or above this severity is reported.",
+)
+@click.option(
+    "--password-file",
+    type=click.File("r"),
+    default=None,
+    help="Read a protected PDF's password from this file.",
+)
+def lint(
+    files: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    fail_on: str,
+    password_file: TextIO | None,
+) -> None:
+    """Check PEP FILES against the QA checklist and draft the feedback."""
+    from peplint.lint import LintSetup, lint_file
+    from peplint.report import Report
+
+    reporters = _reporters()
+    if fmt not in reporters:
+        _fail_usage(f"unknown --format '{fmt}'; choose from {', '.join(sorted(reporters))}")
+    setup = LintSetup.default()
+    setup.password = password_file.read().strip() if password_file else None
+    report = Report(pack=setup.pack, meta={"settings": setup.config.settings, "fail_on": fail_on})
+    for path in files:
+        report.files.append(lint_file(path, setup))
+    colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    rendered = reporters[fmt].render(report, colour=colour)
+    if output is not None:
+        atomic_write(output, rendered)
+    else:
+        sys.stdout.buffer.write(rendered)
+        sys.stdout.flush()
+    for entry in report.files:
+        if entry.status == "error" and entry.error is not None:
+            click.echo(
+                f"peplint: {Path(entry.path).name}: {entry.error.message} [{entry.error.code}]",
+                err=True,
+            )
+    sys.exit(_exit_code(report, fail_on))
+
+
+def _exit_code(report: Any, fail_on: str) -> int:
+    from peplint.model.findings import SEVERITY_RANK
+
+    if any(f.status == "error" for f in report.files):
+        return EXIT_INPUT
+    if fail_on != "never" and any(
+        SEVERITY_RANK[x.severity] >= FAIL_ON[fail_on] for f in report.files for x in f.findings
+    ):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+@main.group()
+def rules() -> None:
+    """List and explain the lint rules."""
+
+
+@rules.command("list")
+def rules_list() -> None:
+    """One line per rule: id, default severity, summary."""
+    from peplint.engine import registered_rules
+
+    for rule in registered_rules().values():
+        click.echo(f"{rule.id:36} {rule.severity:8} {rule.doc.summary}")
+
+
+@rules.command("explain")
+@click.argument("rule_id")
+def rules_explain(rule_id: str) -> None:
+    """What RULE_ID checks, why it matters, and an example that fails and one that passes."""
+    from peplint.engine import registered_rules
+    from peplint.rules.explain import explain
+
+    found = registered_rules()
+    if rule_id not in found:
+        _fail_usage(f"no rule '{rule_id}'; `peplint rules list` shows them all")
+    click.echo(explain(found[rule_id]))
 
 
 def run() -> None:

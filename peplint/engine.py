@@ -1,0 +1,97 @@
+"""The rules stage: run the active rules over a `Pep` and collect their findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import pluggy
+
+from peplint.errors import ConfigError
+from peplint.model.findings import SEVERITY_RANK, Finding, Severity
+from peplint.model.pep import Pep
+from peplint.nlp import analyse_many
+from peplint.plugins.manager import collect, default_manager
+from peplint.rules.base import RULE_ID, Rule, RuleContext
+
+
+@dataclass
+class RuleSettings:
+    """How one rule runs: on or off, its severity and its parameters."""
+
+    enabled: bool = True
+    severity: Severity | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class EngineConfig:
+    """Settings for a run: global settings (shared parameter names), per-rule settings, wording."""
+
+    settings: dict[str, Any] = field(default_factory=dict)
+    rules: dict[str, RuleSettings] = field(default_factory=dict)
+    messages: dict[str, str] = field(default_factory=dict)
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+def registered_rules(pm: pluggy.PluginManager | None = None) -> dict[str, Rule]:
+    """Every registered rule, by id, in registration order."""
+    pm = pm or default_manager()
+    rules: dict[str, Rule] = collect(pm.hook.peplint_register_rules, lambda r: r.id, "rule")
+    for rule_id in rules:
+        if not RULE_ID.match(rule_id):
+            raise ConfigError(f"rule id '{rule_id}' is not kebab-case")
+    return rules
+
+
+def rule_context(rule: Rule, config: EngineConfig) -> RuleContext:
+    """The effective parameters and severity of `rule` under `config`."""
+    own = config.rules.get(rule.id, RuleSettings())
+    params = {name: config.settings.get(name, default) for name, default in rule.params.items()}
+    params.update(own.params)
+    return RuleContext(
+        params=params,
+        severity=own.severity or rule.severity,
+        today=config.today,
+        messages=config.messages,
+    )
+
+
+def _prime_language(pep: Pep) -> None:
+    """Analyse every text of the PEP in one `nlp.pipe` batch before the rules ask."""
+    texts = [
+        pep.attainment.overview,
+        pep.young_persons_views,
+        pep.aspirations,
+        pep.meeting.discussion,
+        pep.additional_needs.category,
+    ]
+    texts += [s.intervention for s in pep.attainment.subjects] + [
+        s.subject for s in pep.attainment.subjects
+    ]
+    for t in pep.targets:
+        texts += [
+            t.text,
+            t.deadline_text,
+            t.strategy,
+            t.who,
+            " ".join(filter(None, (t.text, t.strategy, t.who))),
+        ]
+    analyse_many(t for t in texts if t)
+
+
+def run_rules(
+    pep: Pep, rules: dict[str, Rule], config: EngineConfig | None = None
+) -> list[Finding]:
+    """The findings of every enabled rule, most severe first, in rule order within a severity."""
+    config = config or EngineConfig()
+    _prime_language(pep)
+    findings: list[Finding] = []
+    for rule in rules.values():
+        if not config.rules.get(rule.id, RuleSettings()).enabled:
+            continue
+        findings.extend(rule.check(pep, rule_context(rule, config)))
+    order = {rule_id: i for i, rule_id in enumerate(rules)}
+    findings.sort(key=lambda f: (-SEVERITY_RANK[f.severity], order.get(f.rule, 0)))
+    return findings

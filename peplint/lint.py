@@ -1,0 +1,68 @@
+"""Linting one file end to end: read, run the rules, answer the checklist, draft feedback.
+
+Errors reading the file become an error entry, never an exception, so one bad
+file never stops a run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pluggy
+
+from peplint import errors
+from peplint.checklist.evaluate import evaluate
+from peplint.checklist.model import ChecklistSpec
+from peplint.checklist.section_d import SECTION_D
+from peplint.engine import EngineConfig, registered_rules, run_rules
+from peplint.feedback import compose_feedback
+from peplint.reading import file_sha256, read_pep
+from peplint.report import FileError, FileReport, PackInfo
+from peplint.rules.base import Rule
+
+
+@dataclass
+class LintSetup:
+    """What a lint run needs: the rules, their configuration, the checklist, the pack."""
+
+    rules: dict[str, Rule]
+    config: EngineConfig = field(default_factory=EngineConfig)
+    checklist: ChecklistSpec = field(default_factory=lambda: SECTION_D.model_copy(deep=True))
+    pack: PackInfo = field(default_factory=lambda: PackInfo(name="section-d", version=1))
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+    password: str | None = None
+    pm: pluggy.PluginManager | None = None
+
+    @classmethod
+    def default(cls, pm: pluggy.PluginManager | None = None) -> LintSetup:
+        """The built-in rules with the Walsall Section D checklist."""
+        return cls(rules=registered_rules(pm), pm=pm)
+
+
+def lint_file(path: Path, setup: LintSetup) -> FileReport:
+    """The report for one file (status "error" when it cannot be read)."""
+    try:
+        pep = read_pep(path, password=setup.password, pm=setup.pm, extra_aliases=setup.aliases)
+    except errors.InputError as exc:
+        try:
+            digest: str | None = file_sha256(path)
+        except OSError:
+            digest = None
+        return FileReport(
+            path=str(path),
+            sha256=digest,
+            status="error",
+            error=FileError(code=exc.code, message=exc.message),
+        )
+    findings = run_rules(pep, setup.rules, setup.config)
+    checklist = evaluate(setup.checklist, findings, pep)
+    return FileReport(
+        path=str(path),
+        sha256=pep.source.sha256,
+        status="ok",
+        pep=pep,
+        checklist=checklist,
+        findings=findings,
+        feedback=compose_feedback(pep, checklist, findings),
+    )

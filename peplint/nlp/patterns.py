@@ -1,0 +1,282 @@
+"""Matcher patterns: deadlines, non-deadlines, measures, actors, person.
+
+Each pattern list is data; `pipeline.build` loads them into spaCy Matchers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Pattern = list[dict[str, Any]]
+
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]
+TERMS = ["autumn", "spring", "summer"]
+HOLIDAYS = ["easter", "christmas", "half-term", "halfterm"]
+NUMBER_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "once",
+    "twice",
+    "half",
+    "all",
+]
+PERIODS = [
+    "day",
+    "week",
+    "fortnight",
+    "month",
+    "term",
+    "lesson",
+    "session",
+    "evening",
+    "morning",
+    "night",
+    "weekend",
+    "half-term",
+]
+ROLES = [
+    "teacher",
+    "tutor",
+    "carer",
+    "carers",
+    "mentor",
+    "adviser",
+    "advisor",
+    "worker",
+    "senco",
+    "school",
+    "college",
+    "dt",
+    "sw",
+    "parent",
+    "mum",
+    "dad",
+    "librarian",
+    "coach",
+    "counsellor",
+    "nurse",
+    "officer",
+    "team",
+    "head",
+    "leader",
+    "assistant",
+    "ta",
+    "provider",
+    "keyworker",
+    "staff",
+    "department",
+    "service",
+    "virtual",
+]
+TITLES = ["mr", "mrs", "ms", "miss", "dr", "mx"]
+
+_BY = {
+    "LOWER": {
+        "IN": [
+            "by",
+            "before",
+            "until",
+            "for",
+            "at",
+            "in",
+            "end",
+            "during",
+            "within",
+            "over",
+            "this",
+            "next",
+        ]
+    }
+}
+
+DEADLINE: dict[str, list[Pattern]] = {
+    "TERM_YEAR": [[{"LOWER": {"IN": TERMS}}, {"LOWER": "term", "OP": "?"}, {"SHAPE": "dddd"}]],
+    "BY_TERM": [
+        [
+            {"LOWER": {"IN": ["by", "before", "until"]}},
+            {"LOWER": "the", "OP": "?"},
+            {"LOWER": {"IN": ["end", "start", "beginning"]}, "OP": "?"},
+            {"LOWER": "of", "OP": "?"},
+            {"LOWER": {"IN": ["the", "this", "next"]}, "OP": "?"},
+            {"LOWER": {"IN": TERMS + HOLIDAYS + ["term", "year", "half", "week", "month"]}},
+        ],
+        [
+            {"LOWER": "end"},
+            {"LOWER": "of"},
+            {"LOWER": {"IN": ["the", "this", "next"]}, "OP": "?"},
+            {"LOWER": {"IN": [*TERMS, "term", "year", "half"]}},
+        ],
+        [{"LOWER": "this"}, {"LOWER": {"IN": ["term", "half-term"]}}],
+    ],
+    "BY_MONTH": [
+        [
+            {"LOWER": {"IN": ["by", "before", "until", "in", "end", "during"]}},
+            {"LOWER": "of", "OP": "?"},
+            {"LOWER": {"IN": MONTHS}},
+        ]
+    ],
+    "MONTH_YEAR": [[{"LOWER": {"IN": MONTHS}}, {"SHAPE": "dddd"}]],
+    "NEXT_PEP": [
+        [
+            {"LOWER": {"IN": ["by", "before", "until", "at"]}},
+            {"LOWER": {"IN": ["the", "our", "your"]}, "OP": "?"},
+            {"LOWER": {"IN": ["next", "following"]}},
+            {"LOWER": {"IN": ["pep", "review", "meeting"]}},
+        ]
+    ],
+    "WITHIN": [
+        [
+            {"LOWER": {"IN": ["within", "in"]}},
+            {"LIKE_NUM": True},
+            {"LOWER": {"IN": ["weeks", "days", "months", "terms"]}},
+        ],
+        [
+            {"LOWER": {"IN": ["within", "in"]}},
+            {"LOWER": {"IN": NUMBER_WORDS}},
+            {"LOWER": {"IN": ["weeks", "days", "months", "terms"]}},
+        ],
+    ],
+    "IN_YEAR": [
+        [
+            {"LOWER": {"IN": ["by", "before", "in", "during", "until"]}},
+            {"TEXT": {"REGEX": r"^20\d\d$"}},
+        ],
+        [{"LOWER": {"IN": TERMS + HOLIDAYS + MONTHS}}, {"TEXT": {"REGEX": r"^20\d\d$"}}],
+    ],
+    "BY_YEAR_GROUP": [
+        [
+            {"LOWER": {"IN": ["by", "before", "end"]}},
+            {"LOWER": "of", "OP": "?"},
+            {"LOWER": "year"},
+            {"LIKE_NUM": True},
+        ]
+    ],
+}
+
+NON_DEADLINE: list[Pattern] = [
+    [
+        {
+            "LOWER": {
+                "IN": ["ongoing", "regularly", "continuous", "continuously", "continual", "asap"]
+            }
+        }
+    ],
+    [{"LOWER": "as"}, {"LOWER": {"IN": ["required", "needed", "necessary", "appropriate"]}}],
+    [{"LOWER": "when"}, {"LOWER": {"IN": ["possible", "needed", "required", "appropriate"]}}],
+    [{"LOWER": "throughout"}, {"LOWER": {"IN": ["the", "this"]}}, {"LOWER": "year"}],
+    [{"LOWER": "on"}, {"LOWER": "going"}],
+]
+
+MEASURE: dict[str, list[Pattern]] = {
+    "NUMBER": [
+        [{"LIKE_NUM": True, "LOWER": {"NOT_IN": ["one"]}}],
+        [{"LOWER": {"IN": NUMBER_WORDS}}],
+    ],
+    "PERCENT": [[{"LIKE_NUM": True}, {"TEXT": "%"}], [{"TEXT": {"REGEX": r"^\d+(\.\d+)?%$"}}]],
+    "GRADE": [
+        [{"LOWER": "grade"}, {"TEXT": {"REGEX": r"^([1-9]|[A-G]\*?|[a-g])$"}}],
+        [{"LOWER": {"IN": ["merit", "distinction", "pass", "expected", "greater"]}}],
+        [{"LOWER": {"IN": ["level"]}}, {"LIKE_NUM": True}],
+    ],
+    "FREQUENCY": [
+        [{"LOWER": {"IN": ["every", "each", "per", "a"]}}, {"LOWER": {"IN": PERIODS}}],
+        [{"LOWER": {"IN": ["daily", "weekly", "fortnightly", "monthly", "termly", "nightly"]}}],
+        [
+            {"LOWER": {"IN": ["every", "each"]}},
+            {
+                "LOWER": {
+                    "IN": [
+                        "monday",
+                        "tuesday",
+                        "wednesday",
+                        "thursday",
+                        "friday",
+                        "saturday",
+                        "sunday",
+                    ]
+                }
+            },
+        ],
+        [
+            {
+                "LOWER": {
+                    "IN": [
+                        "mondays",
+                        "tuesdays",
+                        "wednesdays",
+                        "thursdays",
+                        "fridays",
+                        "saturdays",
+                        "sundays",
+                    ]
+                }
+            }
+        ],
+    ],
+    "OUT_OF": [
+        [
+            {"LIKE_NUM": True},
+            {"LOWER": {"IN": ["out", "of"]}},
+            {"LOWER": "of", "OP": "?"},
+            {"LIKE_NUM": True},
+        ]
+    ],
+    "AT_LEAST": [
+        [{"LOWER": "at"}, {"LOWER": {"IN": ["least", "most"]}}],
+        [{"LOWER": {"IN": ["minimum", "maximum"]}}],
+        [{"LOWER": {"IN": ["more", "fewer", "less"]}}, {"LOWER": "than"}, {"LIKE_NUM": True}],
+    ],
+}
+
+ACTOR: dict[str, list[Pattern]] = {
+    "YOU": [[{"LOWER": {"IN": ["you", "i", "we"]}}]],
+    "TITLED": [[{"LOWER": {"IN": TITLES}}, {"TEXT": ".", "OP": "?"}, {"IS_TITLE": True}]],
+    "ROLE": [
+        [{"LOWER": {"IN": ROLES}}],
+        [{"LOWER": "social"}, {"LOWER": "worker"}],
+        [{"LOWER": "designated"}, {"LOWER": "teacher"}],
+        [{"LOWER": "virtual"}, {"LOWER": "school"}],
+    ],
+}
+
+SECOND_PERSON = {"you", "your", "yours", "yourself", "you're", "you've", "you'll", "you'd"}
+THIRD_PERSON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+FIRST_PERSON = {"i", "me", "my", "mine", "myself", "i'm", "i've", "i'll", "i'd"}

@@ -1,0 +1,1 @@
+"""Reporters: a run's `Report` rendered as text, JSON, Markdown, HTML or Word."""

@@ -1,0 +1,1 @@
+"""Lint rules. Each module holds related rules; ids, docs and examples live beside the code."""

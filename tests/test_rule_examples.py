@@ -1,0 +1,59 @@
+"""Every rule's passing and failing examples (peplint/rules/examples/<id>.yaml) run here.
+
+A rule without both kinds of example fails the meta-test, as proselint's does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from peplint.engine import EngineConfig, RuleSettings, registered_rules, run_rules
+from peplint.rules.examples_loader import RuleCase, example_ids, load_examples
+
+RULES = registered_rules()
+
+
+def _cases() -> list[tuple[str, str, RuleCase]]:
+    out = []
+    for rule_id in RULES:
+        examples = load_examples(rule_id)
+        if examples is None:
+            continue
+        out += [(rule_id, "pass", c) for c in examples.passing]
+        out += [(rule_id, "fail", c) for c in examples.failing]
+    return out
+
+
+def _run(rule_id: str, case: RuleCase) -> list:  # type: ignore[type-arg]
+    config = EngineConfig(rules={rule_id: RuleSettings(params=case.params)})
+    return run_rules(case.pep(), {rule_id: RULES[rule_id]}, config)
+
+
+@pytest.mark.parametrize("rule_id", list(RULES))
+def test_every_rule_has_passing_and_failing_examples(rule_id: str) -> None:
+    examples = load_examples(rule_id)
+    assert examples is not None, f"add peplint/rules/examples/{rule_id}.yaml"
+    assert examples.passing and examples.failing
+
+
+def test_no_examples_for_unknown_rules() -> None:
+    assert set(example_ids()) <= set(RULES)
+
+
+def test_the_baseline_passes_every_rule() -> None:
+    findings = run_rules(RuleCase("baseline", {}).pep(), RULES)
+    assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "kind", "case"), _cases(), ids=[f"{r}:{k}:{c.name}" for r, k, c in _cases()]
+)
+def test_rule_example(rule_id: str, kind: str, case: RuleCase) -> None:
+    findings = _run(rule_id, case)
+    assert all(f.rule == rule_id for f in findings)
+    if kind == "pass":
+        assert findings == [], [f.message for f in findings]
+    else:
+        assert findings, "the rule should report this example"
+        if case.count is not None:
+            assert len(findings) == case.count, [f.message for f in findings]
