@@ -170,21 +170,25 @@ def _reporters() -> dict[str, Any]:
     default=None,
     help="Read a protected PDF's password from this file.",
 )
+@click.option(
+    "--pack", "pack", default=None, help="Rule pack: a built-in name or a path to a pack YAML file."
+)
 def lint(
     files: tuple[Path, ...],
     fmt: str,
     output: Path | None,
     fail_on: str,
     password_file: TextIO | None,
+    pack: str | None,
 ) -> None:
     """Check PEP FILES against the QA checklist and draft the feedback."""
-    from peplint.lint import LintSetup, lint_file
+    from peplint.lint import lint_file
     from peplint.report import Report
 
     reporters = _reporters()
     if fmt not in reporters:
         _fail_usage(f"unknown --format '{fmt}'; choose from {', '.join(sorted(reporters))}")
-    setup = LintSetup.default()
+    setup = _setup(pack)
     setup.password = password_file.read().strip() if password_file else None
     report = Report(pack=setup.pack, meta={"settings": setup.config.settings, "fail_on": fail_on})
     for path in files:
@@ -203,6 +207,17 @@ def lint(
                 err=True,
             )
     sys.exit(_exit_code(report, fail_on))
+
+
+def _setup(pack: str | None) -> Any:
+    """The lint setup for --pack (or the config file's pack, or section-d); exit 2 on a bad pack."""
+    from peplint.packs.resolve import setup_for
+
+    try:
+        setup, _ = setup_for(pack)
+    except errors.ConfigError as exc:
+        _fail_usage(str(exc))
+    return setup
 
 
 def _exit_code(report: Any, fail_on: str) -> int:
@@ -244,9 +259,157 @@ def rules_explain(rule_id: str) -> None:
     click.echo(explain(found[rule_id]))
 
 
+@main.group()
+def pack() -> None:
+    """Write, check and test rule packs (a Virtual School's checklist and settings)."""
+
+
+@pack.command("list")
+def pack_list() -> None:
+    """The built-in and installed rule packs."""
+    from peplint.packs.discovery import registered_packs
+    from peplint.packs.load import read_pack
+
+    for name, path in sorted(registered_packs().items()):
+        click.echo(f"{name:24} {read_pack(path).file.description}")
+
+
+@pack.command("init")
+@click.argument("name")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Where to write the pack (default: NAME.yaml here).",
+)
+def pack_init(name: str, output: Path | None) -> None:
+    """Start a new pack NAME with examples of every part and two tests."""
+    import re
+
+    from peplint.packs.scaffold import scaffold
+
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name):
+        _fail_usage("a pack name is lower-case words joined by hyphens, e.g. 'my-la'")
+    target = output or Path(f"{name}.yaml")
+    if target.exists():
+        _fail_usage(f"{target} exists already; choose another name or remove it")
+    atomic_write(target, scaffold(name))
+    click.echo(
+        f"wrote {target}: edit it, then run `peplint pack validate {target}` and `peplint pack test {target}`"
+    )
+
+
+@pack.command("validate")
+@click.argument("pack_ref")
+def pack_validate(pack_ref: str) -> None:
+    """Check a pack (and what it extends): keys, rule ids, settings, patterns, sections."""
+    from peplint.packs.resolve import resolve_pack
+
+    try:
+        effective = resolve_pack(pack_ref)
+    except errors.ConfigError as exc:
+        _fail_usage(str(exc))
+        return
+    checklist = effective.checklist.title if effective.checklist else "none"
+    click.echo(
+        f"{effective.name} is valid (extends {' > '.join(effective.chain[:-1]) or 'nothing'}; "
+        f"{len(effective.declarative)} rule(s) of its own; checklist: {checklist})"
+    )
+
+
+@pack.command("test")
+@click.argument("pack_ref")
+@click.option(
+    "--own-only",
+    is_flag=True,
+    help="Run only this pack's tests, not those of the packs it extends.",
+)
+def pack_test(pack_ref: str, own_only: bool) -> None:
+    """Run a pack's test cases and report like a test runner (exit 1 if any fails)."""
+    from peplint.packs.resolve import resolve_pack
+    from peplint.packs.testing import run_pack_tests
+
+    try:
+        effective = resolve_pack(pack_ref)
+    except errors.ConfigError as exc:
+        _fail_usage(str(exc))
+        return
+    results = run_pack_tests(effective, own_only)
+    for result in results:
+        click.echo(f"{'PASS' if result.passed else 'FAIL'} {result.pack}: {result.name}")
+        for problem in result.problems:
+            click.echo(f"     {problem}")
+    passed = sum(r.passed for r in results)
+    click.echo(f"{passed} passed, {len(results) - passed} failed")
+    sys.exit(EXIT_OK if passed == len(results) else EXIT_FINDINGS)
+
+
+@pack.command("show-config")
+@click.option(
+    "--pack", "pack_ref", default=None, help="The pack (default: the config file's, or section-d)."
+)
+def pack_show_config(pack_ref: str | None) -> None:
+    """The effective settings, rules and checklist, and where each came from."""
+    from peplint.engine import registered_rules, rule_context
+    from peplint.packs.discovery import find_config
+    from peplint.packs.resolve import setup_for
+
+    try:
+        setup, effective = setup_for(pack_ref)
+    except errors.ConfigError as exc:
+        _fail_usage(str(exc))
+        return
+    config = find_config()
+    click.echo(f"pack: {effective.name} (version {effective.version}) from {effective.path}")
+    click.echo(f"chain: {' > '.join(effective.chain)}")
+    if config.path:
+        click.echo(f"config file: {config.path}")
+    click.echo("settings:")
+    defaults = {
+        n: v
+        for r in registered_rules().values()
+        for n, v in r.params.items()
+        if not isinstance(v, dict | list)
+    }
+    for name in sorted(defaults):
+        value = effective.settings.get(name, defaults[name])
+        source = effective.provenance.get("settings." + name, "built-in default")
+        click.echo(f"  {name} = {value!r}    [{source}]")
+    click.echo("rules:")
+    for rule_id, rule in setup.rules.items():
+        own = setup.config.rules.get(rule_id)
+        state = (
+            "off"
+            if own is not None and not own.enabled
+            else rule_context(rule, setup.config).severity
+        )
+        source = effective.provenance.get("rules." + rule_id, "built-in default")
+        click.echo(f"  {rule_id:36} {state:8} [{source}]")
+    click.echo(
+        f"checklist: {setup.checklist.title} ({len(setup.checklist.items)} items, "
+        f"scale {setup.checklist.scale.name}) [{effective.provenance.get('checklist', 'built-in default')}]"
+    )
+
+
+def add_plugin_commands(group: click.Group) -> None:
+    """Add the CLI commands plugins register (`peplint_register_commands`)."""
+    from peplint.plugins.manager import default_manager
+
+    def register(command: click.Command) -> None:
+        if command.name in group.commands:
+            raise errors.ConfigError(
+                f"a plugin registers the command '{command.name}', which exists already"
+            )
+        group.add_command(command)
+
+    default_manager().hook.peplint_register_commands(register=register)
+
+
 def run() -> None:
     """Entry point that turns any peplint error into a one-line message."""
     try:
+        add_plugin_commands(main)
         main(standalone_mode=True)
     except errors.ConfigError as exc:
         click.echo(f"peplint: {exc}", err=True)

@@ -14,7 +14,6 @@ import pluggy
 from peplint import errors
 from peplint.checklist.evaluate import evaluate
 from peplint.checklist.model import ChecklistSpec
-from peplint.checklist.section_d import SECTION_D
 from peplint.engine import EngineConfig, registered_rules, run_rules
 from peplint.feedback import compose_feedback
 from peplint.reading import file_sha256, read_pep
@@ -28,7 +27,9 @@ class LintSetup:
 
     rules: dict[str, Rule]
     config: EngineConfig = field(default_factory=EngineConfig)
-    checklist: ChecklistSpec = field(default_factory=lambda: SECTION_D.model_copy(deep=True))
+    checklist: ChecklistSpec = field(
+        default_factory=lambda: ChecklistSpec(title="Checklist", items=[])
+    )
     pack: PackInfo = field(default_factory=lambda: PackInfo(name="section-d", version=1))
     aliases: dict[str, list[str]] = field(default_factory=dict)
     password: str | None = None
@@ -36,8 +37,10 @@ class LintSetup:
 
     @classmethod
     def default(cls, pm: pluggy.PluginManager | None = None) -> LintSetup:
-        """The built-in rules with the Walsall Section D checklist."""
-        return cls(rules=registered_rules(pm), pm=pm)
+        """The setup of the default pack (section-d: Walsall's checklist and settings)."""
+        from peplint.packs.resolve import resolve_pack
+
+        return resolve_pack("section-d", pm).setup(registered_rules(pm), pm)
 
 
 def lint_file(path: Path, setup: LintSetup) -> FileReport:

@@ -2,7 +2,9 @@
 
 Format changes (bump REPORT_VERSION on any change a consumer could notice):
   1 - first version: files with status, error, pep, checklist, findings, feedback;
-      a `meta` block with the effective settings.
+      a `meta` block with the effective settings. Additions to DESIGN section 8:
+      `checklist.overall.rating` (the scale's rating: "meets", "green", "gold"...),
+      `finding.page` and `finding.unclear`, `pep.meeting.contributors_views`, `pep.warnings`.
 """
 
 from __future__ import annotations

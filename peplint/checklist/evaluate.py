@@ -1,9 +1,14 @@
-"""Answering a checklist from findings, with the evidence behind each answer."""
+"""Where checklist items are decided: each item rated from its rules' findings on the
+pack's scale, with the evidence behind it, and the overall judgement aggregated.
+
+For the default Walsall form (rule_packs/section-d.yaml) an item is "no" when any
+of its rules reports an error, "unclear" when a rule could not decide, else "yes";
+the PEP meets the standard only when every item is "yes".
+"""
 
 from __future__ import annotations
 
 from peplint.checklist.model import (
-    Answer,
     ChecklistResult,
     ChecklistSpec,
     Evidence,
@@ -17,12 +22,22 @@ from peplint.model.pep import Pep
 QUOTE_LIMIT = 300
 
 
-def answer_item(item: ItemSpec, findings: list[Finding], pep: Pep) -> ItemAnswer:
-    """ "no" on any error from the item's rules, "unclear" when one could not decide, else "yes"."""
+def _counts(findings: list[Finding]) -> dict[str, int]:
+    return {
+        "errors": sum(1 for f in findings if f.severity == "error" and not f.unclear),
+        "warnings": sum(1 for f in findings if f.severity == "warning" and not f.unclear),
+        "infos": sum(1 for f in findings if f.severity == "info" and not f.unclear),
+        "unclear": sum(1 for f in findings if f.unclear),
+    }
+
+
+def answer_item(
+    spec: ChecklistSpec, item: ItemSpec, findings: list[Finding], pep: Pep
+) -> ItemAnswer:
+    """The item's rating on the scale, with its evidence: the findings behind it, or
+    a quotation of its sections when none."""
     own = [f for f in findings if f.rule in item.rules]
-    errors = [f for f in own if f.severity == "error" and not f.unclear]
-    undecided = [f for f in own if f.unclear]
-    answer: Answer = "no" if errors else "unclear" if undecided else "yes"
+    rating = spec.scale.rate_item(_counts(own))
     evidence = [
         Evidence(
             text=f.message + (f' "{f.excerpt}"' if f.excerpt else ""),
@@ -30,9 +45,10 @@ def answer_item(item: ItemSpec, findings: list[Finding], pep: Pep) -> ItemAnswer
             page=f.page,
             rule=f.rule,
         )
-        for f in (errors or undecided)
+        for f in own
+        if f.severity == "error" or f.unclear or f.severity == "warning"
     ]
-    if answer == "yes":
+    if not evidence:
         for key in item.evidence_sections:
             section = pep.sections.get(key)
             if section and section.text.strip():
@@ -40,16 +56,18 @@ def answer_item(item: ItemSpec, findings: list[Finding], pep: Pep) -> ItemAnswer
                 quote = text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1] + "…"
                 evidence.append(Evidence(text=quote, section=key, page=section.page))
     return ItemAnswer(
-        id=item.id, question=item.question, answer=answer, rules=item.rules, evidence=evidence
+        id=item.id, question=item.question, answer=rating, rules=item.rules, evidence=evidence
     )
 
 
 def evaluate(spec: ChecklistSpec, findings: list[Finding], pep: Pep) -> ChecklistResult:
-    """The answered checklist and the overall judgement (meets only when every item is yes)."""
-    items = [answer_item(item, findings, pep) for item in spec.items]
-    meets = all(i.answer == "yes" for i in items)
-    return ChecklistResult(
-        title=spec.title,
-        items=items,
-        overall=Overall(meets=meets, label=spec.meets_label if meets else spec.not_meets_label),
+    """The answered checklist and the overall judgement."""
+    items = [answer_item(spec, item, findings, pep) for item in spec.items]
+    counted = [
+        answer.answer for answer, item in zip(items, spec.items, strict=True) if item.in_overall
+    ]
+    rating = spec.scale.rate_overall(counted)
+    overall = Overall(
+        meets=rating in spec.scale.meets, label=spec.scale.label(rating), rating=rating
     )
+    return ChecklistResult(title=spec.title, items=items, overall=overall)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict, Field
 
-Answer = Literal["yes", "no", "unclear"]
+from peplint.checklist.scales import YES_NO, ScaleSpec
+
+# An item's answer is a rating of the checklist's scale: "yes" / "no" / "unclear"
+# for the Walsall form, "red" / "amber" / "green" for a RAG form, and so on.
+Answer = str
 
 
 class ItemSpec(BaseModel):
@@ -17,7 +19,8 @@ class ItemSpec(BaseModel):
     id: str
     question: str
     rules: list[str]
-    evidence_sections: list[str] = Field(default_factory=list)  # quoted when the answer is yes
+    evidence_sections: list[str] = Field(default_factory=list)  # quoted when the item is met
+    in_overall: bool = True  # False: rated, but left out of the overall judgement
 
 
 class ChecklistSpec(BaseModel):
@@ -27,8 +30,7 @@ class ChecklistSpec(BaseModel):
 
     title: str
     items: list[ItemSpec]
-    meets_label: str = "The PEP meets the expected standard"
-    not_meets_label: str = "The PEP does not meet the expected standard"
+    scale: ScaleSpec = Field(default_factory=lambda: YES_NO.model_copy(deep=True))
 
 
 class Evidence(BaseModel):
@@ -61,6 +63,7 @@ class Overall(BaseModel):
 
     meets: bool
     label: str
+    rating: str | None = None
 
 
 class ChecklistResult(BaseModel):

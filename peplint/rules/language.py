@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import resources
+
+import yaml
 
 from peplint.calendar import terms_between
 from peplint.model.findings import Finding
@@ -13,26 +17,18 @@ from peplint.model.pep import Pep
 from peplint.nlp.analysis import without_quotations
 from peplint.rules.base import PLACEHOLDERS, Rule, RuleContext, RuleDoc, first_name
 
-# The TACT "Language that cares" terms and authorities' glossaries (QA-CRITERIA.md).
-DEFAULT_LEXICON: dict[str, str] = {
-    "placement": "home",
-    "contact": "family time",
-    "respite": "sleepover",
-    "LAC": "child in care, or their name",
-    "looked-after child": "child in care, or their name",
-    "siblings": "brothers and sisters",
-    "peers": "friends",
-    "birth parents": "parents, Mum or Dad",
-    "foster carers": "their names",
-    "care plan": "my plan",
-    "leaving care": "moving on",
-    "care leaver": "care-experienced",
-    "NEET": "not in education, employment or training",
-    "abscond": "run away or go missing",
-    "challenging behaviour": "finding things hard",
-    "contact centre": "family centre",
-    "cases": "children",
-}
+
+@functools.cache
+def default_lexicon() -> dict[str, str]:
+    """The lexicon of the built-in language-that-cares pack (rule_packs/language-that-cares.yaml)."""
+    text = (
+        resources.files("peplint.rule_packs")
+        .joinpath("language-that-cares.yaml")
+        .read_text(encoding="utf-8")
+    )
+    return dict(yaml.safe_load(text).get("lexicon", {}))
+
+
 # Uses of a term that are not the care sense it stands for.
 _NOT_THIS_SENSE: dict[str, str] = {
     "placement": r"(?<!work )(?<!work-)(?<!college )(?<!course )",
@@ -140,7 +136,7 @@ class LanguageThatCares(Rule):
     id = "language-that-cares"
     severity = "warning"
     sections = ("attainment_progress", "smart_targets", "pep_meeting")
-    params = {"lexicon": DEFAULT_LEXICON}
+    params = {"lexicon": {}}  # empty: the built-in language-that-cares pack's lexicon
     doc = RuleDoc(
         summary="Stigmatising or jargon terms, with the preferred wording.",
         what="Looks in the professionals' writing (not the young person's own words, nor quotations of "
@@ -150,7 +146,7 @@ class LanguageThatCares(Rule):
     )
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
-        entries = compile_lexicon(ctx.param("lexicon"))
+        entries = compile_lexicon(ctx.param("lexicon") or default_lexicon())
         for section, location, text in narrative(pep):
             plain = without_quotations(text)
             for entry in entries:

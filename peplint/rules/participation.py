@@ -96,17 +96,19 @@ class ContributorsViews(Rule):
     id = "contributors-views"
     severity = "error"
     sections = ("pep_meeting",)
-    params = {"min_words": 6}
+    params = {"contributors_views_min_words": 6}
     doc = RuleDoc(
         summary="The views of the adults supporting the young person are recorded.",
         what="Checks that the meeting page records the views of those supporting the young person "
-        "(carers, social worker, other professionals) in at least `min_words` words.",
+        "(carers, social worker, other professionals) in at least `contributors_views_min_words` words.",
         why="Walsall's guidance: 'There is also space at the bottom of the page to record the views of all "
         "people supporting the young person, this is expected to be completed for each PEP.'",
     )
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
-        if not is_substantive(pep.meeting.contributors_views, ctx.param("min_words")):
+        if not is_substantive(
+            pep.meeting.contributors_views, ctx.param("contributors_views_min_words")
+        ):
             yield self.finding(
                 ctx,
                 "The views of the adults supporting the young person are not recorded.",
@@ -120,15 +122,15 @@ class MeetingDiscussion(Rule):
     id = "meeting-discussion"
     severity = "warning"
     sections = ("pep_meeting",)
-    params = {"min_words": 8}
+    params = {"discussion_min_words": 8}
     doc = RuleDoc(
         summary="The main points of the meeting are recorded.",
-        what="Checks that the summary of discussion has at least `min_words` words.",
+        what="Checks that the summary of discussion has at least `discussion_min_words` words.",
         why="Walsall's guidance: 'The main points of discussion should be recorded for each PEP'.",
     )
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
-        if not is_substantive(pep.meeting.discussion, ctx.param("min_words")):
+        if not is_substantive(pep.meeting.discussion, ctx.param("discussion_min_words")):
             yield self.finding(
                 ctx,
                 "The main points of the meeting discussion are not recorded.",
@@ -142,10 +144,10 @@ class PreviousActionsReviewed(Rule):
     id = "previous-actions-reviewed"
     severity = "warning"
     sections = ("pep_meeting",)
-    params = {"min_words": 6}
+    params = {"previous_actions_min_words": 6}
     doc = RuleDoc(
         summary="A review PEP records what happened to the previous PEP's actions.",
-        what="For a review PEP, checks the review of previous actions has at least `min_words` words.",
+        what="For a review PEP, checks the review of previous actions has at least `previous_actions_min_words` words.",
         why="Walsall's guidance: the whole year should show 'that actions from the previous PEP have been "
         "taken'; other authorities: 'Previous targets are evaluated'.",
     )
@@ -153,7 +155,9 @@ class PreviousActionsReviewed(Rule):
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
         if pep.pep_type == "initial":
             return
-        if not is_substantive(pep.meeting.previous_actions_review, ctx.param("min_words")):
+        if not is_substantive(
+            pep.meeting.previous_actions_review, ctx.param("previous_actions_min_words")
+        ):
             yield self.finding(
                 ctx,
                 "The PEP does not review the actions agreed at the previous PEP.",

@@ -19,10 +19,10 @@ class Post16Plan(Rule):
     id = "post16-plan"
     severity = "warning"
     sections = ("post16_plan",)
-    params = {"from_year_group": 11, "min_words": 8}
+    params = {"post16_from_year_group": 11, "post16_min_words": 8}
     doc = RuleDoc(
         summary="From Year 11, the aspirations and the plan to reach them are recorded.",
-        what="From `from_year_group`, checks the post-16 / Post Year 14 plan has at least `min_words` words "
+        what="From `post16_from_year_group`, checks the post-16 / Post Year 14 plan has at least `post16_min_words` words "
         "and says how the aspirations will be reached (courses, entry requirements, applications, "
         "support).",
         why="Walsall's guidance: the Post Year 14 Plan 'should show what the young person's aspirations are "
@@ -31,11 +31,11 @@ class Post16Plan(Rule):
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
         year = pep.child.year_group
-        if year is None or year < ctx.param("from_year_group"):
+        if year is None or year < ctx.param("post16_from_year_group"):
             return
         page = self.page_of(pep, "post16_plan")
         text = pep.aspirations
-        if not is_substantive(text, ctx.param("min_words")):
+        if not is_substantive(text, ctx.param("post16_min_words")):
             yield self.finding(
                 ctx,
                 "The post-16 plan does not record the young person's aspirations.",

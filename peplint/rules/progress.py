@@ -54,10 +54,10 @@ class EnglishMathsRecorded(Rule):
     id = "english-maths-recorded"
     severity = "warning"
     sections = ("attainment_progress",)
-    params = {"from_year_group": 10}
+    params = {"english_maths_from_year_group": 10}
     doc = RuleDoc(
         summary="From Key Stage 4, English and maths are recorded with level, grade and progress.",
-        what="From `from_year_group` to Year 11, checks the subject table has English and maths; at any age, "
+        what="From `english_maths_from_year_group` to Year 11, checks the subject table has English and maths; at any age, "
         "checks that an English or maths entry gives its level and a current grade or progress.",
         why="Walsall's guidance: 'If the young person is studying GCSE or equivalent maths and English, this "
         "also needs to be clearly recorded ... the level, qualification, attainment, progress and any "
@@ -89,7 +89,7 @@ class EnglishMathsRecorded(Rule):
                     suggestion="Record the qualification level, current grade and progress.",
                 )
         year = pep.child.year_group
-        if year is not None and ctx.param("from_year_group") <= year <= 11:
+        if year is not None and ctx.param("english_maths_from_year_group") <= year <= 11:
             for key, recorded in found.items():
                 if recorded is None:
                     yield self.finding(

@@ -13,17 +13,17 @@ class VoicePresent(Rule):
     id = "voice-present"
     severity = "error"
     sections = ("young_persons_views",)
-    params = {"min_words": 10}
+    params = {"voice_min_words": 10}
     doc = RuleDoc(
         summary="The young person's views are recorded and say something.",
-        what="Checks that the young person's views section holds at least `min_words` words and is not "
+        what="Checks that the young person's views section holds at least `voice_min_words` words and is not "
         "empty, 'N/A', 'see above' or a template prompt.",
         why="Checklist item D4, 'The child's voice is recorded in the PEP'; Walsall: 'This section should be "
         "completed by the young person with the support of the designated teacher.'",
     )
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
-        if not is_substantive(pep.young_persons_views, ctx.param("min_words")):
+        if not is_substantive(pep.young_persons_views, ctx.param("voice_min_words")):
             yield self.finding(
                 ctx,
                 "The young person's views are missing or say nothing.",

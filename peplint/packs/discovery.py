@@ -1,0 +1,84 @@
+"""Finding packs: built-in ones, ones installed plugins ship, and paths; and the
+project config file (peplint.toml, or [tool.peplint] in pyproject.toml) found
+from the working directory upward."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pluggy
+
+from peplint.errors import ConfigError
+from peplint.plugins.manager import default_manager
+
+DEFAULT_PACK = "section-d"
+
+
+def registered_packs(pm: pluggy.PluginManager | None = None) -> dict[str, Path]:
+    """Every pack registered by a plugin (built-in packs included), by name."""
+    pm = pm or default_manager()
+    found: dict[str, Path] = {}
+
+    def register(name: str, path: Any) -> None:
+        if name in found:
+            raise ConfigError(f"two plugins register the rule pack '{name}'")
+        found[name] = Path(str(path))
+
+    pm.hook.peplint_register_packs(register=register)
+    return found
+
+
+def locate(ref: str, registry: dict[str, Path], relative_to: Path | None = None) -> Path:
+    """The file of a pack named by name or by path (relative to the file that names it)."""
+    if ref in registry:
+        return registry[ref]
+    candidate = Path(ref)
+    if relative_to is not None and not candidate.is_absolute():
+        candidate = relative_to.parent / candidate
+    if candidate.is_dir():
+        candidate = candidate / "pack.yaml"
+    if candidate.is_file():
+        return candidate
+    known = ", ".join(sorted(registry)) or "none"
+    raise ConfigError(
+        f"no rule pack '{ref}' (built-in and installed packs: {known}; or give a path to a .yaml file)"
+    )
+
+
+@dataclass
+class ProjectConfig:
+    """What a project's config file says."""
+
+    path: Path | None = None
+    pack: str | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+def find_config(start: Path | None = None) -> ProjectConfig:
+    """The nearest peplint.toml, or pyproject.toml with a [tool.peplint] table, from `start` upward."""
+    folder = (start or Path.cwd()).resolve()
+    for directory in (folder, *folder.parents):
+        for name in ("peplint.toml", "pyproject.toml"):
+            path = directory / name
+            if not path.is_file():
+                continue
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError) as exc:
+                raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+            table = data if name == "peplint.toml" else data.get("tool", {}).get("peplint")
+            if table is None:
+                continue
+            unknown = set(table) - {"pack", "settings"}
+            if unknown:
+                raise ConfigError(
+                    f"{path}: unknown key(s) {', '.join(sorted(unknown))}; allowed: pack, settings"
+                )
+            pack = table.get("pack")
+            if pack is not None and not Path(pack).is_absolute() and (path.parent / pack).exists():
+                pack = str(path.parent / pack)
+            return ProjectConfig(path=path, pack=pack, settings=dict(table.get("settings", {})))
+    return ProjectConfig()

@@ -1,0 +1,62 @@
+"""Safe YAML loading that remembers the line of every key, for error messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from peplint.errors import ConfigError
+
+Location = tuple[str | int, ...]
+
+
+class YamlSource:
+    """A YAML document's data and the line (1-based) of each key path."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines: dict[Location, int] = {}
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+            self.data: Any = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else 1
+            problem = getattr(exc, "problem", None) or "not valid YAML"
+            raise PackError(
+                path,
+                line,
+                f"this is not valid YAML ({problem})",
+                "check the indentation and quoting on this line",
+            ) from None
+        if node is not None:
+            self._walk(node, ())
+
+    def _walk(self, node: yaml.Node, where: Location) -> None:
+        self.lines.setdefault(where, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                path = (*where, key.value)
+                self.lines[path] = key.start_mark.line + 1
+                self._walk(value, path)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, value in enumerate(node.value):
+                self._walk(value, (*where, index))
+
+    def line(self, where: Location) -> int:
+        """The line of the deepest known part of `where`."""
+        for end in range(len(where), -1, -1):
+            found = self.lines.get(tuple(where[:end]))
+            if found is not None:
+                return found
+        return 1
+
+
+class PackError(ConfigError):
+    """A pack problem, naming the file, the line and the fix."""
+
+    def __init__(self, path: Path, line: int, problem: str, fix: str) -> None:
+        super().__init__(f"{path}:{line}: {problem}; {fix}")
+        self.path, self.line, self.problem, self.fix = path, line, problem, fix

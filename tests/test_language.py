@@ -1,0 +1,90 @@
+"""The language layer on realistic sentences, with no trained model installed."""
+
+from __future__ import annotations
+
+import pytest
+
+from peplint.nlp import analyse, analyse_many
+from peplint.nlp.pipeline import get_pipeline
+
+
+def test_pipeline_is_blank_english_with_rule_components() -> None:
+    nlp = get_pipeline().nlp
+    assert nlp.lang == "en"
+    assert {"sentencizer", "peplint_lemmatizer"} <= set(nlp.pipe_names)
+    assert get_pipeline() is get_pipeline()  # loaded once per process
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By 13 February 2027",
+        "14/10/2026",
+        "By the end of Spring term 2027",
+        "by Easter",
+        "Before the next PEP",
+        "end of this term",
+        "within 6 weeks",
+        "by July",
+        "Autumn 2026",
+        "by the end of Year 11",
+    ],
+)
+def test_deadlines(text: str) -> None:
+    assert analyse(text).has_deadline
+
+
+@pytest.mark.parametrize(
+    "text", ["Ongoing", "Regularly", "As required", "When possible", "throughout the year"]
+)
+def test_non_deadlines(text: str) -> None:
+    facts = analyse(text)
+    assert not facts.has_deadline
+    assert facts.non_deadlines
+
+
+@pytest.mark.parametrize(
+    ("text", "measured"),
+    [
+        ("You will score at least 6 out of 10 on each quiz.", True),
+        ("You will read for 20 minutes twice a week.", True),
+        ("Attend 95% of lessons.", True),
+        ("You will reach grade 5 in maths.", True),
+        ("You will attend homework club every Tuesday.", True),
+        (
+            "Jamie will improve his confidence in Psychology by 13 February 2027.",
+            False,
+        ),  # a date is not a measure
+        ("Read more by Easter 2027.", False),
+        ("Aaliyah to work harder in lessons.", False),
+    ],
+)
+def test_measures(text: str, measured: bool) -> None:
+    assert bool(analyse(text).measures) is measured
+
+
+def test_actors() -> None:
+    assert analyse("You will meet Mrs Patel every week.").actors == ["You", "Mrs Patel"]
+    assert "tutor" in analyse("Your tutor will check your planner.").actors
+
+
+def test_person_counts() -> None:
+    third = analyse(
+        "Jamie has settled well. His strengths are his essays; you can see he works hard."
+    )
+    assert third.third_person == 3 and third.second_person == 1
+    assert analyse("I like art and my teacher helps me.").first_person == 3
+
+
+def test_list_items_are_not_joined_into_one_sentence() -> None:
+    facts = analyse("Maths - fractions\nEnglish - spelling\nScience")
+    assert len(facts.sentences) == 3
+
+
+def test_lemmas_relate_forms() -> None:
+    assert {"friendship", "worry", "attend"} <= analyse("friendships worries attended").lemmas
+
+
+def test_batches_are_cached() -> None:
+    first = analyse_many(["One text here.", "Another text."])
+    assert analyse_many(["One text here."])[0] is first[0]
