@@ -72,3 +72,37 @@ def test_parse_from_installed_wheel(tmp_path: Path) -> None:
     pep = json.loads(payload)
     assert pep["template"] == "walsall-post16"
     assert pep["attainment"]["subjects"][2]["subject"] == "Psychology"
+
+    # The built-in rule packs, rule examples and word lists ship in the wheel too.
+    lint = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from peplint.cli import run; "
+            "sys.argv=['peplint','lint','--pack','example-rag','--format','json',sys.argv[1]]; run()",
+            str(GENERATED / "walsall-good.pdf"),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert lint.returncode == 0, lint.stderr
+    report = json.loads(lint.stdout)
+    assert report["pack"]["name"] == "example-rag"
+    assert report["files"][0]["checklist"]["overall"]["rating"] == "green"
+    explain = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from peplint.cli import run; "
+            "sys.argv=['peplint','rules','explain','smart-time-bound']; run()",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "Example that fails" in explain.stdout
