@@ -173,6 +173,11 @@ def _reporters() -> dict[str, Any]:
 @click.option(
     "--pack", "pack", default=None, help="Rule pack: a built-in name or a path to a pack YAML file."
 )
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="Replace names, dates of birth, phones and emails with placeholders.",
+)
 def lint(
     files: tuple[Path, ...],
     fmt: str,
@@ -180,6 +185,7 @@ def lint(
     fail_on: str,
     password_file: TextIO | None,
     pack: str | None,
+    redact: bool,
 ) -> None:
     """Check PEP FILES against the QA checklist and draft the feedback."""
     from peplint.lint import lint_file
@@ -192,7 +198,12 @@ def lint(
     setup.password = password_file.read().strip() if password_file else None
     report = Report(pack=setup.pack, meta={"settings": setup.config.settings, "fail_on": fail_on})
     for path in files:
-        report.files.append(lint_file(path, setup))
+        entry = lint_file(path, setup)
+        if redact:
+            from peplint.redact import redact_report
+
+            entry = redact_report(entry)
+        report.files.append(entry)
     colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     rendered = reporters[fmt].render(report, colour=colour)
     if output is not None:
@@ -207,6 +218,24 @@ def lint(
                 err=True,
             )
     sys.exit(_exit_code(report, fail_on))
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--pack", "pack", default=None, help="Rule pack: a built-in name or a path to a pack YAML file."
+)
+def check(file: Path, pack: str | None) -> None:
+    """Self-check a PEP before you submit it: a to-do list in plain English.
+
+    Exits 0 only when there is nothing to fix, so it can gate a submission.
+    """
+    from peplint.lint import lint_file
+    from peplint.selfcheck import render, self_check
+
+    result = self_check(lint_file(file, _setup(pack)))
+    click.echo(render(result, file.name), nl=False)
+    sys.exit(EXIT_OK if result.ready else (EXIT_INPUT if result.error else EXIT_FINDINGS))
 
 
 def _setup(pack: str | None) -> Any:

@@ -1,0 +1,74 @@
+"""What every document reporter shows for one file: a plain view built once from the report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peplint.checklist.model import ItemAnswer
+from peplint.feedback.compose import compose
+from peplint.feedback.model import Feedback
+from peplint.model.findings import Finding
+from peplint.report import FileReport
+
+
+@dataclass
+class FileView:
+    """One file's report, ready to render."""
+
+    title: str
+    path: str
+    child: str
+    school: str
+    pep_date: str
+    template: str
+    error: str | None
+    items: list[ItemAnswer]
+    findings: list[Finding]
+    meets: bool
+    judgement: str
+    feedback: Feedback | None
+    feedback_text: str
+
+
+def file_view(entry: FileReport) -> FileView:
+    """The view of one file's report."""
+    pep = entry.pep
+    if entry.status == "error" or pep is None or entry.checklist is None:
+        message = (
+            f"{entry.error.message} [{entry.error.code}]" if entry.error else "could not be read"
+        )
+        return FileView(
+            title="PEP could not be read",
+            path=entry.path,
+            child="",
+            school="",
+            pep_date="",
+            template="",
+            error=message,
+            items=[],
+            findings=[],
+            meets=False,
+            judgement="",
+            feedback=None,
+            feedback_text="",
+        )
+    from peplint.checklist.model import ChecklistSpec
+
+    feedback = compose(
+        pep, ChecklistSpec(title=entry.checklist.title, items=[]), entry.checklist, entry.findings
+    )
+    return FileView(
+        title=entry.checklist.title,
+        path=entry.path,
+        child=pep.child.name or "Name not recorded",
+        school=pep.setting.name or "Setting not recorded",
+        pep_date=pep.meeting.date.strftime("%d/%m/%Y") if pep.meeting.date else "not recorded",
+        template=pep.template,
+        error=None,
+        items=entry.checklist.items,
+        findings=entry.findings,
+        meets=entry.checklist.overall.meets,
+        judgement=entry.checklist.overall.label,
+        feedback=feedback,
+        feedback_text=entry.feedback,
+    )
