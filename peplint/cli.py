@@ -6,13 +6,14 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 import click
 import yaml
 
 from peplint import __version__, errors
 from peplint.output import atomic_write
+from peplint.safety.limits import Limits
 
 if TYPE_CHECKING:  # the generator pulls in reportlab; load it only when generating
     from peplint.generate.render import OutputFormat
@@ -20,7 +21,7 @@ if TYPE_CHECKING:  # the generator pulls in reportlab; load it only when generat
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
 
-def _fail_usage(message: str) -> None:
+def _fail_usage(message: str) -> NoReturn:
     click.echo(f"peplint: {message}", err=True)
     sys.exit(EXIT_USAGE)
 
@@ -148,7 +149,7 @@ def _reporters() -> dict[str, Any]:
     "fmt",
     default="text",
     show_default=True,
-    help="Output format: text, json (and any format a plugin registers).",
+    help="text, json, markdown, html, docx (and any format a plugin registers).",
 )
 @click.option(
     "-o",
@@ -168,7 +169,7 @@ def _reporters() -> dict[str, Any]:
     "--password-file",
     type=click.File("r"),
     default=None,
-    help="Read a protected PDF's password from this file.",
+    help="Read a protected PDF's password from this file (never from the command line).",
 )
 @click.option(
     "--pack", "pack", default=None, help="Rule pack: a built-in name or a path to a pack YAML file."
@@ -178,6 +179,30 @@ def _reporters() -> dict[str, Any]:
     is_flag=True,
     help="Replace names, dates of birth, phones and emails with placeholders.",
 )
+@click.option(
+    "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Files read at once."
+)
+@click.option(
+    "--timeout",
+    "seconds",
+    type=click.FloatRange(1, 3600),
+    default=Limits().worker_seconds,
+    show_default=True,
+    help="Seconds allowed per file before its reader is stopped.",
+)
+@click.option(
+    "--memory-mb",
+    type=click.IntRange(64, 65536),
+    default=Limits().worker_memory_mb,
+    show_default=True,
+    help="Memory a file's reader may use.",
+)
+@click.option(
+    "--manifest",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write a run manifest (who, when, versions, input hashes, outcomes; no content).",
+)
 def lint(
     files: tuple[Path, ...],
     fmt: str,
@@ -186,24 +211,32 @@ def lint(
     password_file: TextIO | None,
     pack: str | None,
     redact: bool,
+    jobs: int,
+    seconds: float,
+    memory_mb: int,
+    manifest: Path | None,
 ) -> None:
-    """Check PEP FILES against the QA checklist and draft the feedback."""
-    from peplint.lint import lint_file
+    """Check PEP FILES against the QA checklist and draft the feedback.
+
+    Each file is read in its own worker process with memory and time limits; a
+    file that cannot be read is reported and the others are still checked.
+    """
     from peplint.report import Report
 
     reporters = _reporters()
     if fmt not in reporters:
         _fail_usage(f"unknown --format '{fmt}'; choose from {', '.join(sorted(reporters))}")
-    setup = _setup(pack)
+    setup, effective = _setup_and_pack(pack)
     setup.password = password_file.read().strip() if password_file else None
+    limits = Limits(worker_seconds=seconds, worker_memory_mb=memory_mb)
+    run = _run_manifest(setup, effective) if manifest else None
     report = Report(pack=setup.pack, meta={"settings": setup.config.settings, "fail_on": fail_on})
-    for path in files:
-        entry = lint_file(path, setup)
-        if redact:
-            from peplint.redact import redact_report
-
-            entry = redact_report(entry)
+    for entry in lint_paths(list(files), setup, limits, jobs, redact):
         report.files.append(entry)
+        if run is not None:
+            from peplint.safety.manifest import record
+
+            record(run, entry)
     colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     rendered = reporters[fmt].render(report, colour=colour)
     if output is not None:
@@ -211,6 +244,12 @@ def lint(
     else:
         sys.stdout.buffer.write(rendered)
         sys.stdout.flush()
+    if run is not None and manifest is not None:
+        from peplint.safety.manifest import now
+
+        run.finished_at = now()
+        run.outputs = [output.name] if output else []
+        atomic_write(manifest, run.model_dump_json(indent=2) + "\n")
     for entry in report.files:
         if entry.status == "error" and entry.error is not None:
             click.echo(
@@ -218,6 +257,28 @@ def lint(
                 err=True,
             )
     sys.exit(_exit_code(report, fail_on))
+
+
+def lint_paths(
+    paths: list[Path], setup: Any, limits: Limits, jobs: int, redact: bool, root: Path | None = None
+) -> list[Any]:
+    """Lint each path in an isolated worker; reports in the order of `paths`."""
+    from peplint.lint import lint_file
+    from peplint.redact import redact_report
+    from peplint.safety.isolation import run_isolated
+
+    def work(path: Path) -> Any:
+        entry = lint_file(path, setup, limits, root)
+        return redact_report(entry) if redact else entry
+
+    results = dict(run_isolated(paths, work, limits, jobs))
+    return [results[i] for i in range(len(paths))]
+
+
+def _run_manifest(setup: Any, effective: Any) -> Any:
+    from peplint.safety.manifest import new_manifest
+
+    return new_manifest(setup.pack, [loaded.path for loaded in effective.loaded])
 
 
 @main.command()
@@ -230,23 +291,23 @@ def check(file: Path, pack: str | None) -> None:
 
     Exits 0 only when there is nothing to fix, so it can gate a submission.
     """
-    from peplint.lint import lint_file
     from peplint.selfcheck import render, self_check
 
-    result = self_check(lint_file(file, _setup(pack)))
+    setup, _ = _setup_and_pack(pack)
+    entry = lint_paths([file], setup, Limits(), jobs=1, redact=False)[0]
+    result = self_check(entry)
     click.echo(render(result, file.name), nl=False)
     sys.exit(EXIT_OK if result.ready else (EXIT_INPUT if result.error else EXIT_FINDINGS))
 
 
-def _setup(pack: str | None) -> Any:
-    """The lint setup for --pack (or the config file's pack, or section-d); exit 2 on a bad pack."""
+def _setup_and_pack(pack: str | None) -> tuple[Any, Any]:
+    """The lint setup and effective pack for --pack (or the config file's, or section-d); exit 2 on a bad pack."""
     from peplint.packs.resolve import setup_for
 
     try:
-        setup, _ = setup_for(pack)
+        return setup_for(pack)
     except errors.ConfigError as exc:
         _fail_usage(str(exc))
-    return setup
 
 
 def _exit_code(report: Any, fail_on: str) -> int:

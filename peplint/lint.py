@@ -6,6 +6,7 @@ file never stops a run.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,10 @@ from peplint.feedback import compose_feedback
 from peplint.reading import file_sha256, read_pep
 from peplint.report import FileError, FileReport, PackInfo
 from peplint.rules.base import Rule
+from peplint.safety.limits import Limits
+
+# Logs name inputs by hash only: never a file name or any document text.
+log = logging.getLogger("peplint")
 
 
 @dataclass
@@ -43,15 +48,25 @@ class LintSetup:
         return resolve_pack("section-d", pm).setup(registered_rules(pm), pm)
 
 
-def lint_file(path: Path, setup: LintSetup) -> FileReport:
+def lint_file(
+    path: Path, setup: LintSetup, limits: Limits | None = None, root: Path | None = None
+) -> FileReport:
     """The report for one file (status "error" when it cannot be read)."""
     try:
-        pep = read_pep(path, password=setup.password, pm=setup.pm, extra_aliases=setup.aliases)
+        pep = read_pep(
+            path,
+            password=setup.password,
+            pm=setup.pm,
+            extra_aliases=setup.aliases,
+            limits=limits,
+            root=root,
+        )
     except errors.InputError as exc:
         try:
-            digest: str | None = file_sha256(path)
+            digest: str | None = file_sha256(path) if path.is_file() else None
         except OSError:
             digest = None
+        log.info("input %s not read: %s", digest or "-", exc.code)
         return FileReport(
             path=str(path),
             sha256=digest,
@@ -60,10 +75,12 @@ def lint_file(path: Path, setup: LintSetup) -> FileReport:
         )
     findings = run_rules(pep, setup.rules, setup.config)
     checklist = evaluate(setup.checklist, findings, pep)
+    log.info("input %s linted: %d findings", pep.source.sha256, len(findings))
     return FileReport(
         path=str(path),
         sha256=pep.source.sha256,
         status="ok",
+        degraded=pep.source.degraded,
         pep=pep,
         checklist=checklist,
         findings=findings,

@@ -17,8 +17,10 @@ from peplint.extract.profiles import TemplateProfile
 from peplint.model.document import Document
 from peplint.model.pep import Pep, Source
 from peplint.parsers.registry import ParserSpec
-from peplint.parsers.sniff import looks_like_ole2, looks_like_zip
+from peplint.parsers.sniff import looks_like_ole2
 from peplint.plugins.manager import collect, default_manager
+from peplint.safety.limits import Limits
+from peplint.safety.preflight import preflight
 
 HEAD_BYTES = 8192
 
@@ -62,19 +64,15 @@ def choose_parser(head: bytes, available: dict[str, ParserSpec]) -> ParserSpec:
 
 
 def read_document(
-    path: Path, password: str | None = None, pm: pluggy.PluginManager | None = None
+    path: Path,
+    password: str | None = None,
+    pm: pluggy.PluginManager | None = None,
+    limits: Limits | None = None,
+    root: Path | None = None,
 ) -> Document:
-    """Parse `path` with the parser its bytes call for."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(HEAD_BYTES)
-    except IsADirectoryError:
-        raise errors.unsupported("This is a folder, not a file.") from None
-    except OSError:
-        raise errors.corrupt("the file could not be opened") from None
+    """Run the pre-flight checks, then parse `path` with the parser its bytes call for."""
+    head = preflight(path, limits, root)[:HEAD_BYTES]
     spec = choose_parser(head, parsers(pm))
-    if spec.format == "docx" and not looks_like_zip(head):
-        raise errors.unsupported("This is not a Word (.docx) file.")
     return spec.read(path, password)
 
 
@@ -83,10 +81,16 @@ def read_pep(
     password: str | None = None,
     pm: pluggy.PluginManager | None = None,
     extra_aliases: dict[str, list[str]] | None = None,
+    limits: Limits | None = None,
+    root: Path | None = None,
 ) -> Pep:
-    """Parse `path` and extract the typed PEP model."""
-    document = read_document(path, password, pm)
+    """Run the pre-flight checks, parse `path` and extract the typed PEP model."""
+    document = read_document(path, password, pm, limits, root)
     source = Source(
-        path=str(path), sha256=file_sha256(path), format=document.format, pages=document.pages
+        path=str(path),
+        sha256=file_sha256(path),
+        format=document.format,
+        pages=document.pages,
+        degraded=document.degraded,
     )
     return build_pep(document, source, profiles(pm), extra_aliases)

@@ -41,6 +41,7 @@ class FileReport(BaseModel):
     sha256: str | None = None
     status: Literal["ok", "error"]
     error: FileError | None = None
+    degraded: bool = False  # read, but only after repairing damage: check against the original
     pep: Pep | None = None
     checklist: ChecklistResult | None = None
     findings: list[Finding] = Field(default_factory=list)

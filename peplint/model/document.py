@@ -52,6 +52,7 @@ class Document(BaseModel):
     pages: int = 1
     blocks: list[Block] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    degraded: bool = False  # damaged, and repaired by the reader
 
     def text(self) -> str:
         """All text of the document, blocks joined by newlines (tables row by row)."""

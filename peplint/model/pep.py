@@ -50,6 +50,7 @@ class Source(_Model):
     sha256: str
     format: Literal["docx", "pdf"]
     pages: int = 1
+    degraded: bool = False  # the file was damaged and repaired while reading
 
 
 class Child(_Model):

@@ -246,6 +246,13 @@ def _add_line(
     return line
 
 
+def was_repaired(pdf: Any) -> bool:
+    """Whether pdfminer had to rebuild the cross-reference table (a damaged file)."""
+    from pdfminer.pdfdocument import PDFXRefFallback
+
+    return any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", []))
+
+
 def read_pdf(path: Path, password: str | None = None) -> Document:
     """Parse a PDF into a `Document`. Raises only `InputError`."""
     from peplint.parsers.pdf_open import open_pdf
@@ -254,6 +261,7 @@ def read_pdf(path: Path, password: str | None = None) -> Document:
     chars = images = 0
     cid_chars = 0
     with open_pdf(path, password) as pdf:
+        degraded = was_repaired(pdf)
         page_count = len(pdf.pages)
         for number, page in enumerate(pdf.pages, start=1):
             try:
@@ -282,4 +290,13 @@ def read_pdf(path: Path, password: str | None = None) -> Document:
             "This PDF's fonts have no character map, so its text "
             "cannot be read; export it again or run OCR.",
         )
-    return Document(format="pdf", pages=page_count, blocks=blocks)
+    warnings = (
+        [
+            "This PDF was damaged and was repaired while reading; check the results against the original."
+        ]
+        if degraded
+        else []
+    )
+    return Document(
+        format="pdf", pages=page_count, blocks=blocks, warnings=warnings, degraded=degraded
+    )

@@ -1,0 +1,1 @@
+"""Safe reading of untrusted files: pre-flight checks, isolated workers, run manifests."""

@@ -1,0 +1,182 @@
+"""Isolated workers: each file is read and linted in its own forked process.
+
+The child inherits the loaded parser, rules and language pipeline (fork is
+cheap and needs no re-import), caps its own address space, and sends back the
+file's report as JSON. The parent enforces the wall-time limit and kills the
+child when it runs over. A child that is killed, crashes or runs out of memory
+becomes an error entry for its file; the other files carry on. Each worker
+handles one file, so no shared pool can be broken by one bad input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import resource
+import signal
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+
+from peplint.errors import ErrorCode
+from peplint.report import FileError, FileReport
+from peplint.safety.limits import Limits
+
+Work = Callable[[Path], FileReport]
+_CONTEXT = multiprocessing.get_context("fork")
+
+
+def _address_space() -> int:
+    """This process's current virtual memory size in bytes (Linux), or 0 if unknown."""
+    try:
+        with open("/proc/self/statm") as handle:
+            pages = int(handle.read().split()[0])
+        return pages * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _child(conn: Connection, work: Work, path: Path, memory_mb: int) -> None:
+    """Runs in the forked worker: cap memory, do the work, send the report."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    budget = _address_space() + memory_mb * 1024 * 1024
+    with contextlib.suppress(ValueError, OSError):  # a platform without the limit still runs
+        resource.setrlimit(resource.RLIMIT_AS, (budget, budget))
+    try:
+        report = work(path)
+        payload = report.model_dump_json().encode("utf-8")
+    except MemoryError:
+        payload = (
+            _error(
+                path,
+                "too-large",
+                "The file needs more memory to read than is allowed; "
+                "it may be damaged or unusually large.",
+            )
+            .model_dump_json()
+            .encode()
+        )
+    except Exception:  # the reader hit something it did not expect; never a traceback to the user
+        payload = (
+            _error(path, "corrupt", "This file could not be processed; it may be damaged.")
+            .model_dump_json()
+            .encode()
+        )
+    try:
+        conn.send_bytes(payload)
+    finally:
+        conn.close()
+        os._exit(0)  # skip atexit handlers and buffers inherited from the parent
+
+
+def _error(path: Path, code: ErrorCode, message: str) -> FileReport:
+    from peplint.reading import file_sha256
+
+    try:
+        digest: str | None = file_sha256(path) if path.is_file() else None
+    except OSError:
+        digest = None
+    return FileReport(
+        path=str(path), sha256=digest, status="error", error=FileError(code=code, message=message)
+    )
+
+
+@dataclass
+class _Running:
+    index: int
+    path: Path
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    deadline: float
+
+
+def run_isolated(
+    paths: list[Path], work: Work, limits: Limits | None = None, jobs: int = 1
+) -> Iterator[tuple[int, FileReport]]:
+    """Run `work` on each path in its own worker, `jobs` at a time.
+
+    Yields (index into `paths`, report) as files finish, in completion order.
+    """
+    limits = limits or Limits()
+    pending = list(enumerate(paths))
+    running: dict[int, _Running] = {}
+    try:
+        while pending or running:
+            while pending and len(running) < max(jobs, 1):
+                index, path = pending.pop(0)
+                parent_end, child_end = _CONTEXT.Pipe(duplex=False)
+                process = _CONTEXT.Process(
+                    target=_child,
+                    args=(child_end, work, path, limits.worker_memory_mb),
+                    daemon=True,
+                )
+                process.start()
+                child_end.close()
+                running[index] = _Running(
+                    index, path, process, parent_end, time.monotonic() + limits.worker_seconds
+                )
+            now = time.monotonic()
+            timeout = max(0.0, min(r.deadline for r in running.values()) - now)
+            ready = wait(
+                [r.conn for r in running.values()] + [r.process.sentinel for r in running.values()],
+                timeout=timeout,
+            )
+            for item in list(running.values()):
+                result = _collect(item, ready, limits)
+                if result is not None:
+                    del running[item.index]
+                    yield item.index, result
+    finally:
+        for item in running.values():
+            _kill(item)
+
+
+def _collect(item: _Running, ready: Sequence[object], limits: Limits) -> FileReport | None:
+    """The worker's report if it has finished, was killed or ran out of time; else None."""
+    if item.conn in ready:
+        try:
+            payload = item.conn.recv_bytes()
+        except (EOFError, OSError):
+            payload = b""
+        item.process.join(5)
+        _kill(item)
+        if payload:
+            return FileReport.model_validate_json(payload)
+        return _lost(item)
+    if item.process.sentinel in ready and not item.conn.poll():
+        item.process.join(5)
+        _kill(item)
+        return _lost(item)
+    if time.monotonic() >= item.deadline:
+        _kill(item)
+        return _error(
+            item.path,
+            "timeout",
+            f"Reading this file took longer than {limits.worker_seconds:g} "
+            "seconds, so it was stopped; it may be damaged or unusually complex.",
+        )
+    return None
+
+
+def _lost(item: _Running) -> FileReport:
+    code = item.process.exitcode
+    if code is not None and code < 0 and -code == signal.SIGKILL:
+        return _error(
+            item.path,
+            "too-large",
+            "The reader was stopped while reading this file (it may have "
+            "run out of memory); the file may be damaged or unusually large.",
+        )
+    return _error(
+        item.path, "corrupt", "The reader stopped unexpectedly on this file; it may be damaged."
+    )
+
+
+def _kill(item: _Running) -> None:
+    if item.process.is_alive():
+        item.process.kill()
+    item.process.join(5)
+    item.conn.close()

@@ -1,0 +1,18 @@
+"""The safety limits, with defaults sane for a term's PEP exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-file limits. A PEP export is a few hundred KB; these leave wide room."""
+
+    max_file_mb: float = 50.0  # larger inputs are refused before reading
+    max_zip_members: int = 2_000  # a .docx has tens of parts
+    max_member_mb: float = 100.0  # declared uncompressed size of one part
+    max_total_mb: float = 300.0  # declared uncompressed size of all parts
+    max_ratio: float = 200.0  # compression ratio above which a large part is a bomb
+    worker_memory_mb: int = 1_500  # address space a worker may add to what it inherits
+    worker_seconds: float = 120.0  # wall time for one file

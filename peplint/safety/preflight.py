@@ -1,0 +1,138 @@
+"""Pre-flight checks, run before any parser sees a file.
+
+Only regular files are read (a FIFO or a folder named x.pdf is refused without
+being opened). The type comes from the bytes. Word packages are checked as zip
+archives (member count, declared sizes, compression ratio, overlapping members)
+and every XML part is refused if it carries a DOCTYPE or an entity declaration,
+which is how XML entity and XXE tricks arrive. Legacy .doc, encrypted Office
+files and macro-enabled .docm get their own clear errors.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import zipfile
+from pathlib import Path
+
+from peplint import errors
+from peplint.parsers.sniff import looks_like_ole2, looks_like_pdf, looks_like_zip
+from peplint.safety.limits import Limits
+
+MB = 1024 * 1024
+XML_HEAD_BYTES = 64 * 1024
+
+
+def check_path(path: Path, root: Path | None = None) -> os.stat_result:
+    """A regular file (after following a link that stays inside `root`), or a typed error."""
+    try:
+        link = path.lstat()
+    except OSError:
+        raise errors.corrupt("the file could not be found or opened") from None
+    if stat.S_ISLNK(link.st_mode) and root is not None:
+        target = path.resolve()
+        if not target.is_relative_to(root.resolve()):
+            raise errors.unsupported(
+                "This is a link to a file outside the folder being checked; it was not read."
+            )
+    try:
+        info = path.stat()
+    except OSError:
+        raise errors.corrupt("the file could not be found or opened") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise errors.unsupported("This is a folder, not a file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise errors.unsupported("This is not a regular file (a pipe or device); it was not read.")
+    return info
+
+
+def check_zip(path: Path, limits: Limits) -> None:
+    """Refuse zip bombs, lying or overlapping members, macro documents and XML entity tricks."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            if len(infos) > limits.max_zip_members:
+                raise errors.too_large(
+                    f"This Word file has {len(infos)} parts, more than a PEP export ever has."
+                )
+            total = 0
+            offsets: set[int] = set()
+            for info in infos:
+                if info.header_offset in offsets:
+                    raise errors.corrupt("the Word package has parts that overlap")
+                offsets.add(info.header_offset)
+                total += info.file_size
+                if info.file_size > limits.max_member_mb * MB:
+                    raise errors.too_large(
+                        "A part of this Word file unpacks to more than "
+                        f"{limits.max_member_mb:g} MB."
+                    )
+                ratio = info.file_size / max(info.compress_size, 1)
+                if ratio > limits.max_ratio and info.file_size > MB:
+                    raise errors.too_large(
+                        "This Word file is compressed suspiciously tightly (a zip bomb); "
+                        "it was not opened."
+                    )
+            if total > limits.max_total_mb * MB:
+                raise errors.too_large(
+                    f"This Word file unpacks to more than {limits.max_total_mb:g} MB."
+                )
+            names = {i.filename for i in infos}
+            if "word/document.xml" not in names and "[Content_Types].xml" not in names:
+                raise errors.unsupported("This is a zip archive, not a Word (.docx) document.")
+            if "word/vbaProject.bin" in names:
+                raise errors.unsupported(
+                    "This is a macro-enabled Word file (.docm); save it as .docx without macros."
+                )
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    with archive.open(info) as member:
+                        head = member.read(XML_HEAD_BYTES).lower()
+                    if b"<!doctype" in head or b"<!entity" in head:
+                        raise errors.unsupported(
+                            "This Word file contains an XML document type declaration, "
+                            "which PEP exports never need; it was not opened."
+                        )
+                    if info.filename == "[Content_Types].xml" and b"macroenabled" in head:
+                        raise errors.unsupported(
+                            "This is a macro-enabled Word file (.docm); save it as .docx "
+                            "without macros."
+                        )
+    except zipfile.BadZipFile:
+        raise errors.corrupt("the Word package is truncated or damaged") from None
+    except (OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
+        raise errors.corrupt("the Word package is damaged") from None
+
+
+def check_ole2(head: bytes) -> None:
+    """An OLE2 container: an encrypted Office file or a legacy Word document."""
+    if (
+        "EncryptedPackage".encode("utf-16-le") in head
+        or "EncryptionInfo".encode("utf-16-le") in head
+    ):
+        raise errors.encrypted("This Word file")
+    raise errors.unsupported("This is a legacy Word (.doc) file; save it as .docx and try again.")
+
+
+def preflight(path: Path, limits: Limits | None = None, root: Path | None = None) -> bytes:
+    """Run every check; return the file's first bytes for the parser choice."""
+    limits = limits or Limits()
+    info = check_path(path, root)
+    if info.st_size == 0:
+        raise errors.corrupt("the file is empty")
+    if info.st_size > limits.max_file_mb * MB:
+        raise errors.too_large(
+            f"The file is larger than {limits.max_file_mb:g} MB; a PEP export is far smaller."
+        )
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(256 * 1024)
+    except OSError:
+        raise errors.corrupt("the file could not be opened") from None
+    if looks_like_zip(head):
+        check_zip(path, limits)
+    elif looks_like_ole2(head):
+        check_ole2(head)
+    elif not looks_like_pdf(head):
+        raise errors.unsupported("This is not a Word (.docx) or PDF file.")
+    return head
