@@ -28,8 +28,18 @@ def _fail_usage(message: str) -> NoReturn:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="peplint")
-def main() -> None:
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Log progress to stderr (inputs named by hash, never by name).",
+)
+def main(verbose: bool) -> None:
     """Read completed Personal Education Plans and draft their QA feedback."""
+    if verbose:
+        import logging
+
+        logging.basicConfig(level=logging.INFO, format="peplint: %(message)s")
 
 
 @main.command()

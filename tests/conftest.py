@@ -49,3 +49,28 @@ def field_differences(expected: Any, actual: Any, where: str = "") -> list[str]:
 def fixture_dir() -> Path:
     """The folder of generated fixtures."""
     return GENERATED
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_network() -> object:
+    """The whole suite runs with network sockets blocked: peplint never uses the network."""
+    import socket
+
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+
+    def guard(self: socket.socket, address: object) -> object:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            raise OSError("network access attempted in a test")
+        return real_connect(self, address)  # type: ignore[arg-type]
+
+    def guard_ex(self: socket.socket, address: object) -> object:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            raise OSError("network access attempted in a test")
+        return real_connect_ex(self, address)  # type: ignore[arg-type]
+
+    socket.socket.connect = guard  # type: ignore[method-assign,assignment]
+    socket.socket.connect_ex = guard_ex  # type: ignore[method-assign,assignment]
+    yield
+    socket.socket.connect = real_connect  # type: ignore[method-assign]
+    socket.socket.connect_ex = real_connect_ex  # type: ignore[method-assign]

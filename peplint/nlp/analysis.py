@@ -20,6 +20,9 @@ from peplint.nlp.pipeline import get_pipeline
 
 _CACHE: dict[str, TextFacts] = {}
 _CACHE_LIMIT = 20_000
+# Longer texts are analysed on their first part only: no PEP field needs more, and
+# spaCy's cost and memory grow with length (a hostile file can hold millions of characters).
+MAX_ANALYSIS_CHARS = 100_000
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
 
 
@@ -115,7 +118,8 @@ def analyse_many(texts: Iterable[str]) -> list[TextFacts]:
         pipe = get_pipeline()
         if len(_CACHE) + len(todo) > _CACHE_LIMIT:
             _CACHE.clear()
-        for text, doc in zip(todo, pipe.nlp.pipe(split_items(t) for t in todo), strict=True):
+        prepared = (split_items(t[:MAX_ANALYSIS_CHARS]) for t in todo)
+        for text, doc in zip(todo, pipe.nlp.pipe(prepared), strict=True):
             _CACHE[text] = _facts(text, doc)
     return [_CACHE[t] for t in items]
 

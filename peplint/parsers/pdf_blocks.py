@@ -255,11 +255,12 @@ def was_repaired(pdf: Any) -> bool:
 
 def read_pdf(path: Path, password: str | None = None) -> Document:
     """Parse a PDF into a `Document`. Raises only `InputError`."""
-    from peplint.parsers.pdf_open import open_pdf
+    from peplint.parsers.pdf_open import DAMAGE, open_pdf
 
     pages: list[_PageItems] = []
     chars = images = 0
     cid_chars = 0
+    warnings_before = DAMAGE.count
     with open_pdf(path, password) as pdf:
         degraded = was_repaired(pdf)
         page_count = len(pdf.pages)
@@ -282,6 +283,7 @@ def read_pdf(path: Path, password: str | None = None) -> Document:
             pages.append(items)
     if chars == 0:
         raise errors.no_text()
+    degraded = degraded or DAMAGE.count > warnings_before
     blocks = _to_blocks(pages)
     text_len = sum(len(b.text) for b in blocks) or 1
     if cid_chars / text_len > 0.3:

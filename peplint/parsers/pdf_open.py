@@ -10,9 +10,28 @@ from typing import Any
 
 from peplint import errors
 
-# pdfminer logs document content at debug level; PEP text must never reach logs.
+
+class DamageCounter(logging.Handler):
+    """Counts pdfminer's warnings (signs of a damaged file) and drops every record.
+
+    pdfminer logs document content at debug level and damage at warning level;
+    its records never reach the application's handlers, so no PEP text is logged.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+DAMAGE = DamageCounter()
 for _name in ("pdfminer", "pdfplumber"):
-    logging.getLogger(_name).setLevel(logging.ERROR)
+    _logger = logging.getLogger(_name)
+    _logger.setLevel(logging.WARNING)
+    _logger.propagate = False
+    _logger.handlers = [DAMAGE]
 
 
 def _typed(exc: BaseException) -> errors.InputError:
