@@ -310,6 +310,110 @@ def check(file: Path, pack: str | None) -> None:
     sys.exit(EXIT_OK if result.ready else (EXIT_INPUT if result.error else EXIT_FINDINGS))
 
 
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the reports, summary.csv, index.html and manifest.json.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Files checked at once.",
+)
+@click.option(
+    "--pack", "pack", default=None, help="Rule pack: a built-in name or a path to a pack YAML file."
+)
+@click.option("--resume", is_flag=True, help="Reuse results already in OUTPUT for unchanged files.")
+@click.option(
+    "--max-failures",
+    type=click.IntRange(1),
+    default=None,
+    help="Stop after this many files could not be read.",
+)
+@click.option(
+    "--redact", is_flag=True, help="Replace names, dates of birth, phones and emails everywhere."
+)
+@click.option(
+    "--compare",
+    "compare_with",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="An earlier bulk OUTPUT folder: add what changed per school and per item.",
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The date overdue PEPs are judged against (default today).",
+)
+@click.option(
+    "--timeout",
+    "seconds",
+    type=click.FloatRange(1, 3600),
+    default=Limits().worker_seconds,
+    show_default=True,
+    help="Seconds allowed per file.",
+)
+@click.option(
+    "--memory-mb",
+    type=click.IntRange(64, 65536),
+    default=Limits().worker_memory_mb,
+    show_default=True,
+    help="Memory a file's reader may use.",
+)
+@click.option("--quiet", is_flag=True, help="No progress output.")
+def bulk(
+    folder: Path,
+    out: Path,
+    jobs: int,
+    pack: str | None,
+    resume: bool,
+    max_failures: int | None,
+    redact: bool,
+    compare_with: Path | None,
+    as_of: Any,
+    seconds: float,
+    memory_mb: int,
+    quiet: bool,
+) -> None:
+    """Review every PEP in FOLDER (recursively): per-PEP reports, summary.csv and a dashboard."""
+    import datetime as dt
+
+    from peplint.bulk.run import BulkOptions, run_bulk
+
+    setup, effective = _setup_and_pack(pack)
+    options = BulkOptions(
+        jobs=jobs,
+        resume=resume,
+        max_failures=max_failures,
+        redact=redact,
+        compare_with=compare_with,
+        as_of=as_of.date() if as_of else dt.date.today(),
+        limits=Limits(worker_seconds=seconds, worker_memory_mb=memory_mb),
+        progress=not quiet,
+    )
+    try:
+        result = run_bulk(folder, out, setup, [p.path for p in effective.loaded], options)
+    except errors.ConfigError as exc:
+        _fail_usage(str(exc))
+    agg = result.summary["aggregates"]
+    click.echo(
+        f"{agg['total']} PEPs: {agg['meets']} of {agg['read']} readable meet the standard "
+        f"({agg['share_meeting']:.0%}); {agg['unreadable']} could not be read. "
+        f"Open {out / 'index.html'}"
+    )
+    if result.stopped_early:
+        click.echo(f"peplint: stopped after {max_failures} files could not be read", err=True)
+    sys.exit(EXIT_INPUT if agg["unreadable"] else EXIT_OK)
+
+
 def _setup_and_pack(pack: str | None) -> tuple[Any, Any]:
     """The lint setup and effective pack for --pack (or the config file's, or section-d); exit 2 on a bad pack."""
     from peplint.packs.resolve import setup_for

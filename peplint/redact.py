@@ -9,6 +9,8 @@ common word is replaced wherever it stands as a capitalised word.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import re
 from typing import Any
@@ -20,17 +22,26 @@ PHONE = re.compile(r"(?<!\w)(?:\+44\s?\(?0?\)?|0)(?:[\s-]?\d){9,10}(?!\d)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
+def child_id(name: str, secret: bytes) -> str:
+    """A stable pseudonym for a child ([CHILD-1a2b3c4d]): the same child gets the same id
+    under the same secret, and the name cannot be guessed back from it."""
+    digest = hmac.new(secret, " ".join(name.lower().split()).encode(), hashlib.sha256).hexdigest()
+    return f"[CHILD-{digest[:8]}]"
+
+
 class Redactor:
     """Replacements built from one PEP's people."""
 
-    def __init__(self, pep: Pep | None) -> None:
+    def __init__(self, pep: Pep | None, secret: bytes | None = None) -> None:
         self.replacements: list[tuple[re.Pattern[str], str]] = []
         self.dob_texts: list[str] = []
         if pep is None:
             return
         people: list[tuple[str, str]] = []
         if pep.child.name:
-            people.append((pep.child.name, "[CHILD]"))
+            people.append(
+                (pep.child.name, child_id(pep.child.name, secret) if secret else "[CHILD]")
+            )
         others = [c.name for c in (*pep.carers, pep.social_worker, pep.designated_teacher)]
         others += [a.name for a in pep.meeting.attendees]
         numbered: dict[str, str] = {}
@@ -78,9 +89,13 @@ class Redactor:
         return data
 
 
-def redact_report(entry: FileReport) -> FileReport:
-    """A copy of `entry` with personal details replaced; the date of birth is removed."""
-    redactor = Redactor(entry.pep)
+def redact_report(entry: FileReport, secret: bytes | None = None) -> FileReport:
+    """A copy of `entry` with personal details replaced; the date of birth is removed.
+
+    With a `secret`, the child's name becomes a stable pseudonym ([CHILD-...]) so a
+    term's summary can tell children apart; without one, it becomes [CHILD].
+    """
+    redactor = Redactor(entry.pep, secret)
     data = json.loads(entry.model_dump_json())
     if data.get("pep") and data["pep"]["child"].get("date_of_birth"):
         data["pep"]["child"]["date_of_birth"] = None

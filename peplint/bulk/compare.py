@@ -1,0 +1,93 @@
+"""Comparing a term with the last: what changed per school and per checklist item."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from peplint.errors import ConfigError
+
+SUMMARY_FORMAT = "peplint.bulk-summary"
+
+
+@dataclass
+class Change:
+    """One line of the comparison: a school or a checklist item, then and now."""
+
+    kind: str  # "school" | "item"
+    name: str
+    before: str
+    now: str
+    direction: str  # "better" | "worse" | "same" | "new" | "gone"
+
+
+def load_previous(folder: Path) -> dict[str, Any]:
+    """The summary.json of an earlier `peplint bulk` output folder."""
+    path = folder / "summary.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise ConfigError(
+            f"{folder}: no readable summary.json from an earlier `peplint bulk` run"
+        ) from None
+    if data.get("format") != SUMMARY_FORMAT:
+        raise ConfigError(f"{path}: not a peplint bulk summary")
+    return data
+
+
+def _share(bucket: dict[str, int] | None) -> float | None:
+    if not bucket or not bucket.get("peps"):
+        return None
+    return bucket["meets"] / bucket["peps"]
+
+
+def compare(previous: dict[str, Any], current: dict[str, Any]) -> list[Change]:
+    """Changes per school (share meeting the standard) and per item (share failing)."""
+    changes: list[Change] = []
+    before_schools = previous["aggregates"]["by_school"]
+    now_schools = current["aggregates"]["by_school"]
+    for school in sorted(set(before_schools) | set(now_schools)):
+        b, n = _share(before_schools.get(school)), _share(now_schools.get(school))
+        changes.append(
+            Change(
+                "school",
+                school,
+                _pct(b, before_schools.get(school)),
+                _pct(n, now_schools.get(school)),
+                _direction(b, n, higher_is_better=True),
+            )
+        )
+    b_read, n_read = previous["aggregates"]["read"], current["aggregates"]["read"]
+    for item in current["items"]:
+        b_fail = previous["aggregates"]["item_failures"].get(item)
+        n_fail = current["aggregates"]["item_failures"].get(item)
+        b = b_fail / b_read if b_fail is not None and b_read else None
+        n = n_fail / n_read if n_fail is not None and n_read else None
+        changes.append(
+            Change(
+                "item",
+                item,
+                "-" if b is None else f"{b:.0%} failing",
+                "-" if n is None else f"{n:.0%} failing",
+                _direction(b, n, higher_is_better=False),
+            )
+        )
+    return changes
+
+
+def _pct(share: float | None, bucket: dict[str, int] | None) -> str:
+    if share is None or bucket is None:
+        return "-"
+    return f"{share:.0%} of {bucket['peps']} meet"
+
+
+def _direction(before: float | None, now: float | None, higher_is_better: bool) -> str:
+    if before is None:
+        return "new"
+    if now is None:
+        return "gone"
+    if abs(now - before) < 1e-9:
+        return "same"
+    return "better" if (now > before) == higher_is_better else "worse"
