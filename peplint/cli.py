@@ -273,9 +273,12 @@ def lint_paths(
     paths: list[Path], setup: Any, limits: Limits, jobs: int, redact: bool, root: Path | None = None
 ) -> list[Any]:
     """Lint each path in an isolated worker; reports in the order of `paths`."""
-    from peplint.lint import lint_file
+    from peplint.lint import lint_file, warm_up
     from peplint.redact import redact_report
     from peplint.safety.isolation import run_isolated
+
+    if len(paths) > 1:
+        warm_up(setup)  # once here rather than in every forked worker
 
     def work(path: Path) -> Any:
         entry = lint_file(path, setup, limits, root)

@@ -86,3 +86,18 @@ def lint_file(
         findings=findings,
         feedback=compose_feedback(pep, checklist, findings),
     )
+
+
+def warm_up(setup: LintSetup) -> None:
+    """Load what every file needs once, in this process, before workers are forked from it:
+    the language pipeline, the PDF word list, the parsers, profiles and the lexicon."""
+    from peplint.nlp.pipeline import get_pipeline
+    from peplint.parsers.pdf_tables import common_words
+    from peplint.reading import parsers, profiles
+    from peplint.rules.language import default_lexicon
+
+    get_pipeline()
+    common_words()
+    default_lexicon()
+    parsers(setup.pm)
+    profiles(setup.pm)

@@ -217,3 +217,15 @@ def test_redacted_bulk_names_no_child(term: Path, tmp_path: Path) -> None:
     blob = b"".join(_outputs(tmp_path).values())
     for name in (b"Jamie", b"Aaliyah", b"Noah Price", b"Ava Stone", b"walsall-good"):
         assert name not in blob
+
+
+def test_reports_of_removed_files_are_pruned(term: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "folder"
+    shutil.copytree(term, folder)
+    out = tmp_path / "out"
+    _run(folder, out)
+    assert (out / "peps" / "Oakfield-walsall-good.pdf.html").is_file()
+    (folder / "Oakfield" / "walsall-good.pdf").unlink()
+    _run(folder, out, resume=True)
+    assert not (out / "peps" / "Oakfield-walsall-good.pdf.html").exists()
+    assert (out / "peps" / "Castle-secondary-good.docx.html").is_file()

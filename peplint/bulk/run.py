@@ -20,7 +20,7 @@ from peplint.bulk.copied import find_copied
 from peplint.bulk.discover import discover, output_key
 from peplint.bulk.progress import BulkProgress
 from peplint.bulk.summary import Row, aggregate, row_for, to_csv
-from peplint.lint import LintSetup, lint_file
+from peplint.lint import LintSetup, lint_file, warm_up
 from peplint.output import atomic_write
 from peplint.plugins.manager import collect, default_manager
 from peplint.reading import file_sha256
@@ -90,10 +90,18 @@ def run_bulk(
     todo = [i for i in range(len(files)) if i not in results]
 
     secret = _redaction_secret(out) if options.redact else None
+    warm_up(setup)
+    position_of = {files[i]: i for i in todo}
+    pep_writer = PepOutputs(out, setup)
 
     def work(path: Path) -> FileReport:
+        # Runs in the worker: check the file, then write its own three reports, in parallel.
+        index = position_of[path]
         entry = lint_file(path, setup, options.limits, root)
-        return redact_report(entry, secret) if options.redact else entry
+        entry = redact_report(entry, secret) if options.redact else entry
+        entry = _relative(entry, shown[index])
+        pep_writer.write(out_keys[index], entry)
+        return entry
 
     failures = sum(r.status == "error" for r in results.values())
     stopped = False
@@ -105,6 +113,8 @@ def run_bulk(
         ):
             index = todo[position]
             report = _relative(report, shown[index])
+            if report.status == "error" and not pep_writer.exists(out_keys[index]):
+                pep_writer.write(out_keys[index], report)  # the worker died before writing
             results[index] = report
             if keys[index]:
                 cache.put(keys[index], report)  # type: ignore[arg-type]
@@ -113,6 +123,12 @@ def run_bulk(
             if options.max_failures is not None and failures >= options.max_failures:
                 stopped = True
                 break
+    for index in range(len(files)):
+        if index in results and index not in position_of and not pep_writer.exists(out_keys[index]):
+            pep_writer.write(
+                out_keys[index], results[index]
+            )  # cached result whose reports are missing
+    pep_writer.prune(keep={out_keys[i] for i in results})
     ordered = [(shown[i], out_keys[i], results[i]) for i in sorted(results)]
     summary, rows = _write_outputs(out, setup, ordered, options)
     for _, _, report in ordered:
@@ -131,6 +147,39 @@ def run_bulk(
         cached=cached_count,
         stopped_early=stopped,
     )
+
+
+class PepOutputs:
+    """Each PEP's own reports (JSON, HTML, Word) in OUT/peps/, named by its output key."""
+
+    FORMATS = ("json", "html", "docx")
+
+    def __init__(self, out: Path, setup: LintSetup) -> None:
+        self.folder = out / "peps"
+        self.setup = setup
+        self.reporters: dict[str, Any] = collect(
+            default_manager().hook.peplint_register_reporters, lambda r: r.name, "reporter"
+        )
+
+    def write(self, key: str, entry: FileReport) -> None:
+        """Render and write the three reports of one PEP."""
+        report = Report(
+            pack=self.setup.pack, meta={"settings": self.setup.config.settings}, files=[entry]
+        )
+        for fmt in self.FORMATS:
+            atomic_write(self.folder / f"{key}.{fmt}", self.reporters[fmt].render(report))
+
+    def prune(self, keep: set[str]) -> None:
+        """Remove reports of PEPs no longer in the folder (from an earlier run into the same OUT)."""
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.is_file() and path.name.rsplit(".", 1)[0] not in keep:
+                path.unlink()
+
+    def exists(self, key: str) -> bool:
+        """Whether all three reports of a PEP are there."""
+        return all((self.folder / f"{key}.{fmt}").is_file() for fmt in self.FORMATS)
 
 
 def _redaction_secret(out: Path) -> bytes:
@@ -152,16 +201,8 @@ def _relative(report: FileReport, relative: str) -> FileReport:
 def _write_outputs(
     out: Path, setup: LintSetup, ordered: list[tuple[str, str, FileReport]], options: BulkOptions
 ) -> tuple[dict[str, Any], list[Row]]:
-    reporters: dict[str, Any] = collect(
-        default_manager().hook.peplint_register_reporters, lambda r: r.name, "reporter"
-    )
     item_ids = [item.id for item in setup.checklist.items]
-    rows: list[Row] = []
-    for relative, key, entry in ordered:
-        report = Report(pack=setup.pack, meta={"settings": setup.config.settings}, files=[entry])
-        for fmt in ("json", "html", "docx"):
-            atomic_write(out / "peps" / f"{key}.{fmt}", reporters[fmt].render(report))
-        rows.append(row_for(relative, key, entry, item_ids))
+    rows = [row_for(relative, key, entry, item_ids) for relative, key, entry in ordered]
     entries = [entry for _, _, entry in ordered]
     aggregates = aggregate(rows, entries, item_ids, options.as_of)
     copied = find_copied([(rel, key, entry) for rel, key, entry in ordered])
