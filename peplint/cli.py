@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
@@ -24,6 +25,25 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 def _fail_usage(message: str) -> NoReturn:
     click.echo(f"peplint: {message}", err=True)
     sys.exit(EXIT_USAGE)
+
+
+def limit_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The per-file safety limits, shared by every command that reads PEPs in workers."""
+    command = click.option(
+        "--memory-mb",
+        type=click.IntRange(64, 65536),
+        default=Limits().worker_memory_mb,
+        show_default=True,
+        help="Memory a file's reader may use.",
+    )(command)
+    return click.option(
+        "--timeout",
+        "seconds",
+        type=click.FloatRange(1, 3600),
+        default=Limits().worker_seconds,
+        show_default=True,
+        help="Seconds allowed per file before its reader is stopped.",
+    )(command)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -192,21 +212,7 @@ def _reporters() -> dict[str, Any]:
 @click.option(
     "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Files read at once."
 )
-@click.option(
-    "--timeout",
-    "seconds",
-    type=click.FloatRange(1, 3600),
-    default=Limits().worker_seconds,
-    show_default=True,
-    help="Seconds allowed per file before its reader is stopped.",
-)
-@click.option(
-    "--memory-mb",
-    type=click.IntRange(64, 65536),
-    default=Limits().worker_memory_mb,
-    show_default=True,
-    help="Memory a file's reader may use.",
-)
+@limit_options
 @click.option(
     "--manifest",
     type=click.Path(path_type=Path),
@@ -356,21 +362,7 @@ def check(file: Path, pack: str | None) -> None:
     default=None,
     help="The date overdue PEPs are judged against (default today).",
 )
-@click.option(
-    "--timeout",
-    "seconds",
-    type=click.FloatRange(1, 3600),
-    default=Limits().worker_seconds,
-    show_default=True,
-    help="Seconds allowed per file.",
-)
-@click.option(
-    "--memory-mb",
-    type=click.IntRange(64, 65536),
-    default=Limits().worker_memory_mb,
-    show_default=True,
-    help="Memory a file's reader may use.",
-)
+@limit_options
 @click.option("--quiet", is_flag=True, help="No progress output.")
 def bulk(
     folder: Path,

@@ -52,57 +52,42 @@ def test_parse_from_installed_wheel(tmp_path: Path) -> None:
         capture_output=True,
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import peplint, sys; print(peplint.__file__); "
-            "from peplint.cli import run; sys.argv=['peplint','parse','--format','json',sys.argv[1]]; run()",
-            str(GENERATED / "walsall-good.pdf"),
-        ],
+
+    def peplint(*args: str) -> subprocess.CompletedProcess[str]:
+        """Run the installed peplint from outside the checkout."""
+        code = "import sys, peplint; from peplint.cli import run; sys.argv = ['peplint', *sys.argv[1:]]; run()"
+        return subprocess.run(
+            [sys.executable, "-c", code, *args],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    where = subprocess.run(
+        [sys.executable, "-c", "import peplint; print(peplint.__file__)"],
         cwd=tmp_path,
         env=env,
         capture_output=True,
         text=True,
-        check=False,
+        check=True,
     )
+    assert where.stdout.startswith(str(target))
+    result = peplint("parse", "--format", "json", str(GENERATED / "walsall-good.pdf"))
     assert result.returncode == 0, result.stderr
-    location, _, payload = result.stdout.partition("\n")
-    assert location.startswith(str(target))
-    pep = json.loads(payload)
+    pep = json.loads(result.stdout)
     assert pep["template"] == "walsall-post16"
     assert pep["attainment"]["subjects"][2]["subject"] == "Psychology"
 
-    # The built-in rule packs, rule examples and word lists ship in the wheel too.
-    lint = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from peplint.cli import run; "
-            "sys.argv=['peplint','lint','--pack','example-rag','--format','json',sys.argv[1]]; run()",
-            str(GENERATED / "walsall-good.pdf"),
-        ],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    # The built-in rule packs, rule examples, templates and word lists ship in the wheel too.
+    lint = peplint(
+        "lint", "--pack", "example-rag", "--format", "json", str(GENERATED / "walsall-good.pdf")
     )
     assert lint.returncode == 0, lint.stderr
     report = json.loads(lint.stdout)
     assert report["pack"]["name"] == "example-rag"
     assert report["files"][0]["checklist"]["overall"]["rating"] == "green"
-    explain = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from peplint.cli import run; "
-            "sys.argv=['peplint','rules','explain','smart-time-bound']; run()",
-        ],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert "Example that fails" in explain.stdout
+    assert "Example that fails" in peplint("rules", "explain", "smart-time-bound").stdout
+    html = peplint("lint", "--format", "html", str(GENERATED / "walsall-good.pdf"))
+    assert html.returncode == 0 and "<!doctype html>" in html.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from peplint.model.findings import Finding
 from peplint.model.pep import Pep
@@ -92,11 +93,43 @@ class YoungPersonParticipation(Rule):
             )
 
 
-class ContributorsViews(Rule):
+class _WrittenDown(Rule):
+    """A rule that checks one text of the meeting page says something."""
+
+    words_param: ClassVar[str]
+    missing: ClassVar[str]
+    advice: ClassVar[str]
+
+    def text(self, pep: Pep) -> str | None:
+        """The text this rule reads."""
+        raise NotImplementedError
+
+    def applies(self, pep: Pep) -> bool:
+        """Whether the PEP should have this text at all."""
+        return True
+
+    def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
+        if not self.applies(pep):
+            return
+        text = self.text(pep)
+        if not is_substantive(text, ctx.param(self.words_param)):
+            yield self.finding(
+                ctx,
+                self.missing,
+                excerpt=text,
+                page=self.page_of(pep, "pep_meeting"),
+                suggestion=self.advice,
+            )
+
+
+class ContributorsViews(_WrittenDown):
     id = "contributors-views"
     severity = "error"
     sections = ("pep_meeting",)
     params = {"contributors_views_min_words": 6}
+    words_param = "contributors_views_min_words"
+    missing = "The views of the adults supporting the young person are not recorded."
+    advice = "Add the carer's and professionals' views from the meeting."
     doc = RuleDoc(
         summary="The views of the adults supporting the young person are recorded.",
         what="Checks that the meeting page records the views of those supporting the young person "
@@ -105,64 +138,48 @@ class ContributorsViews(Rule):
         "people supporting the young person, this is expected to be completed for each PEP.'",
     )
 
-    def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
-        if not is_substantive(
-            pep.meeting.contributors_views, ctx.param("contributors_views_min_words")
-        ):
-            yield self.finding(
-                ctx,
-                "The views of the adults supporting the young person are not recorded.",
-                excerpt=pep.meeting.contributors_views,
-                page=self.page_of(pep, "pep_meeting"),
-                suggestion="Add the carer's and professionals' views from the meeting.",
-            )
+    def text(self, pep: Pep) -> str | None:
+        return pep.meeting.contributors_views
 
 
-class MeetingDiscussion(Rule):
+class MeetingDiscussion(_WrittenDown):
     id = "meeting-discussion"
     severity = "warning"
     sections = ("pep_meeting",)
     params = {"discussion_min_words": 8}
+    words_param = "discussion_min_words"
+    missing = "The main points of the meeting discussion are not recorded."
+    advice = "Summarise what was discussed, including any concerns and next steps."
     doc = RuleDoc(
         summary="The main points of the meeting are recorded.",
         what="Checks that the summary of discussion has at least `discussion_min_words` words.",
         why="Walsall's guidance: 'The main points of discussion should be recorded for each PEP'.",
     )
 
-    def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
-        if not is_substantive(pep.meeting.discussion, ctx.param("discussion_min_words")):
-            yield self.finding(
-                ctx,
-                "The main points of the meeting discussion are not recorded.",
-                excerpt=pep.meeting.discussion,
-                page=self.page_of(pep, "pep_meeting"),
-                suggestion="Summarise what was discussed, including any concerns and next steps.",
-            )
+    def text(self, pep: Pep) -> str | None:
+        return pep.meeting.discussion
 
 
-class PreviousActionsReviewed(Rule):
+class PreviousActionsReviewed(_WrittenDown):
     id = "previous-actions-reviewed"
     severity = "warning"
     sections = ("pep_meeting",)
     params = {"previous_actions_min_words": 6}
+    words_param = "previous_actions_min_words"
+    missing = "The PEP does not review the actions agreed at the previous PEP."
+    advice = (
+        "Say which previous actions were completed, and what happens to the ones that were not."
+    )
     doc = RuleDoc(
         summary="A review PEP records what happened to the previous PEP's actions.",
-        what="For a review PEP, checks the review of previous actions has at least `previous_actions_min_words` words.",
+        what="For a review PEP, checks the review of previous actions has at least "
+        "`previous_actions_min_words` words.",
         why="Walsall's guidance: the whole year should show 'that actions from the previous PEP have been "
         "taken'; other authorities: 'Previous targets are evaluated'.",
     )
 
-    def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
-        if pep.pep_type == "initial":
-            return
-        if not is_substantive(
-            pep.meeting.previous_actions_review, ctx.param("previous_actions_min_words")
-        ):
-            yield self.finding(
-                ctx,
-                "The PEP does not review the actions agreed at the previous PEP.",
-                excerpt=pep.meeting.previous_actions_review,
-                page=self.page_of(pep, "pep_meeting"),
-                suggestion="Say which previous actions were completed, and what happens to "
-                "the ones that were not.",
-            )
+    def applies(self, pep: Pep) -> bool:
+        return pep.pep_type != "initial"
+
+    def text(self, pep: Pep) -> str | None:
+        return pep.meeting.previous_actions_review
