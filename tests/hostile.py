@@ -297,3 +297,25 @@ def image_only_pdf() -> bytes:
     page.drawImage(ImageReader(picture), 50, 500, width=400, height=200)
     page.save()
     return buffer.getvalue()
+
+
+def no_cmap_pdf() -> bytes:
+    """Text in a CID font with no ToUnicode map: pdfminer can only say (cid:NN)."""
+    text = b"".join(b"<%04X>" % (0x100 + i) for i in range(40))
+    content = (
+        b"BT /F1 12 Tf 50 700 Td "
+        + b" ".join(text[i : i + 6] + b" Tj" for i in range(0, len(text), 6))
+        + b" ET"
+    )
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            _stream(content, compress=False),
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /Mystery /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Mystery "
+            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>",
+        ]
+    )

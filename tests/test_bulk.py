@@ -229,3 +229,18 @@ def test_reports_of_removed_files_are_pruned(term: Path, tmp_path: Path) -> None
     _run(folder, out, resume=True)
     assert not (out / "peps" / "Oakfield-walsall-good.pdf.html").exists()
     assert (out / "peps" / "Castle-secondary-good.docx.html").is_file()
+
+
+def test_progress_is_plain_lines_when_not_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    with BulkProgress(3) as progress:
+        progress.advance(failed=False, cached=True)
+        progress.advance(failed=True, cached=False)
+        progress.advance(failed=False, cached=False)
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(";")[0] for line in lines] == [
+        "peplint bulk: 1/3 cached",
+        "peplint bulk: 2/3 failed",
+        "peplint bulk: 3/3 done",
+    ]
+    assert lines[-1].endswith("failures 1")
+    assert "files/s" in lines[0] and "left" in lines[0]

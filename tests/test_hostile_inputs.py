@@ -71,6 +71,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[FileRepor
         "cpu-bomb.pdf": hostile.cpu_bomb_pdf(),
         "cyclic-pages.pdf": hostile.cyclic_page_tree_pdf(),
         "image-only.pdf": hostile.image_only_pdf(),
+        "no-cmap.pdf": hostile.no_cmap_pdf(),
         "huge-text.docx": hostile.huge_text_docx(),
     }
     for name, data in files.items():
@@ -123,6 +124,7 @@ EXPECTED = {
     "cpu-bomb.pdf": {"timeout"},
     "cyclic-pages.pdf": {"corrupt", "no-text"},
     "image-only.pdf": {"no-text"},
+    "no-cmap.pdf": {"no-text"},
     "fifo.pdf": {"unsupported"},
     "folder.pdf": {"unsupported"},
     "outside.pdf": {"unsupported"},
