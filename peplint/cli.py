@@ -79,18 +79,38 @@ def main(verbose: bool) -> None:
     help="Read a protected PDF's password from this file (never from the command line).",
 )
 def parse(files: tuple[Path, ...], fmt: str, password_file: TextIO | None) -> None:
-    """Print what peplint extracts from each PEP FILE (.docx or .pdf)."""
+    """Print what peplint extracts from each PEP FILE (.docx or .pdf).
+
+    Each file is read in its own worker process with the default safety limits.
+    """
     from peplint.reading import read_pep
+    from peplint.report import FileError, FileReport
+    from peplint.safety.isolation import run_isolated
 
     password = password_file.read().strip() if password_file else None
-    status = EXIT_OK
-    for path in files:
+
+    def work(path: Path) -> FileReport:
         try:
             pep = read_pep(path, password=password)
         except errors.InputError as exc:
-            click.echo(f"peplint: {path.name}: {exc.message} [{exc.code}]", err=True)
+            return FileReport(
+                path=str(path), status="error", error=FileError(code=exc.code, message=exc.message)
+            )
+        return FileReport(path=str(path), sha256=pep.source.sha256, status="ok", pep=pep)
+
+    paths = list(files)
+    results = dict(run_isolated(paths, work, Limits()))
+    status = EXIT_OK
+    for index, path in enumerate(paths):
+        entry = results[index]
+        if entry.pep is None:
+            assert entry.error is not None
+            click.echo(
+                f"peplint: {path.name}: {entry.error.message} [{entry.error.code}]", err=True
+            )
             status = EXIT_INPUT
             continue
+        pep = entry.pep
         data = pep.model_dump(mode="json")
         if fmt == "json":
             click.echo(json.dumps(data, indent=2, ensure_ascii=False))
