@@ -65,19 +65,6 @@ def test_mutated_docx_package_bytes(tmp_path_factory, edits: list[tuple[int, int
     _check(_flip(DOCX, edits), ".docx", tmp_path_factory.mktemp("zip"))
 
 
-def _with_member(name: str, content: bytes) -> bytes:
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(DOCX)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            target.writestr(
-                info.filename, content if info.filename == name else source.read(info.filename)
-            )
-    return out.getvalue()
-
-
 XML_PIECES = st.sampled_from(
     [
         "<",
