@@ -106,7 +106,7 @@ def test_mutated_xml_parts(tmp_path_factory, edits: list[tuple[int, str]], membe
         at = position % (len(text) + 1)
         text = text[:at] + piece + text[at:]
     _check(
-        _with_member(member, text.encode("utf-8", "surrogatepass")),
+        replace_member(DOCX, member, text.encode("utf-8", "surrogatepass")),
         ".docx",
         tmp_path_factory.mktemp("xml"),
     )
