@@ -20,6 +20,7 @@ from peplint.report import FileReport
 from peplint.safety.isolation import run_isolated
 from peplint.safety.limits import Limits
 from tests.conftest import GENERATED
+from tests.hostile import replace_member
 
 SETUP = LintSetup.default()
 LIMITS = Limits(worker_seconds=30, worker_memory_mb=1000)
