@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from peplint.extract import values as v
-from peplint.extract.section_view import SectionView, pick
+from peplint.extract.section_view import SectionView, pick, row_record, table_header
 from peplint.extract.sections import SectionedDocument
 from peplint.model.pep import (
     AdditionalNeeds,
@@ -288,8 +288,6 @@ def attainment(doc: SectionedDocument) -> Attainment:
     overview = _text(view) or v.clean(view.value("overview", "overview of progress"))
     subjects: list[Subject] = []
     for table in view.tables:
-        from peplint.extract.section_view import row_record, table_header
-
         header, body = table_header(table)
         if not any(h.startswith(("course study", "subject", "course")) for h in header):
             continue
@@ -324,8 +322,6 @@ def targets(doc: SectionedDocument) -> list[Target]:
     """Targets from the targets table (who / when / strategy columns where present)."""
     view = _view(doc, "smart_targets")
     for table in view.tables:
-        from peplint.extract.section_view import row_record, table_header
-
         header, body = table_header(table)
         text_col = next(
             (h for h in header if h.startswith(("target", "outcome", "smart target"))), None
