@@ -17,7 +17,6 @@ from peplint.extract.profiles import TemplateProfile
 from peplint.model.document import Document
 from peplint.model.pep import Pep, Source
 from peplint.parsers.registry import ParserSpec
-from peplint.parsers.sniff import looks_like_ole2
 from peplint.plugins.manager import collect, default_manager
 from peplint.safety.limits import Limits
 from peplint.safety.preflight import preflight
@@ -53,13 +52,6 @@ def choose_parser(head: bytes, available: dict[str, ParserSpec]) -> ParserSpec:
     for spec in available.values():
         if spec.sniff(head):
             return spec
-    if not head:
-        raise errors.corrupt("the file is empty")
-    if looks_like_ole2(head):
-        raise errors.unsupported(
-            "This is a legacy Word (.doc) file or a password-protected Office file; "
-            "save it as .docx without a password."
-        )
     raise errors.unsupported("This is not a Word (.docx) or PDF file.")
 
 

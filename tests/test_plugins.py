@@ -220,3 +220,44 @@ def test_rules_list_and_explain() -> None:
         assert heading in text
     assert "Ongoing" in text
     assert CliRunner().invoke(main, ["rules", "explain", "no-such-rule"]).exit_code == 2
+
+
+def test_a_plugin_parser_reads_a_format_of_its_own(tmp_path: Path) -> None:
+    """Pre-flight checks safety only; which formats are read is the parser registry's choice."""
+    from peplint.model.document import Block, BlockKind, Document
+    from peplint.parsers.registry import ParserSpec
+    from peplint.reading import read_pep
+
+    def read_text_pep(path: Path, password: str | None) -> Document:
+        lines = path.read_text().splitlines()[1:]
+        return Document(
+            format="docx",
+            blocks=[
+                Block(kind=BlockKind.HEADING, text=lines[0], level=2),
+                Block(kind=BlockKind.PARAGRAPH, text=lines[1]),
+            ],
+        )
+
+    class TextExport:
+        @hookspecs.hookimpl
+        def peplint_register_parsers(self, register):  # type: ignore[no-untyped-def]
+            register(
+                ParserSpec(
+                    "text-pep",
+                    "Plain-text PEP export",
+                    lambda head: head.startswith(b"PEP-TEXT"),
+                    read_text_pep,
+                )
+            )
+
+    path = tmp_path / "export.txt"
+    path.write_text(
+        "PEP-TEXT\nMy Views, Wishes and Feelings\nI like drama and I want to be in the school play.\n"
+    )
+    pm = new_manager(load_entry_points=False, extra_plugins=(TextExport(),))
+    assert (
+        read_pep(path, pm=pm).young_persons_views
+        == "I like drama and I want to be in the school play."
+    )
+    with pytest.raises(Exception, match="not a Word"):
+        read_pep(path)  # without the plugin the format is still refused, with a typed error

@@ -8,7 +8,7 @@ a concrete next step; then optional improvements; then the judgement. A pack's
 
 from __future__ import annotations
 
-from peplint.checklist.model import ChecklistResult, ChecklistSpec
+from peplint.checklist.model import ChecklistResult
 from peplint.feedback.model import ActionPoint, Feedback, ItemFeedback
 from peplint.model.findings import Finding
 from peplint.model.pep import Pep
@@ -107,9 +107,7 @@ def _statement(question: str) -> str:
     return text[0].upper() + text[1:] + "." if text else text
 
 
-def compose(
-    pep: Pep, spec: ChecklistSpec, checklist: ChecklistResult, findings: list[Finding]
-) -> Feedback:
+def compose(pep: Pep, checklist: ChecklistResult, findings: list[Finding]) -> Feedback:
     """The structured draft feedback."""
     child = pep.child.name.split()[0] if pep.child.name else "the young person"
     teacher = pep.designated_teacher.name
@@ -169,9 +167,6 @@ def compose(
     )
 
 
-def compose_feedback(
-    pep: Pep, checklist: ChecklistResult, findings: list[Finding], spec: ChecklistSpec | None = None
-) -> str:
+def compose_feedback(pep: Pep, checklist: ChecklistResult, findings: list[Finding]) -> str:
     """The draft feedback as plain text (the report's `feedback` field)."""
-    spec = spec or ChecklistSpec(title=checklist.title, items=[])
-    return compose(pep, spec, checklist, findings).to_text()
+    return compose(pep, checklist, findings).to_text()

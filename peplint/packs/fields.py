@@ -68,9 +68,6 @@ def is_date(kind: Any) -> bool:
     return kind is dt.date
 
 
-PEP = Pep
-
-
 def section_text(pep: Pep, key: str) -> str:
     """A section's raw text, or, for a PEP built from fields (a pack test written in
     model form), the text of the fields that belong to that section."""

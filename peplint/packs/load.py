@@ -11,8 +11,8 @@ import regex
 from pydantic import ValidationError
 
 from peplint.checklist.scales import PRESETS
-from peplint.model.pep import SECTION_KEYS
-from peplint.packs.fields import EACH_MODELS, PEP, field_type, is_date, is_number, is_text
+from peplint.model.pep import SECTION_KEYS, Pep
+from peplint.packs.fields import EACH_MODELS, field_type, is_date, is_number, is_text
 from peplint.packs.model import DeclarativeRuleSpec, PackFile, RuleOverride
 from peplint.packs.yaml_source import PackError, YamlSource
 from peplint.rules.base import RULE_ID, Rule
@@ -278,7 +278,7 @@ def _declarative(loaded: LoadedPack, rule_id: str, value: dict[str, Any]) -> Dec
         )
     kind = None
     if spec.field is not None:
-        model = EACH_MODELS[spec.each] if spec.each else PEP
+        model = EACH_MODELS[spec.each] if spec.each else Pep
         kind = field_type(model, spec.field)
         if kind is None:
             raise fail(
@@ -328,7 +328,7 @@ def _declarative(loaded: LoadedPack, rule_id: str, value: dict[str, Any]) -> Dec
         if spec.min is None and spec.max is None:
             raise fail("type", "a 'threshold' rule needs 'min' or 'max'", "add min: 90")
     if t == "deadline":
-        after_kind = field_type(PEP, spec.after) if spec.after else None
+        after_kind = field_type(Pep, spec.after) if spec.after else None
         if spec.field is None or not is_date(kind) or not is_date(after_kind):
             raise fail(
                 "field",

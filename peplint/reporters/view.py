@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from peplint.checklist.model import ItemAnswer
-from peplint.feedback.compose import compose
-from peplint.feedback.model import Feedback
 from peplint.model.findings import Finding
 from peplint.report import FileReport
 
@@ -26,7 +24,6 @@ class FileView:
     findings: list[Finding]
     meets: bool
     judgement: str
-    feedback: Feedback | None
     feedback_text: str
 
 
@@ -49,14 +46,8 @@ def file_view(entry: FileReport) -> FileView:
             findings=[],
             meets=False,
             judgement="",
-            feedback=None,
             feedback_text="",
         )
-    from peplint.checklist.model import ChecklistSpec
-
-    feedback = compose(
-        pep, ChecklistSpec(title=entry.checklist.title, items=[]), entry.checklist, entry.findings
-    )
     return FileView(
         title=entry.checklist.title,
         path=entry.path,
@@ -69,6 +60,5 @@ def file_view(entry: FileReport) -> FileView:
         findings=entry.findings,
         meets=entry.checklist.overall.meets,
         judgement=entry.checklist.overall.label,
-        feedback=feedback,
         feedback_text=entry.feedback,
     )

@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 from peplint import errors
-from peplint.parsers.sniff import looks_like_ole2, looks_like_pdf, looks_like_zip
+from peplint.parsers.sniff import looks_like_ole2, looks_like_zip
 from peplint.safety.limits import Limits
 
 MB = 1024 * 1024
@@ -133,6 +133,4 @@ def preflight(path: Path, limits: Limits | None = None, root: Path | None = None
         check_zip(path, limits)
     elif looks_like_ole2(head):
         check_ole2(head)
-    elif not looks_like_pdf(head):
-        raise errors.unsupported("This is not a Word (.docx) or PDF file.")
-    return head
+    return head  # which formats are read is the parser registry's choice (reading.choose_parser)
