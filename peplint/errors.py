@@ -8,7 +8,23 @@ from __future__ import annotations
 
 from typing import Literal
 
-ErrorCode = Literal["encrypted", "no-text", "corrupt", "unsupported", "too-large", "timeout"]
+ErrorCode = Literal[
+    "encrypted",
+    "no-text",
+    "corrupt",
+    "unsupported",
+    "too-large",
+    "timeout",
+    "permission-denied",
+    "not-found",
+]
+
+# Process exit codes (DESIGN section 10), the same for every command.
+EXIT_CLEAN = 0  # nothing at or above --fail-on
+EXIT_FINDINGS = 1  # findings at or above --fail-on
+EXIT_USAGE = 2  # a usage or configuration error
+EXIT_INPUT = 3  # an input could not be read (the others are still reported)
+EXIT_OUTPUT = 4  # an output could not be written
 
 
 class PeplintError(Exception):

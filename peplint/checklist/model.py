@@ -64,6 +64,10 @@ class Overall(BaseModel):
     meets: bool
     label: str
     rating: str | None = None
+    # Round 2: True when an item is unclear only because a field was not found in this
+    # layout; the judgement is then "needs a person", never "does not meet".
+    needs_person: bool = False
+    unclear_items: list[str] = Field(default_factory=list)  # ids of the items behind it
 
 
 class ChecklistResult(BaseModel):

@@ -1,7 +1,8 @@
 """The intermediate block stream every parser produces.
 
 A parser turns a file into a `Document`: blocks in reading order, each a heading,
-a paragraph, a table or a checkbox, with the page it starts on. Tables are grids:
+a paragraph, a table, a checkbox or a label-value pair, with the page it starts on
+and the visual cue that made the parser call it what it is. Tables are grids:
 a cell covered by a merged cell to its left or above is `None`, never a copy of
 the merged text, so both parsers hand the profile stage the same shape.
 """
@@ -21,6 +22,15 @@ class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
     TABLE = "table"
     CHECKBOX = "checkbox"
+    LABEL_VALUE = "label-value"  # a value the layout ties to a label (content control, PDF gap)
+
+
+# Why a parser made a block what it is (shown by `peplint inspect`):
+#  headings: "heading-style", "outline-level", "bold", "numbered", "caps", "font-size",
+#            "table-title-row" (a merged or shaded first row spanning a table), "textbox", "band"
+#  label-value: "content-control" (its title or tag is the label), "gap" (label and value on one
+#            PDF line split at a wide gap), "label-above" (a PDF label directly above its value)
+BlockCue = str
 
 
 class Table(BaseModel):
@@ -43,6 +53,8 @@ class Block(BaseModel):
     level: int | None = None  # headings: 1 is the largest
     checked: bool | None = None  # checkboxes
     table: Table | None = None
+    label: str | None = None  # label-value blocks: the label; `text` is the value ("" when empty)
+    cue: BlockCue | None = None  # the visual cue behind the block's kind (see above)
 
 
 class Document(BaseModel):
@@ -61,6 +73,8 @@ class Document(BaseModel):
             if block.table is not None:
                 for row in block.table.rows:
                     out.append(" | ".join(c for c in row if c))
+            elif block.label is not None:
+                out.append(f"{block.label}: {block.text}".rstrip())
             else:
                 out.append(block.text)
         return "\n".join(out)

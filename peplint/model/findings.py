@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
@@ -15,6 +15,8 @@ class Finding(BaseModel):
 
     `unclear` marks a finding where the rule could not decide (an unreadable or
     missing date, say); the checklist answers such items "unclear", not "no".
+    A finding saying "no" must rest on evidence: a field found empty, or a value or
+    text that fails the check; a field not found in the layout is `unclear`.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -28,3 +30,6 @@ class Finding(BaseModel):
     suggestion: str | None = None
     page: int | None = None
     unclear: bool = False
+    # Round 2: an unclear finding caused by fields absent from this layout (`not_found`
+    # provenance), with their dotted paths; such items make the judgement "needs a person".
+    not_found: list[str] = Field(default_factory=list)

@@ -165,6 +165,34 @@ class SignOffs(_Model):
     designated_teacher: SignOff = Field(default_factory=SignOff)
 
 
+FieldState = Literal["found", "empty", "not_found"]
+# How a value was read from the layout (provenance `how`):
+#  "table-row" (label cell, value cell), "table-column" (header over a column),
+#  "question-answer" (a Question | Answer table), "inline-label" ("Label: value" in a paragraph),
+#  "label-paragraph" (a label paragraph, its value in the next), "content-control",
+#  "checkbox" (the ticked option of a group), "label-above" and "gap" (PDF geometry),
+#  "section-text" (the free text of a section), "derived" (computed from other fields)
+ReadHow = str
+
+
+class FieldProvenance(_Model):
+    """Where an extracted field came from, and whether it was there at all.
+
+    `found`: a label and a value; `empty`: the label is in the document but has no
+    value (a real defect); `not_found`: no label for it in this layout (the rules say
+    "unclear", never "no"). Keys of `Pep.provenance` are dotted field paths such as
+    ``child.name``, ``sign_offs.social_worker.next_pep_date``, ``targets`` or
+    ``meeting.attendees``.
+    """
+
+    state: FieldState
+    label: str | None = None  # the document's own label text that matched
+    section: str | None = None  # canonical section key it was read in
+    page: int | None = None
+    how: ReadHow | None = None
+    score: float | None = None  # label match score, 0..1
+
+
 class SectionText(_Model):
     """The raw text of a recognised section."""
 
@@ -196,3 +224,11 @@ class Pep(_Model):
     sections: dict[str, SectionText] = Field(default_factory=dict)
     unrecognised_headings: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    # Round 2: where each field came from; a path that is absent counts as `not_found`.
+    provenance: dict[str, FieldProvenance] = Field(default_factory=dict)
+    unplaced_labels: list[str] = Field(default_factory=list)  # labels seen but matched to no field
+
+    def field_state(self, path: str) -> FieldState:
+        """`found`, `empty` or `not_found` for a dotted field path (absent means not found)."""
+        entry = self.provenance.get(path)
+        return entry.state if entry is not None else "not_found"
