@@ -20,8 +20,10 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from peplint.reading import read_pep
+from tests.conftest import GENERATED
 from tests.layouts import vocab
-from tests.layouts.compare import assess, expected_fields
+from tests.layouts.compare import assess, expected_fields, wrong_fields
 from tests.layouts.corpus import VariantDocument, build, committed_path, specs
 from tests.layouts.forms import format_date
 from tests.layouts.gaps import changes, load_known
@@ -207,3 +209,25 @@ def test_authorities_name_sections_differently() -> None:
     views = {(a.sections["views"] or "").lower() for a in authorities.values()}
     assert len(views) == len(authorities)
     assert all(set(vocab.GROUPS) == set(a.sections) for a in authorities.values())
+
+
+@pytest.mark.parametrize("spec_id", ["walsall-good", "secondary-absent-no-voice"])
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_the_comparison_passes_on_layouts_peplint_already_reads(spec_id: str, fmt: str) -> None:
+    """A control: the project's own fixtures of the same specs have no wrong field, so a wrong
+    field on a variant is the layout's doing, not the comparison's."""
+    spec = next(s for s in specs() if s.id == spec_id)
+    wrong, answers = assess(spec, GENERATED / f"{spec_id}.{fmt}")
+    assert len(expected_fields(spec)) > 80
+    assert (wrong, answers) == ([], [])
+
+
+def test_the_comparison_names_a_wrong_field() -> None:
+    spec = next(s for s in specs() if s.id == "walsall-good")
+    pep = read_pep(GENERATED / "walsall-good.docx")
+    pep.child.name = "Someone Else"
+    pep.targets = pep.targets[:2]
+    wrong = wrong_fields(spec, pep)
+    assert "child.name" in wrong
+    assert "targets[2].text" in wrong
+    assert "targets[0].text" not in wrong

@@ -3,8 +3,8 @@
 Fields are compared the way tests/test_parse_fixtures.py compares with the
 .expected.json files (`tests.conftest.field_differences`), one leaf at a time so
 a gap can be named and ratcheted: "child.name", "targets[1].deadline_text",
-"meeting.attendees[0].attended". A list whose length is wrong fails each of its
-leaves.
+"meeting.attendees[0].attended". A record missing from a list fails each of its
+leaves; extra records read from the layout are not counted.
 """
 
 from __future__ import annotations
