@@ -59,9 +59,8 @@ def report(results: dict[tuple[str, str], Tally], by_spec: bool) -> str:
     by_variant: dict[str, Tally] = defaultdict(lambda: [0, 0, 0, 0])
     by_format: dict[str, Tally] = defaultdict(lambda: [0, 0, 0, 0])
     formats = {v.name: v.format for v in VARIANTS}
-    producers = {v.name: v.producer for v in VARIANTS}
-    for (variant, _spec), tally in results.items():
-        for bucket in (by_variant[variant], by_format[formats[variant]], by_format["all"]):
+    for (name, _spec), tally in results.items():
+        for bucket in (by_variant[name], by_format[formats[name]], by_format["all"]):
             for i, value in enumerate(tally):
                 bucket[i] += value
     lines = [
@@ -70,8 +69,8 @@ def report(results: dict[tuple[str, str], Tally], by_spec: bool) -> str:
     ]
     for variant in VARIANTS:
         if variant.name in by_variant:
-            name = f"{variant.name} ({producers[variant.name]}, {variant.format})"
-            lines.append(_row(name, by_variant[variant.name]))
+            label = f"{variant.name} ({variant.producer}, {variant.format})"
+            lines.append(_row(label, by_variant[variant.name]))
     lines += [
         "",
         "| format | fields right / in spec | accuracy | checklist answers as expected |",
