@@ -138,8 +138,8 @@ def test_variants_vary_every_axis() -> None:
     assert len({v.name for v in VARIANTS}) == len(VARIANTS)
     values = {axis: {v.axes()[axis] for v in VARIANTS} for axis in VARIANTS[0].axes()}
     assert values["producer"] == {"python-docx", "wordml", "reportlab", "libreoffice", "chromium"}
-    assert {"styles", "bold", "numbered", "title_row", "textbox"} <= values["heading"]
-    assert {"large", "caps", "band"} <= values["heading"]
+    assert {"styles", "bold", "numbered", "title_row", "textbox", "outline"} <= values["heading"]
+    assert {"large", "caps", "smallcaps", "band"} <= values["heading"]
     assert {
         "two_cell",
         "four_cell",

@@ -29,6 +29,9 @@ def _shade(cell: object, fill: str) -> None:
 
 
 def _table(doc: Document, rows: int, cols: int) -> Table:
+    body = doc.element.body
+    if len(body) > 1 and body[-2].tag == qn("w:tbl"):  # [-1] is sectPr
+        doc.add_paragraph()  # Word joins tables that touch into one
     table = doc.add_table(rows=rows, cols=cols)
     table.style = "Table Grid"
     return table
