@@ -368,7 +368,7 @@ class WebApp:
             pack=PackInfo(name=str(pack.get("name", "section-d")), version=pack.get("version", 1)),
             files=[apply_decision(entry, decision, self.spec)],
         )
-        reporters = collect(
+        reporters: dict[str, Any] = collect(
             default_manager().hook.peplint_register_reporters, lambda r: r.name, "reporter"
         )
         body = reporters["docx"].render(report)  # the pack's Word form, as `lint` writes it
