@@ -3,23 +3,66 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from peplint.bulk.outfolder import INDEX_NAME
 
 PEP_SUFFIXES = {".pdf", ".docx", ".doc", ".docm"}
 
 
+@dataclass
+class Found:
+    """What a walk of the input folder found: PEP files, and sub-folders it could not read."""
+
+    files: list[Path] = field(default_factory=list)
+    unreadable: list[Path] = field(default_factory=list)
+
+
+def find_inputs(root: Path) -> Found:
+    """Every file under `root` with a PEP export's extension, sorted by relative path.
+
+    Hidden files and folders are skipped, and so are output folders peplint made (they
+    carry its index), so outputs written inside the input folder are never read back as
+    PEPs. Links are listed, not followed; the pre-flight checks decide whether they are read.
+    Sub-folders that cannot be listed are returned so that each gets its own error entry.
+    """
+    found = Found()
+
+    def unreadable(error: OSError) -> None:
+        if error.filename is not None:
+            found.unreadable.append(Path(os.fsdecode(error.filename)))
+
+    for dirpath, dirs, names in os.walk(root, onerror=unreadable, followlinks=False):
+        folder = Path(dirpath)
+        kept = []
+        for name in dirs:
+            sub = folder / name
+            if name.startswith("."):
+                continue
+            if (sub / INDEX_NAME).is_file() and not sub.is_symlink():
+                continue  # one of peplint's own output folders
+            if sub.is_symlink():
+                if Path(name).suffix.lower() in PEP_SUFFIXES:
+                    found.files.append(sub)  # a link named like a PEP: pre-flight refuses it
+                continue
+            kept.append(name)
+        dirs[:] = kept
+        for name in names:
+            if not name.startswith(".") and Path(name).suffix.lower() in PEP_SUFFIXES:
+                found.files.append(folder / name)
+    found.files.sort(key=lambda p: p.relative_to(root).as_posix())
+    found.unreadable = sorted(
+        (p for p in found.unreadable if p != root), key=lambda p: p.relative_to(root).as_posix()
+    )
+    return found
+
+
 def discover(root: Path) -> list[Path]:
-    """Every file under `root` with a PEP export's extension (hidden files and folders skipped),
-    sorted by relative path. Links are listed; the pre-flight checks decide whether they are read."""
-    found = []
-    for path in root.rglob("*"):
-        relative = path.relative_to(root)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.suffix.lower() in PEP_SUFFIXES and (path.is_symlink() or not path.is_dir()):
-            found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+    """The PEP files under `root` (see `find_inputs`)."""
+    return find_inputs(root).files
 
 
 def output_key(relative: str, redact: bool) -> str:

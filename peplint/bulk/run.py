@@ -18,6 +18,7 @@ from peplint.bulk.cache import ResultCache
 from peplint.bulk.compare import SUMMARY_FORMAT, Change, compare, load_previous
 from peplint.bulk.copied import find_copied
 from peplint.bulk.discover import discover, output_key
+from peplint.bulk.outfolder import OutputIndex, Staging, check_output_folder, read_index
 from peplint.bulk.progress import BulkProgress
 from peplint.bulk.summary import Row, aggregate, row_for, to_csv
 from peplint.lint import LintSetup, lint_file, warm_up
@@ -28,7 +29,7 @@ from peplint.redact import redact_report
 from peplint.report import FileReport, Report
 from peplint.safety.isolation import run_isolated
 from peplint.safety.limits import Limits
-from peplint.safety.manifest import new_manifest, now, record
+from peplint.safety.manifest import RunManifest, new_manifest, now, record
 from peplint.safety.preflight import check_path
 
 
@@ -55,6 +56,7 @@ class BulkResult:
     processed: int
     cached: int
     stopped_early: bool
+    switched: bool = True  # False: stopped early, the previous run's outputs were kept
 
 
 def _sha_if_safe(path: Path, root: Path) -> str | None:
@@ -68,14 +70,52 @@ def _sha_if_safe(path: Path, root: Path) -> str | None:
 def run_bulk(
     root: Path, out: Path, setup: LintSetup, pack_files: list[Path], options: BulkOptions
 ) -> BulkResult:
-    """Review every PEP under `root`, writing the outputs to `out`."""
+    """Review every PEP under `root`, writing the outputs to `out`.
+
+    The new outputs are written beside the previous run's and switched in at the end; a
+    run that stops early (--max-failures) leaves a previous run's outputs as they were.
+    """
+    check_output_folder(root, out)
     files = discover(root)
     relatives = [p.relative_to(root).as_posix() for p in files]
     out_keys = [output_key(rel, options.redact) for rel in relatives]
     shown = out_keys if options.redact else relatives  # a redacted run never shows input file names
     manifest = new_manifest(setup.pack, pack_files)
     assert manifest.pack_sha256 is not None
-    cache = ResultCache(out / ".cache", manifest.pack_sha256, options.redact)
+    previous = read_index(out)
+    staging = Staging(out)
+    try:
+        return _run_staged(
+            root,
+            out,
+            setup,
+            options,
+            files,
+            relatives,
+            out_keys,
+            shown,
+            manifest,
+            previous,
+            staging,
+        )
+    finally:
+        staging.discard()
+
+
+def _run_staged(
+    root: Path,
+    out: Path,
+    setup: LintSetup,
+    options: BulkOptions,
+    files: list[Path],
+    relatives: list[str],
+    out_keys: list[str],
+    shown: list[str],
+    manifest: RunManifest,
+    previous: OutputIndex | None,
+    staging: Staging,
+) -> BulkResult:
+    cache = ResultCache(out / ".cache", manifest.pack_sha256 or "", options.redact)
     keys = [
         cache.key(sha, rel) if (sha := _sha_if_safe(p, root)) else None
         for p, rel in zip(files, relatives, strict=True)
@@ -92,7 +132,8 @@ def run_bulk(
     secret = _redaction_secret(out) if options.redact else None
     warm_up(setup)
     position_of = {files[i]: i for i in todo}
-    pep_writer = PepOutputs(out, setup)
+    pep_writer = PepOutputs(staging.path("peps"), setup)
+    kept = PepOutputs(out / "peps", setup)
 
     def work(path: Path) -> FileReport:
         # Runs in the worker: check the file, then write its own three reports, in parallel.
@@ -123,23 +164,29 @@ def run_bulk(
             if options.max_failures is not None and failures >= options.max_failures:
                 stopped = True
                 break
-    for index in range(len(files)):
-        if index in results and index not in position_of and not pep_writer.exists(out_keys[index]):
-            pep_writer.write(
-                out_keys[index], results[index]
-            )  # cached result whose reports are missing
-    pep_writer.prune(keep={out_keys[i] for i in results})
+    if stopped and previous is not None:
+        # The previous run's outputs stay as they were; this run's results are in the
+        # cache, so `--resume` carries on from them.
+        return BulkResult([], {}, len(results) - cached_count, cached_count, True, switched=False)
+    keep: set[str] = set()
+    for index in sorted(results):
+        if index in position_of:
+            continue
+        owned = previous is not None and kept.owned_by(previous, out_keys[index])
+        same = previous is not None and previous.sources.get(out_keys[index]) == keys[index]
+        if owned and same and kept.exists(out_keys[index]):
+            keep |= kept.relatives(out_keys[index])  # a cached result whose reports are in place
+        else:
+            pep_writer.write(out_keys[index], results[index])
     ordered = [(shown[i], out_keys[i], results[i]) for i in sorted(results)]
-    summary, rows = _write_outputs(out, setup, ordered, options)
+    summary, rows = _write_outputs(staging.folder, setup, ordered, options)
     for _, _, report in ordered:
         record(manifest, report)
     manifest.finished_at = now()
-    manifest.outputs = sorted(
-        p.relative_to(out).as_posix()
-        for p in out.rglob("*")
-        if p.is_file() and ".cache" not in p.parts and p.name != "manifest.json"
-    )
-    atomic_write(out / "manifest.json", manifest.model_dump_json(indent=2) + "\n")
+    manifest.outputs = sorted({*staging.staged(), *keep, "manifest.json"} - {"manifest.json"})
+    atomic_write(staging.path("manifest.json"), manifest.model_dump_json(indent=2) + "\n")
+    sources = {out_keys[i]: keys[i] for i in results if keys[i]}
+    staging.commit(keep, sources)  # type: ignore[arg-type]
     return BulkResult(
         rows,
         summary,
@@ -150,12 +197,12 @@ def run_bulk(
 
 
 class PepOutputs:
-    """Each PEP's own reports (JSON, HTML, Word) in OUT/peps/, named by its output key."""
+    """Each PEP's own reports (JSON, HTML, Word) in a peps/ folder, named by its output key."""
 
     FORMATS = ("json", "html", "docx")
 
-    def __init__(self, out: Path, setup: LintSetup) -> None:
-        self.folder = out / "peps"
+    def __init__(self, folder: Path, setup: LintSetup) -> None:
+        self.folder = folder
         self.setup = setup
         self.reporters: dict[str, Any] = collect(
             default_manager().hook.peplint_register_reporters, lambda r: r.name, "reporter"
@@ -169,17 +216,20 @@ class PepOutputs:
         for fmt in self.FORMATS:
             atomic_write(self.folder / f"{key}.{fmt}", self.reporters[fmt].render(report))
 
-    def prune(self, keep: set[str]) -> None:
-        """Remove reports of PEPs no longer in the folder (from an earlier run into the same OUT)."""
-        if not self.folder.is_dir():
-            return
-        for path in self.folder.iterdir():
-            if path.is_file() and path.name.rsplit(".", 1)[0] not in keep:
-                path.unlink()
+    def relatives(self, key: str) -> set[str]:
+        """The three reports' paths relative to the output folder."""
+        return {f"peps/{key}.{fmt}" for fmt in self.FORMATS}
+
+    def owned_by(self, index: OutputIndex, key: str) -> bool:
+        """Whether the output folder's index lists all three reports of a PEP."""
+        return self.relatives(key) <= set(index.files)
 
     def exists(self, key: str) -> bool:
-        """Whether all three reports of a PEP are there."""
-        return all((self.folder / f"{key}.{fmt}").is_file() for fmt in self.FORMATS)
+        """Whether all three reports of a PEP are there (as regular files, not links)."""
+        return all(
+            (p := self.folder / f"{key}.{fmt}").is_file() and not p.is_symlink()
+            for fmt in self.FORMATS
+        )
 
 
 def _redaction_secret(out: Path) -> bytes:
