@@ -418,6 +418,13 @@ def bulk(
         result = run_bulk(folder, out, setup, [p.path for p in effective.loaded], options)
     except errors.ConfigError as exc:
         _fail_usage(str(exc))
+    if not result.switched:
+        click.echo(
+            f"peplint: stopped after {max_failures} files could not be read; the previous "
+            "results in the output folder were kept (run again with --resume to carry on)",
+            err=True,
+        )
+        sys.exit(EXIT_INPUT)
     agg = result.summary["aggregates"]
     click.echo(
         f"{agg['total']} PEPs: {agg['meets']} of {agg['read']} readable meet the standard "

@@ -195,3 +195,13 @@ def test_resume_never_keeps_a_report_of_other_content(tmp_path: Path) -> None:
     assert (out / "peps" / "secondary.docx.json").read_bytes() == (
         fresh / "peps" / "secondary.docx.json"
     ).read_bytes()
+
+
+def test_the_command_says_the_previous_results_were_kept(tmp_path: Path) -> None:
+    inputs = _two_peps(tmp_path / "in")
+    (inputs / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    out = tmp_path / "out"
+    _run(inputs, out)
+    code, output = _cli(str(inputs), "-o", str(out), "--max-failures", "1")
+    assert code == 3, output
+    assert "previous results" in output and "Traceback" not in output
