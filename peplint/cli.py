@@ -22,6 +22,13 @@ if TYPE_CHECKING:  # the generator pulls in reportlab; load it only when generat
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
 
+def printable_name(path: Path) -> str:
+    """A file's name as it can be shown (names that are not UTF-8 made printable)."""
+    from peplint.safety.names import printable
+
+    return printable(path.name)
+
+
 def _fail_usage(message: str) -> NoReturn:
     click.echo(f"peplint: {message}", err=True)
     sys.exit(EXIT_USAGE)
@@ -86,6 +93,7 @@ def parse(files: tuple[Path, ...], fmt: str, password_file: TextIO | None) -> No
     from peplint.reading import read_pep
     from peplint.report import FileError, FileReport
     from peplint.safety.isolation import run_isolated
+    from peplint.safety.names import printable
 
     password = password_file.read().strip() if password_file else None
 
@@ -94,9 +102,11 @@ def parse(files: tuple[Path, ...], fmt: str, password_file: TextIO | None) -> No
             pep = read_pep(path, password=password)
         except errors.InputError as exc:
             return FileReport(
-                path=str(path), status="error", error=FileError(code=exc.code, message=exc.message)
+                path=printable(path),
+                status="error",
+                error=FileError(code=exc.code, message=exc.message),
             )
-        return FileReport(path=str(path), sha256=pep.source.sha256, status="ok", pep=pep)
+        return FileReport(path=printable(path), sha256=pep.source.sha256, status="ok", pep=pep)
 
     paths = list(files)
     results = dict(run_isolated(paths, work, Limits()))
@@ -106,7 +116,8 @@ def parse(files: tuple[Path, ...], fmt: str, password_file: TextIO | None) -> No
         if entry.pep is None:
             assert entry.error is not None
             click.echo(
-                f"peplint: {path.name}: {entry.error.message} [{entry.error.code}]", err=True
+                f"peplint: {printable(path.name)}: {entry.error.message} [{entry.error.code}]",
+                err=True,
             )
             status = EXIT_INPUT
             continue
@@ -117,7 +128,7 @@ def parse(files: tuple[Path, ...], fmt: str, password_file: TextIO | None) -> No
         else:
             data.pop("sections", None)
             click.echo(
-                f"# {path.name} ({pep.template}, {pep.source.format}, {pep.source.pages} pages)"
+                f"# {printable(path.name)} ({pep.template}, {pep.source.format}, {pep.source.pages} pages)"
             )
             click.echo(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
     sys.exit(status)
@@ -335,7 +346,7 @@ def check(file: Path, pack: str | None) -> None:
     setup, _ = _setup_and_pack(pack)
     entry = lint_paths([file], setup, Limits(), jobs=1, redact=False)[0]
     result = self_check(entry)
-    click.echo(render(result, file.name), nl=False)
+    click.echo(render(result, printable_name(file)), nl=False)
     sys.exit(EXIT_OK if result.ready else (EXIT_INPUT if result.error else EXIT_FINDINGS))
 
 

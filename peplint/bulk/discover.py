@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from peplint.bulk.outfolder import INDEX_NAME
+from peplint.safety.names import name_bytes
 
 PEP_SUFFIXES = {".pdf", ".docx", ".doc", ".docm"}
 
@@ -69,7 +70,24 @@ def output_key(relative: str, redact: bool) -> str:
     """The name of a PEP's output files: its relative path made safe, or, when redacting
     (file names often carry a child's name), a hash of the path."""
     if redact:
-        return "pep-" + hashlib.sha256(relative.encode()).hexdigest()[:16]
+        return "pep-" + hashlib.sha256(name_bytes(relative)).hexdigest()[:16]
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", relative.rsplit(".", 1)[0]).strip("-.") or "pep"
     suffix = relative.rsplit(".", 1)[-1].lower() if "." in relative else "file"
     return f"{stem[:80]}.{suffix}"
+
+
+def output_keys(relatives: list[str], redact: bool) -> list[str]:
+    """Each input's output key, made unique: two names that are made safe to the same key
+    ("a b.pdf" and "a-b.pdf") get a short hash of their own name added, so neither's
+    reports overwrite the other's."""
+    keys = [output_key(rel, redact) for rel in relatives]
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key.lower()] = counts.get(key.lower(), 0) + 1
+    unique = []
+    for rel, key in zip(relatives, keys, strict=True):
+        if counts[key.lower()] > 1:
+            stem, _, suffix = key.rpartition(".")
+            key = f"{stem}-{hashlib.sha256(name_bytes(rel)).hexdigest()[:8]}.{suffix}"
+        unique.append(key)
+    return unique

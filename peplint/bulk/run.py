@@ -17,7 +17,7 @@ from peplint import errors
 from peplint.bulk.cache import ResultCache
 from peplint.bulk.compare import SUMMARY_FORMAT, Change, compare, load_previous
 from peplint.bulk.copied import find_copied
-from peplint.bulk.discover import discover, output_key
+from peplint.bulk.discover import discover, output_keys
 from peplint.bulk.outfolder import OutputIndex, Staging, check_output_folder, read_index
 from peplint.bulk.progress import BulkProgress
 from peplint.bulk.summary import Row, aggregate, row_for, to_csv
@@ -30,7 +30,9 @@ from peplint.report import FileReport, Report
 from peplint.safety.isolation import run_isolated
 from peplint.safety.limits import Limits
 from peplint.safety.manifest import RunManifest, new_manifest, now, record
+from peplint.safety.names import printable
 from peplint.safety.preflight import check_path
+from peplint.safety.xmlchars import clean_model
 
 
 @dataclass
@@ -78,8 +80,10 @@ def run_bulk(
     check_output_folder(root, out)
     files = discover(root)
     relatives = [p.relative_to(root).as_posix() for p in files]
-    out_keys = [output_key(rel, options.redact) for rel in relatives]
-    shown = out_keys if options.redact else relatives  # a redacted run never shows input file names
+    out_keys = output_keys(relatives, options.redact)
+    shown = (
+        out_keys if options.redact else [printable(r) for r in relatives]
+    )  # a redacted run never shows input file names
     manifest = new_manifest(setup.pack, pack_files)
     assert manifest.pack_sha256 is not None
     previous = read_index(out)
@@ -245,7 +249,7 @@ def _relative(report: FileReport, relative: str) -> FileReport:
     report.path = relative
     if report.pep is not None:
         report.pep.source.path = relative
-    return report
+    return clean_model(report)  # the summary and dashboard carry no XML-illegal characters
 
 
 def _write_outputs(

@@ -24,6 +24,7 @@ from pathlib import Path
 from peplint.errors import ErrorCode
 from peplint.report import FileError, FileReport
 from peplint.safety.limits import Limits
+from peplint.safety.names import printable
 
 Work = Callable[[Path], FileReport]
 _CONTEXT = multiprocessing.get_context("fork")
@@ -80,7 +81,10 @@ def _error(path: Path, code: ErrorCode, message: str) -> FileReport:
     except OSError:
         digest = None
     return FileReport(
-        path=str(path), sha256=digest, status="error", error=FileError(code=code, message=message)
+        path=printable(path),
+        sha256=digest,
+        status="error",
+        error=FileError(code=code, message=message),
     )
 
 
