@@ -286,23 +286,31 @@ def lint(
             record(run, entry)
     colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     rendered = reporters[fmt].render(report, colour=colour)
-    if output is not None:
-        atomic_write(output, rendered)
-    else:
-        sys.stdout.buffer.write(rendered)
-        sys.stdout.flush()
-    if run is not None and manifest is not None:
-        from peplint.safety.manifest import now
+    failed: errors.OutputError | None = None
+    try:
+        if output is not None:
+            atomic_write(output, rendered)
+        else:
+            sys.stdout.buffer.write(rendered)
+            sys.stdout.flush()
+        if run is not None and manifest is not None:
+            from peplint.safety.manifest import now
 
-        run.finished_at = now()
-        run.outputs = [output.name] if output else []
-        atomic_write(manifest, run.model_dump_json(indent=2) + "\n")
+            run.finished_at = now()
+            run.outputs = [output.name] if output else []
+            atomic_write(manifest, run.model_dump_json(indent=2) + "\n")
+    except OSError as exc:
+        failed = errors.output_failed(exc, "the report" if output else "to the terminal")
+    on_terminal = output is None and fmt == "text" and failed is None  # it says so already
     for entry in report.files:
-        if entry.status == "error" and entry.error is not None:
+        if entry.status == "error" and entry.error is not None and not on_terminal:
             click.echo(
                 f"peplint: {Path(entry.path).name}: {entry.error.message} [{entry.error.code}]",
                 err=True,
             )
+    if failed is not None:
+        click.echo(f"peplint: {failed}", err=True)
+        sys.exit(errors.EXIT_OUTPUT)
     sys.exit(_exit_code(report, fail_on))
 
 
@@ -429,6 +437,9 @@ def bulk(
         result = run_bulk(folder, out, setup, [p.path for p in effective.loaded], options)
     except errors.ConfigError as exc:
         _fail_usage(str(exc))
+    except errors.OutputError as exc:
+        click.echo(f"peplint: {exc}", err=True)
+        sys.exit(errors.EXIT_OUTPUT)
     if not result.switched:
         click.echo(
             f"peplint: stopped after {max_failures} files could not be read; the previous "

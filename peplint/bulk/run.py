@@ -4,6 +4,7 @@ run resumed with `--resume`, and runs with any number of jobs, give the same fil
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -17,7 +18,7 @@ from peplint import errors
 from peplint.bulk.cache import ResultCache
 from peplint.bulk.compare import SUMMARY_FORMAT, Change, compare, load_previous
 from peplint.bulk.copied import find_copied
-from peplint.bulk.discover import discover, output_keys
+from peplint.bulk.discover import find_inputs, output_keys
 from peplint.bulk.outfolder import OutputIndex, Staging, check_output_folder, read_index
 from peplint.bulk.progress import BulkProgress
 from peplint.bulk.summary import Row, aggregate, row_for, to_csv
@@ -26,8 +27,8 @@ from peplint.output import atomic_write
 from peplint.plugins.manager import collect, default_manager
 from peplint.reading import file_sha256
 from peplint.redact import redact_report
-from peplint.report import FileReport, Report
-from peplint.safety.isolation import run_isolated
+from peplint.report import FileError, FileReport, Report
+from peplint.safety.isolation import is_limit_failure, run_isolated
 from peplint.safety.limits import Limits
 from peplint.safety.manifest import RunManifest, new_manifest, now, record
 from peplint.safety.names import printable
@@ -78,7 +79,13 @@ def run_bulk(
     run that stops early (--max-failures) leaves a previous run's outputs as they were.
     """
     check_output_folder(root, out)
-    files = discover(root)
+    found = find_inputs(root)
+    if not found.files and not found.unreadable:
+        raise errors.ConfigError(
+            "no PEP files (.pdf, .docx) were found in the folder; check the folder name"
+        )
+    files = sorted([*found.files, *found.unreadable], key=lambda p: p.relative_to(root).as_posix())
+    folders = set(found.unreadable)
     relatives = [p.relative_to(root).as_posix() for p in files]
     out_keys = output_keys(relatives, options.redact)
     shown = (
@@ -87,7 +94,10 @@ def run_bulk(
     manifest = new_manifest(setup.pack, pack_files)
     assert manifest.pack_sha256 is not None
     previous = read_index(out)
-    staging = Staging(out)
+    try:
+        staging = Staging(out)
+    except OSError as exc:
+        raise errors.output_failed(exc, "to the output folder") from None
     try:
         return _run_staged(
             root,
@@ -101,9 +111,15 @@ def run_bulk(
             manifest,
             previous,
             staging,
+            folders,
         )
+    except OSError as exc:
+        # Only outputs are written in this process (inputs are read in the workers): the
+        # output folder is full, read-only or gone. The results cached so far are kept.
+        raise errors.output_failed(exc, "to the output folder") from None
     finally:
-        staging.discard()
+        with contextlib.suppress(OSError):
+            staging.discard()
 
 
 def _run_staged(
@@ -118,6 +134,7 @@ def _run_staged(
     manifest: RunManifest,
     previous: OutputIndex | None,
     staging: Staging,
+    folders: set[Path],
 ) -> BulkResult:
     cache = ResultCache(out / ".cache", manifest.pack_sha256 or "", options.redact)
     keys = [
@@ -131,6 +148,17 @@ def _run_staged(
             if cached is not None:
                 results[index] = cached
     cached_count = len(results)
+    for index, path in enumerate(files):
+        if path in folders:  # a sub-folder that could not be listed: its own error entry
+            error = errors.unreadable_folder()
+            results[index] = _relative(
+                FileReport(
+                    path=shown[index],
+                    status="error",
+                    error=FileError(code=error.code, message=error.message),
+                ),
+                shown[index],
+            )
     todo = [i for i in range(len(files)) if i not in results]
 
     secret = _redaction_secret(out) if options.redact else None
@@ -145,7 +173,8 @@ def _run_staged(
         entry = lint_file(path, setup, options.limits, root)
         entry = redact_report(entry, secret) if options.redact else entry
         entry = _relative(entry, shown[index])
-        pep_writer.write(out_keys[index], entry)
+        with contextlib.suppress(OSError):  # the parent writes it again and reports a failure
+            pep_writer.write(out_keys[index], entry)
         return entry
 
     failures = sum(r.status == "error" for r in results.values())
@@ -153,16 +182,20 @@ def _run_staged(
     with BulkProgress(len(files), enabled=options.progress) as progress:
         for _ in range(cached_count):
             progress.advance(failed=False, cached=True)
+        for _ in folders:
+            progress.advance(failed=True, cached=False)
         for position, report in run_isolated(
             [files[i] for i in todo], work, options.limits, options.jobs
         ):
             index = todo[position]
             report = _relative(report, shown[index])
-            if report.status == "error" and not pep_writer.exists(out_keys[index]):
-                pep_writer.write(out_keys[index], report)  # the worker died before writing
             results[index] = report
-            if keys[index]:
+            if keys[index] and not is_limit_failure(report):
                 cache.put(keys[index], report)  # type: ignore[arg-type]
+            if not pep_writer.exists(out_keys[index]):
+                # The worker died before writing, or could not write: an error here is
+                # the output folder's, never the PEP's (its verdict is in the cache).
+                pep_writer.write(out_keys[index], report)
             failures += report.status == "error"
             progress.advance(failed=report.status == "error", cached=False)
             if options.max_failures is not None and failures >= options.max_failures:
