@@ -24,7 +24,8 @@ AS_OF = dt.date(2027, 3, 1)
 
 def _run(root: Path, out: Path, **kwargs: object) -> BulkResult:
     setup, effective = setup_for("section-d")
-    options = BulkOptions(as_of=AS_OF, progress=False, limits=Limits(worker_seconds=60), **kwargs)  # type: ignore[arg-type]
+    kwargs.setdefault("limits", Limits(worker_seconds=60))
+    options = BulkOptions(as_of=AS_OF, progress=False, **kwargs)  # type: ignore[arg-type]
     return run_bulk(root, out, setup, [p.path for p in effective.loaded], options)
 
 

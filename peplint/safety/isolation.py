@@ -88,6 +88,9 @@ def _quiet_stderr() -> None:
 
     if logging.getLogger("peplint").isEnabledFor(logging.INFO):
         return  # -v: the worker's log lines (hashes only) are wanted
+    import faulthandler
+
+    faulthandler.disable()
     with contextlib.suppress(OSError):
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, 2)
@@ -230,7 +233,10 @@ def _collect(item: _Running, ready: Sequence[object], limits: Limits) -> FileRep
 
 def _lost(item: _Running) -> FileReport:
     code = item.process.exitcode
-    if code is not None and code < 0 and -code == signal.SIGKILL:
+    # Killed (the kernel's out-of-memory killer), aborted ("Fatal Python error: Cannot
+    # recover from MemoryError") or gone without a word (the report itself did not fit):
+    # the memory ran out. Another crash is the file's.
+    if code in (-signal.SIGKILL, -signal.SIGABRT, 0):
         return _error(item.path, "too-large", KILLED_MESSAGE)
     return _error(
         item.path, "corrupt", "The reader stopped unexpectedly on this file; it may be damaged."
