@@ -3,6 +3,7 @@ same code from `lint` and `bulk`, and never `corrupt`."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import zlib
 from pathlib import Path
@@ -27,10 +28,8 @@ def _grab(path: Path) -> FileReport:
 
 def _grab_and_hide(path: Path) -> FileReport:
     # What a library does: it catches the MemoryError and raises its own error instead.
-    try:
+    with contextlib.suppress(MemoryError):
         _grab(path)
-    except MemoryError:
-        pass
     return FileReport(
         path=str(path),
         status="error",
