@@ -3,8 +3,8 @@
 Only regular files are read (a FIFO or a folder named x.pdf is refused without
 being opened). The type comes from the bytes. Word packages are checked as zip
 archives (member count, declared sizes, compression ratio, overlapping members)
-and every XML part is refused if it carries a DOCTYPE or an entity declaration,
-which is how XML entity and XXE tricks arrive. Legacy .doc, encrypted Office
+and every XML part is read whole, in its declared encoding, and refused if it carries a
+DOCTYPE or an entity declaration, which is how XML entity and XXE tricks arrive. Legacy .doc, encrypted Office
 files and macro-enabled .docm get their own clear errors.
 """
 
@@ -18,6 +18,7 @@ from pathlib import Path
 from peplint import errors
 from peplint.parsers.sniff import looks_like_ole2, looks_like_zip
 from peplint.safety.limits import Limits
+from peplint.safety.xmlscan import UnusualEncoding, has_doctype
 
 MB = 1024 * 1024
 XML_HEAD_BYTES = 64 * 1024
@@ -88,12 +89,21 @@ def check_zip(path: Path, limits: Limits) -> None:
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     with archive.open(info) as member:
-                        head = member.read(XML_HEAD_BYTES).lower()
-                    if b"<!doctype" in head or b"<!entity" in head:
+                        try:
+                            declared = has_doctype(member)
+                        except UnusualEncoding:
+                            raise errors.unsupported(
+                                "This Word file has a part in an unusual text encoding, "
+                                "which PEP exports never use; it was not opened."
+                            ) from None
+                    if declared:
                         raise errors.unsupported(
                             "This Word file contains an XML document type declaration, "
                             "which PEP exports never need; it was not opened."
                         )
+                    if info.filename == "[Content_Types].xml":
+                        with archive.open(info) as member:
+                            head = member.read(XML_HEAD_BYTES).lower()
                     if info.filename == "[Content_Types].xml" and b"macroenabled" in head:
                         raise errors.unsupported(
                             "This is a macro-enabled Word file (.docm); save it as .docx "
