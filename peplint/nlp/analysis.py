@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from peplint.extract.values import DATE_PATTERN
 from peplint.nlp import patterns
-from peplint.nlp.pipeline import get_pipeline
+from peplint.nlp.pipeline import Pipeline, get_pipeline
 
 _CACHE: dict[str, TextFacts] = {}
 _CACHE_LIMIT = 20_000
@@ -42,6 +42,8 @@ class TextFacts:
     second_person: int = 0
     third_person: int = 0
     capitalised: list[str] = field(default_factory=list)  # title-case words not starting a sentence
+    actions: list[str] = field(default_factory=list)  # concrete actions: "will read", "Complete"
+    aims: list[str] = field(default_factory=list)  # vague aims: "improve", "be more"
 
     @property
     def has_deadline(self) -> bool:
@@ -93,6 +95,7 @@ def _facts(text: str, doc: Doc) -> TextFacts:
         if not is_year and not any(i in deadline_tokens for i in range(start, end)):
             facts.measures.append(doc[start:end].text)
     facts.actors = [doc[s:e].text for s, e, _ in _spans(doc, pipe.actor)]
+    _actions(doc, pipe, facts)
     sentence_starts = {s.start for s in doc.sents}
     for token in doc:
         lower = token.lower_
@@ -108,6 +111,27 @@ def _facts(text: str, doc: Doc) -> TextFacts:
         if token.is_title and token.i not in sentence_starts and token.is_alpha:
             facts.capitalised.append(token.text)
     return facts
+
+
+def _actions(doc: Doc, pipe: Pipeline, facts: TextFacts) -> None:
+    """Sort the verbs a target asks for into concrete actions and vague aims."""
+    seen: set[int] = set()
+    for start, end, _ in sorted(_spans(doc, pipe.action)):
+        verb = doc[end - 1]
+        if verb.i in seen:
+            continue
+        seen.add(verb.i)
+        (facts.aims if verb.lemma_ in patterns.VAGUE_AIMS else facts.actions).append(
+            doc[start:end].text
+        )
+    for sent in doc.sents:
+        words = [t for t in sent if t.is_alpha]
+        if words and words[0].i not in seen:
+            lower = words[0].lower_
+            if lower in patterns.ACTION_START or words[0].lemma_ in patterns.ACTION_START:
+                facts.actions.append(words[0].text)
+            elif words[0].lemma_ in patterns.VAGUE_AIMS or lower in patterns.VAGUE_AIMS:
+                facts.aims.append(words[0].text)
 
 
 def analyse_many(texts: Iterable[str]) -> list[TextFacts]:

@@ -7,12 +7,154 @@ from collections.abc import Iterator
 
 from peplint.model.findings import Finding
 from peplint.model.pep import Pep, Target
+from peplint.nlp import analyse
+from peplint.nlp.patterns import NOT_NAMES
 from peplint.rules.base import Rule, RuleContext, RuleDoc, first_name, is_substantive
 
 STRATEGY_WORDS = re.compile(
     r"(?i)\b(supported by|support from|with the help of|through|using|sessions?|tuition|mentor(ing)?|club|"
     r"intervention|group|programme|will help|will support|will check|will meet|booked|arranged)\b"
 )
+# A target's own sub-lines: "Who will help: Mrs Patel", "Support: weekly tuition", "By when: Easter".
+SUB_LINE = re.compile(
+    r"(?im)^[ \t•*-]*(who will help|who will support|who|support(?: needed| given)?|strateg(?:y|ies)|"
+    r"how(?: we will help| will we help)?|resources|by when|when|deadline|timescale|"
+    r"success criteria|how will we know|measure(?:d by)?)\s*[:\-–]\s*(.*)$"
+)
+SUB_LINE_PART = {
+    "who will help": "strategy",
+    "who will support": "strategy",
+    "who": "who",
+    "support": "strategy",
+    "support needed": "strategy",
+    "support given": "strategy",
+    "strategy": "strategy",
+    "strategies": "strategy",
+    "how": "strategy",
+    "how we will help": "strategy",
+    "how will we help": "strategy",
+    "resources": "strategy",
+    "by when": "deadline",
+    "when": "deadline",
+    "deadline": "deadline",
+    "timescale": "deadline",
+    "success criteria": "measure",
+    "how will we know": "measure",
+    "measure": "measure",
+    "measured by": "measure",
+}
+PARTS = ("who", "what", "measure", "deadline", "strategy")
+_YOUNG_PERSON = re.compile(r"(?i)\b(you|i|me|young person|yp|pupil|student|child)\b")
+
+
+def sub_lines(text: str) -> tuple[str, dict[str, str]]:
+    """The target's main text and its labelled sub-lines, by SMART part."""
+    parts: dict[str, str] = {}
+    for match in SUB_LINE.finditer(text):
+        part = SUB_LINE_PART[match.group(1).lower()]
+        value = match.group(2).strip()
+        if value and part not in parts:
+            parts[part] = value
+    main = SUB_LINE.sub("", text).strip()
+    return main, parts
+
+
+def target_from_text(text: str) -> Target:
+    """A target read from free text with optional sub-lines ('Who will help:', 'By when:')."""
+    main, parts = sub_lines(text)
+    return Target(
+        text=main or text,
+        who=parts.get("who"),
+        deadline_text=parts.get("deadline"),
+        strategy=parts.get("strategy"),
+    )
+
+
+def _helper_in(who: str | None, child: str | None) -> str | None:
+    """The adult a 'who' column names beside the young person, if any."""
+    if not is_substantive(who, 1):
+        return None
+    assert who is not None
+    rest = _YOUNG_PERSON.sub(" ", who)
+    if child:
+        rest = re.sub(rf"(?i)\b{re.escape(child)}\b", " ", rest)
+    facts = analyse(rest)
+    if facts.actors or any(w[:1].isupper() for w in re.findall(r"[A-Za-z]+", rest)):
+        return who
+    return None
+
+
+def find_who(target: Target, child: str | None) -> str | None:
+    """Evidence of who acts: the 'who' column, 'you', a name, a title or a role in the text."""
+    if is_substantive(target.who, 1):
+        return target.who
+    facts = analyse(target.text)
+    if facts.actors:
+        return facts.actors[0]
+    if child and facts.mentions(child):
+        return child
+    names = [w for w in facts.capitalised if w.lower() not in NOT_NAMES]
+    return names[0] if names else None
+
+
+def find_what(target: Target) -> str | None:
+    """Evidence of a concrete action: a verb that is not a vague aim, or an aim with a measure."""
+    facts = analyse(target.text)
+    if facts.actions:
+        return facts.actions[0]
+    if facts.aims and facts.measures:
+        return f"{facts.aims[0]} … {facts.measures[0]}"
+    return None
+
+
+def find_measure(target: Target) -> str | None:
+    """Evidence of how success is measured: a number, grade, frequency or 'at least'."""
+    facts = analyse(target.text)
+    if facts.measures:
+        return facts.measures[0]
+    _, parts = sub_lines(target.text)
+    return parts.get("measure") if is_substantive(parts.get("measure"), 2) else None
+
+
+def find_deadline(target: Target) -> str | None:
+    """Evidence of a deadline: a date, a term, 'by Easter', 'before the next PEP'."""
+    if target.deadline is not None:
+        return target.deadline.isoformat()
+    when = analyse(target.deadline_text)
+    if when.has_deadline:
+        return when.deadlines[0]
+    text = analyse(target.text)
+    if not target.deadline_text and text.has_deadline:
+        return text.deadlines[0]
+    return None
+
+
+def find_strategy(target: Target, child: str | None) -> str | None:
+    """Evidence of the support: the strategy column, a 'Support:' / 'Strategies:' /
+    'Who will help:' sub-line, an adult in the 'who' column, or support words in the text."""
+    if is_substantive(target.strategy, 2) or _helper_in(target.strategy, child):
+        return target.strategy
+    if is_substantive(target.strategy, 1) and STRATEGY_WORDS.search(target.strategy or ""):
+        return target.strategy
+    _, parts = sub_lines(target.text)
+    if is_substantive(parts.get("strategy"), 1):
+        return parts["strategy"]
+    match = STRATEGY_WORDS.search(target.text)
+    if match:
+        return match.group(0)
+    return _helper_in(target.who, child)
+
+
+def smart_parts(target: Target, child: str | None = None) -> dict[str, str | None]:
+    """Each SMART part's evidence in the target (None where it is missing). The rules and
+    `peplint target` both answer from this."""
+    return {
+        "who": find_who(target, child),
+        "what": find_what(target),
+        "measure": find_measure(target),
+        "deadline": find_deadline(target),
+        "strategy": find_strategy(target, child),
+    }
 
 
 def _label(index: int, target: Target) -> str:
@@ -80,11 +222,7 @@ class SmartSpecific(_TargetRule):
     )
 
     def target_problem(self, pep: Pep, target: Target, ctx: RuleContext) -> tuple[str, str] | None:
-        if is_substantive(target.who, 1):
-            return None
-        facts = self.facts(target.text)
-        name = first_name(pep)
-        if facts.actors or facts.mentions(name) or facts.capitalised:
+        if find_who(target, first_name(pep)):
             return None
         return (
             "it does not say who will do what.",
@@ -103,7 +241,7 @@ class SmartMeasurable(_TargetRule):
     )
 
     def target_problem(self, pep: Pep, target: Target, ctx: RuleContext) -> tuple[str, str] | None:
-        if self.facts(target.text).measures:
+        if find_measure(target):
             return None
         return (
             "it does not say how success will be measured.",
@@ -125,12 +263,7 @@ class SmartTimeBound(_TargetRule):
     )
 
     def target_problem(self, pep: Pep, target: Target, ctx: RuleContext) -> tuple[str, str] | None:
-        if target.deadline is not None:
-            return None
-        when = self.facts(target.deadline_text)
-        if when.has_deadline:
-            return None
-        if not target.deadline_text and self.facts(target.text).has_deadline:
+        if find_deadline(target):
             return None
         said = (
             f"'{target.deadline_text}' is not a deadline"
@@ -145,14 +278,15 @@ class SmartStrategy(_TargetRule):
     severity = "error"
     doc = RuleDoc(
         summary="Each target names the support or strategy and who provides it.",
-        what="Checks each target's strategy column (or, where the template has none, its text) for the "
-        "support that will help: sessions, tuition, a mentor, who will check.",
+        what="Checks each target's strategy column, its own 'Support:' / 'Strategies:' / 'Who will help:' "
+        "sub-line, an adult named in its 'who' column, or its text for the support that will help: "
+        "sessions, tuition, a mentor, who will check.",
         why="Checklist item D7: targets 'identify strategies needed to achieve the target'; interventions "
         "say what, when, where, by whom and how often.",
     )
 
     def target_problem(self, pep: Pep, target: Target, ctx: RuleContext) -> tuple[str, str] | None:
-        if is_substantive(target.strategy, 3) or STRATEGY_WORDS.search(target.text):
+        if find_strategy(target, first_name(pep)):
             return None
         return (
             "it does not say what support or strategy will help, or who provides it.",
