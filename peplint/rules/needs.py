@@ -282,3 +282,14 @@ class TargetsShortAndLongTerm(Rule):
                 page=page,
                 suggestion="Add a target that is a step towards their aspirations.",
             )
+
+
+def addresses_need(need_text: str, target_text: str, thesaurus: Thesaurus | None = None) -> bool:
+    """Whether a target addresses a need written as a development sentence, as
+    targets-address-needs decides it (used by benchmarks/bench_needs.py)."""
+    thesaurus = thesaurus or builtin_thesaurus()
+    needs = development_needs(Rule.facts(need_text).sentences or [need_text], set())
+    if not needs:
+        needs = [Need("need", found[1])] if (found := need_phrase(need_text)) else []
+    target = Rule.facts(target_text).lemmas
+    return bool(needs) and all(thesaurus.addresses(n.words, target) for n in needs)
