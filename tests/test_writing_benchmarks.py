@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from benchmarks.bench_needs import load_pairs
 from benchmarks.bench_needs import score as needs_score
+from benchmarks.bench_targets import HELD_OUT, load_targets, present
+from benchmarks.bench_targets import score as targets_score
+from peplint.rules.smart import PARTS
+
+HELD_OUT_FLOOR = 0.84
 
 
 def test_needs_pairs_load_with_both_labels() -> None:
@@ -21,3 +26,29 @@ def test_needs_matching_keeps_its_precision_and_recall() -> None:
     result, wrong = needs_score(load_pairs())
     assert result.precision >= 0.97, wrong
     assert result.recall >= 0.94, wrong
+
+
+def test_target_labels_load_and_agree_with_quality() -> None:
+    targets = load_targets()
+    assert len(targets) >= 60
+    for item in targets:
+        assert set(item["parts"]) == set(PARTS)
+        assert item["quality"] in {"good", "poor"}
+        assert (item["quality"] == "good") == all(present(v) for v in item["parts"].values())
+    assert {t["quality"] for t in targets} == {"good", "poor"}
+
+
+def test_target_helper_keeps_its_precision_and_recall() -> None:
+    result = targets_score(load_targets())
+    for part, counts in result.parts.items():
+        assert counts.precision >= 0.97, (part, result.wrong)
+        assert counts.recall >= 0.97, (part, result.wrong)
+    assert result.poor_flagged / result.poor >= 0.97
+    assert result.good_passed / result.good >= 0.95
+
+
+def test_held_out_targets_stay_above_the_goal() -> None:
+    result = targets_score(load_targets(HELD_OUT))
+    for part, counts in result.parts.items():
+        assert counts.precision >= HELD_OUT_FLOOR, (part, result.wrong)
+        assert counts.recall >= HELD_OUT_FLOOR, (part, result.wrong)

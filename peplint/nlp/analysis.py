@@ -23,6 +23,7 @@ _CACHE_LIMIT = 20_000
 # Longer texts are analysed on their first part only: no PEP field needs more, and
 # spaCy's cost and memory grow with length (a hostile file can hold millions of characters).
 MAX_ANALYSIS_CHARS = 100_000
+_NOT_MEASURE_BEFORE = {"in", "at", "across", "for", "with"}
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
 
 
@@ -92,6 +93,13 @@ def _facts(text: str, doc: Doc) -> TextFacts:
     for start, end, _ in _spans(doc, pipe.measure):
         span = doc[start:end]
         is_year = len(span) == 1 and re.fullmatch(r"(19|20)\d\d", span.text) is not None
+        if (
+            span.text.lower() == "all"
+            and start > 0
+            and doc[start - 1].lower_ in _NOT_MEASURE_BEFORE
+            and not (start > 1 and doc[start - 2].lower_ in {"hand", "handed", "join", "joined"})
+        ):
+            continue  # "in all subjects" names a scope, not a measure
         if not is_year and not any(i in deadline_tokens for i in range(start, end)):
             facts.measures.append(doc[start:end].text)
     facts.actors = [doc[s:e].text for s, e, _ in _spans(doc, pipe.actor)]

@@ -36,6 +36,24 @@ MONTHS = [
     "dec",
 ]
 TERMS = ["autumn", "spring", "summer"]
+# Sentence-initial title-case words that are not a person acting ("Improve ... to", "To ...").
+NOT_NAMES_EARLY = {
+    "to",
+    "you",
+    "i",
+    "he",
+    "she",
+    "they",
+    "how",
+    "we",
+    "it",
+    "this",
+    "that",
+    "there",
+    "school",
+    "college",
+    "what",
+}
 HOLIDAYS = ["easter", "christmas", "half-term", "halfterm"]
 NUMBER_WORDS = [
     "one",
@@ -106,6 +124,19 @@ ROLES = [
     "service",
     "virtual",
 ]
+# Roles that are places or bodies: an actor only when they act ("school will", "college staff"),
+# not as the object of a target ("attend school").
+INSTITUTIONS = {
+    "school",
+    "college",
+    "department",
+    "service",
+    "team",
+    "provider",
+    "staff",
+    "head",
+    "virtual",
+}
 TITLES = ["mr", "mrs", "ms", "miss", "dr", "mx"]
 
 _BY = {
@@ -180,6 +211,23 @@ DEADLINE: dict[str, list[Pattern]] = {
             {"TEXT": {"REGEX": r"^20\d\d$"}},
         ],
         [{"LOWER": {"IN": TERMS + HOLIDAYS + MONTHS}}, {"TEXT": {"REGEX": r"^20\d\d$"}}],
+    ],
+    "FOR_PERIOD": [
+        [
+            {"LOWER": {"IN": ["for", "over"]}},
+            {"LOWER": "the", "OP": "?"},
+            {"LOWER": {"IN": ["next", "coming", "following"]}, "OP": "?"},
+            {"LIKE_NUM": True},
+            {"LOWER": {"IN": ["weeks", "days", "months", "terms"]}},
+        ],
+        [
+            {"LOWER": {"IN": ["for", "over"]}},
+            {"LOWER": "the", "OP": "?"},
+            {"LOWER": {"IN": ["next", "coming", "following"]}, "OP": "?"},
+            {"LOWER": {"IN": NUMBER_WORDS}},
+            {"LOWER": {"IN": ["weeks", "days", "months", "terms"]}},
+        ],
+        [{"LOWER": "this"}, {"LOWER": "half"}, {"TEXT": "-", "OP": "?"}, {"LOWER": "term"}],
     ],
     "BY_YEAR_GROUP": [
         [
@@ -269,8 +317,18 @@ MEASURE: dict[str, list[Pattern]] = {
 ACTOR: dict[str, list[Pattern]] = {
     "YOU": [[{"LOWER": {"IN": ["you", "i", "we"]}}]],
     "TITLED": [[{"LOWER": {"IN": TITLES}}, {"TEXT": ".", "OP": "?"}, {"IS_TITLE": True}]],
+    "NAMED": [
+        [
+            {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(NOT_NAMES_EARLY)}},
+            {"LOWER": {"IN": ["will", "to", "can", "should", "must", "'ll"]}},
+        ]
+    ],
     "ROLE": [
-        [{"LOWER": {"IN": ROLES}}],
+        [{"LOWER": {"IN": sorted(set(ROLES) - INSTITUTIONS)}}],
+        [
+            {"LOWER": {"IN": sorted(INSTITUTIONS)}},
+            {"LOWER": {"IN": ["will", "to", "staff", "team", "has", "have", "is", "are", "can"]}},
+        ],
         [{"LOWER": "social"}, {"LOWER": "worker"}],
         [{"LOWER": "designated"}, {"LOWER": "teacher"}],
         [{"LOWER": "virtual"}, {"LOWER": "school"}],
@@ -423,6 +481,7 @@ ACTION_START = {
     "spend",
     "finish",
     "produce",
+    "find",
     "attempt",
     "recall",
     "count",
@@ -542,11 +601,21 @@ NOT_NAMES = {
 ACTION: list[Pattern] = [
     [
         {"LOWER": {"IN": MODALS}},
+        {"LOWER": "be"},
+        {"LOWER": {"IN": ["on", "in", "at", "ready", "punctual", "present", "seated"]}},
+    ],
+    [
+        {"LOWER": {"IN": MODALS}},
         {"LOWER": {"IN": ADVERBS}, "OP": "*"},
         {
             "IS_ALPHA": True,
             "IS_LOWER": True,
             "LOWER": {"NOT_IN": sorted(NOT_VERBS | set(ROLES) | set(TITLES))},
         },
-    ]
+    ],
 ]
+
+# A title-case word before "will" / "to" is a name unless it is a verb or a school word.
+ACTOR["NAMED"][0][0]["LOWER"]["NOT_IN"] = sorted(
+    NOT_NAMES_EARLY | VAGUE_AIMS | ACTION_START | NOT_NAMES
+)

@@ -11,9 +11,20 @@ from peplint.nlp import analyse
 from peplint.nlp.patterns import NOT_NAMES
 from peplint.rules.base import Rule, RuleContext, RuleDoc, first_name, is_substantive
 
+_ADULT = (
+    r"(?:carers?|foster carers?|key (?:person|adult|worker)|mentor|tutor|teachers?|ta|teaching assistant|"
+    r"adviser|advisor|personal adviser|senco|librarian|coach|counsellor|social worker|mum|dad|parent|"
+    r"head of year|designated teacher|class teacher|nurse|therapist|keyworker)"
+)
 STRATEGY_WORDS = re.compile(
-    r"(?i)\b(supported by|support from|with the help of|through|using|sessions?|tuition|mentor(ing)?|club|"
-    r"intervention|group|programme|will help|will support|will check|will meet|booked|arranged)\b"
+    r"(?i)\b(supported by|support from|with the help of|through|using|sessions?|tuition|mentor(ing)?|"
+    r"intervention|small[- ]group|programme|will help|will support|will check|will meet|booked|arranged|"
+    r"arranges|check-?ins?|(?:checked|signed|supported|led|run|monitored|funded|provided|organised) by|"
+    rf"with (?:the help of )?(?:your|his|her|their|a|the)? ?(?:\w+ )?{_ADULT}|"
+    r"from (?:mr|mrs|ms|miss|dr)\.? [a-z]+|in (?:the )?(?:\w+ )?club|"
+    rf"(?:mr|mrs|ms|miss|dr)\.? [a-z]+ (?:will|to)\b|{_ADULT} (?:will|to) (?:support|help|check|sign|meet|"
+    r"give|introduce|listen|work|read|monitor|provide|arrange|remind|practise)|"
+    r"[A-Z][a-z]+ will (?:sign|check|help|support|meet|give|introduce|listen|monitor|remind))\b"
 )
 # A target's own sub-lines: "Who will help: Mrs Patel", "Support: weekly tuition", "By when: Easter".
 SUB_LINE = re.compile(
@@ -55,7 +66,10 @@ def sub_lines(text: str) -> tuple[str, dict[str, str]]:
         value = match.group(2).strip()
         if value and part not in parts:
             parts[part] = value
-    main = SUB_LINE.sub("", text).strip()
+    main = SUB_LINE.sub(
+        lambda m: m.group(0) if SUB_LINE_PART[m.group(1).lower()] == "measure" else "", text
+    )
+    main = main.strip()
     return main, parts
 
 
