@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from peplint.extract.values import DATE_PATTERN
 from peplint.nlp import patterns
@@ -23,6 +23,7 @@ _CACHE_LIMIT = 20_000
 # Longer texts are analysed on their first part only: no PEP field needs more, and
 # spaCy's cost and memory grow with length (a hostile file can hold millions of characters).
 MAX_ANALYSIS_CHARS = 100_000
+_YEAR_GROUP_WORDS = {"year", "yr", "y", "ks", "stage", "nc"}
 _NOT_MEASURE_BEFORE = {"in", "at", "across", "for", "with"}
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
 
@@ -100,6 +101,8 @@ def _facts(text: str, doc: Doc) -> TextFacts:
             and not (start > 1 and doc[start - 2].lower_ in {"hand", "handed", "join", "joined"})
         ):
             continue  # "in all subjects" names a scope, not a measure
+        if start > 0 and doc[start - 1].lower_ in _YEAR_GROUP_WORDS:
+            continue  # "Year 7" names a year group, not a measure
         if not is_year and not any(i in deadline_tokens for i in range(start, end)):
             facts.measures.append(doc[start:end].text)
     facts.actors = [doc[s:e].text for s, e, _ in _spans(doc, pipe.actor)]
@@ -126,20 +129,35 @@ def _actions(doc: Doc, pipe: Pipeline, facts: TextFacts) -> None:
     seen: set[int] = set()
     for start, end, _ in sorted(_spans(doc, pipe.action)):
         verb = doc[end - 1]
-        if verb.i in seen:
-            continue
+        if verb.i in seen or (doc[start].lower_ == "to" and verb.lower_.endswith("ing")):
+            continue  # "attitude to learning": a noun, not an infinitive
         seen.add(verb.i)
         (facts.aims if verb.lemma_ in patterns.VAGUE_AIMS else facts.actions).append(
             doc[start:end].text
         )
     for sent in doc.sents:
-        words = [t for t in sent if t.is_alpha]
-        if words and words[0].i not in seen:
-            lower = words[0].lower_
-            if lower in patterns.ACTION_START or words[0].lemma_ in patterns.ACTION_START:
-                facts.actions.append(words[0].text)
-            elif words[0].lemma_ in patterns.VAGUE_AIMS or lower in patterns.VAGUE_AIMS:
-                facts.aims.append(words[0].text)
+        for first in _openings(sent):
+            if first.i in seen:
+                continue
+            lower = first.lower_
+            if lower in patterns.ACTION_START or first.lemma_ in patterns.ACTION_START:
+                facts.actions.append(first.text)
+            elif first.lemma_ in patterns.VAGUE_AIMS or lower in patterns.VAGUE_AIMS:
+                facts.aims.append(first.text)
+
+
+def _openings(sent: Span) -> list[Token]:
+    """The word a sentence starts with, and the word after a short heading ("Reading - read daily")."""
+    words = [t for t in sent if t.is_alpha]
+    out = words[:1]
+    for token in list(sent)[:4]:
+        if (
+            token.text in {"-", "–", ":"}
+            and token.i + 1 < sent.end
+            and sent.doc[token.i + 1].is_alpha
+        ):
+            out.append(sent.doc[token.i + 1])
+    return out
 
 
 def analyse_many(texts: Iterable[str]) -> list[TextFacts]:

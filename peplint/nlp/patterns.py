@@ -181,6 +181,7 @@ DEADLINE: dict[str, list[Pattern]] = {
         [
             {"LOWER": {"IN": ["by", "before", "until", "in", "end", "during"]}},
             {"LOWER": "of", "OP": "?"},
+            {"LOWER": "the", "OP": "?"},
             {"LOWER": {"IN": MONTHS}},
         ]
     ],
@@ -211,6 +212,17 @@ DEADLINE: dict[str, list[Pattern]] = {
             {"TEXT": {"REGEX": r"^20\d\d$"}},
         ],
         [{"LOWER": {"IN": TERMS + HOLIDAYS + MONTHS}}, {"TEXT": {"REGEX": r"^20\d\d$"}}],
+    ],
+    "HALF_TERM": [[{"LOWER": {"IN": TERMS}}, {"TEXT": {"REGEX": r"^[12]$"}}]],
+    "REST_OF": [
+        [
+            {"LOWER": {"IN": ["for", "over"]}},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["rest", "remainder"]}},
+            {"LOWER": "of"},
+            {"LOWER": {"IN": ["the", "this"]}, "OP": "?"},
+            {"LOWER": {"IN": [*TERMS, "term", "year", "half"]}},
+        ]
     ],
     "FOR_PERIOD": [
         [
@@ -317,6 +329,16 @@ MEASURE: dict[str, list[Pattern]] = {
 ACTOR: dict[str, list[Pattern]] = {
     "YOU": [[{"LOWER": {"IN": ["you", "i", "we"]}}]],
     "TITLED": [[{"LOWER": {"IN": TITLES}}, {"TEXT": ".", "OP": "?"}, {"IS_TITLE": True}]],
+    "PRONOUN": [
+        [
+            {"LOWER": {"IN": ["he", "she", "they"]}},
+            {"LOWER": {"IN": ["will", "to", "can", "should", "must", "'ll", "is", "has"]}},
+        ]
+    ],
+    "YOUNG_PERSON": [
+        [{"LOWER": {"IN": ["yp", "cyp", "pupil", "student", "learner", "child"]}}],
+        [{"LOWER": "young"}, {"LOWER": "person"}],
+    ],
     "NAMED": [
         [
             {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(NOT_NAMES_EARLY)}},

@@ -22,6 +22,7 @@ STRATEGY_WORDS = re.compile(
     r"arranges|check-?ins?|(?:checked|signed|supported|led|run|monitored|funded|provided|organised) by|"
     rf"with (?:the help of )?(?:your|his|her|their|a|the)? ?(?:\w+ )?{_ADULT}|"
     r"from (?:mr|mrs|ms|miss|dr)\.? [a-z]+|in (?:the )?(?:\w+ )?club|"
+    r"(?:current|existing|additional|extra|1:1|one[- ]to[- ]one|specialist) (?:support|help)|"
     rf"(?:mr|mrs|ms|miss|dr)\.? [a-z]+ (?:will|to)\b|{_ADULT} (?:will|to) (?:support|help|check|sign|meet|"
     r"give|introduce|listen|work|read|monitor|provide|arrange|remind|practise)|"
     r"[A-Z][a-z]+ will (?:sign|check|help|support|meet|give|introduce|listen|monitor|remind))\b"
@@ -82,6 +83,18 @@ def target_from_text(text: str) -> Target:
         deadline_text=parts.get("deadline"),
         strategy=parts.get("strategy"),
     )
+
+
+# "with Sandra": a person named after "with" (case matters, so kept apart from STRATEGY_WORDS).
+_WITH_NAME = re.compile(r"\bwith (?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?([A-Z][a-z]+)\b")
+
+
+def _with_person(text: str, child: str | None) -> str | None:
+    for match in _WITH_NAME.finditer(text):
+        name = match.group(1)
+        if name.lower() not in NOT_NAMES and name != child:
+            return match.group(0)
+    return None
 
 
 def _helper_in(who: str | None, child: str | None) -> str | None:
@@ -156,7 +169,7 @@ def find_strategy(target: Target, child: str | None) -> str | None:
     match = STRATEGY_WORDS.search(target.text)
     if match:
         return match.group(0)
-    return _helper_in(target.who, child)
+    return _with_person(target.text, child) or _helper_in(target.who, child)
 
 
 def smart_parts(target: Target, child: str | None = None) -> dict[str, str | None]:
