@@ -106,7 +106,8 @@ def _helper_in(who: str | None, child: str | None) -> str | None:
     if child:
         rest = re.sub(rf"(?i)\b{re.escape(child)}\b", " ", rest)
     facts = analyse(rest)
-    if facts.actors or any(w[:1].isupper() for w in re.findall(r"[A-Za-z]+", rest)):
+    names = [w for w in re.findall(r"[A-Za-z]+", rest) if w[:1].isupper()]
+    if facts.actors or any(w.lower() not in NOT_NAMES for w in names):
         return who
     return None
 
