@@ -8,8 +8,13 @@ from __future__ import annotations
 
 from benchmarks.bench_needs import load_pairs
 from benchmarks.bench_needs import score as needs_score
+from benchmarks.bench_rules_only import SPECS, spec_pep
 from benchmarks.bench_targets import HELD_OUT, load_targets, present
 from benchmarks.bench_targets import score as targets_score
+from peplint.checklist.evaluate import evaluate
+from peplint.engine import run_rules
+from peplint.generate.spec import load_spec
+from peplint.lint import LintSetup
 from peplint.rules.smart import PARTS
 
 HELD_OUT_FLOOR = 0.9
@@ -52,3 +57,13 @@ def test_held_out_targets_stay_above_the_goal() -> None:
     for part, counts in result.parts.items():
         assert counts.precision >= HELD_OUT_FLOOR, (part, result.wrong)
         assert counts.recall >= HELD_OUT_FLOOR, (part, result.wrong)
+
+
+def test_rules_alone_give_every_spec_its_expected_answers() -> None:
+    setup = LintSetup.default()
+    for path in sorted(SPECS.glob("*.yaml")):
+        spec = load_spec(path)
+        pep = spec_pep(spec)
+        findings = run_rules(pep, setup.rules, setup.config)
+        answers = {i.id: i.answer for i in evaluate(setup.checklist, findings, pep).items}
+        assert answers == spec.expect["checklist"], spec.id
