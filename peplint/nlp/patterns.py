@@ -311,6 +311,29 @@ MEASURE: dict[str, list[Pattern]] = {
             }
         ],
     ],
+    "EVERY_ITEM": [
+        [
+            {"LOWER": {"IN": ["every", "each"]}},
+            {
+                "LOWER": {
+                    "IN": [
+                        "piece",
+                        "homework",
+                        "assignment",
+                        "task",
+                        "question",
+                        "test",
+                        "deadline",
+                        "lesson",
+                        "class",
+                        "session",
+                        "one",
+                        "single",
+                    ]
+                }
+            },
+        ]
+    ],
     "OUT_OF": [
         [
             {"LIKE_NUM": True},
