@@ -57,6 +57,7 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     criteria.SdqStrategies,
     criteria.UnmetTargetsBrokenDown,
     criteria.CoreSubjectTargets,
+    criteria.EarlyYearsProfile,
 )
 
 

@@ -289,3 +289,84 @@ class CoreSubjectTargets(_OtherAuthorities):
                 suggestion="Set a SMART target for English, one for maths and one for another area "
                 "(attendance, well-being or another subject).",
             )
+
+
+PRIME_AREAS = {
+    "communication and language": re.compile(
+        r"(?i)\bcommunication\b|\blanguage\b|\bC ?& ?L\b|\bCL\b"
+    ),
+    "physical development": re.compile(r"(?i)\bphysical\b|\bPD\b"),
+    "personal, social and emotional development": re.compile(
+        r"(?i)\bpersonal\b|\bsocial\b|\bemotional\b|\bPSED\b"
+    ),
+}
+EYFS_JUDGEMENT = re.compile(
+    r"(?i)^\s*(emerging|expected|exceeding|developing|secure|working towards|on track|not on track)\b"
+)
+
+
+def is_early_years(pep: Pep, ages: tuple[int, int]) -> bool:
+    """Whether the PEP is for a child in the early years (by age at the meeting, or Reception)."""
+    year = pep.child.year_group
+    if year is not None:
+        return year == 0  # Reception is the last EYFS year
+    born, met = pep.child.date_of_birth, pep.meeting.date
+    if born is None or met is None:
+        return False
+    age = met.year - born.year - ((met.month, met.day) < (born.month, born.day))
+    return ages[0] <= age <= ages[1]
+
+
+class EarlyYearsProfile(_OtherAuthorities):
+    id = "early-years-profile"
+    severity = "error"
+    sections = ("attainment_progress",)
+    params: ClassVar[dict[str, Any]] = {"early_years_ages": [2, 5]}
+    doc = RuleDoc(
+        summary="An early-years PEP records the three prime areas with an Emerging / Expected / "
+        "Exceeding judgement.",
+        what="For a child aged `early_years_ages` (2 to 5) at the meeting, or in Reception, looks in the "
+        "attainment table for the EYFS prime areas (communication and language; physical development; "
+        "personal, social and emotional development), each with a judgement in the latest term "
+        "(Emerging, Expected, Exceeding, or a progress mark).",
+        why="Early-years PEPs track the EYFS areas of learning rather than subjects; authorities' "
+        "early-years PEP guidance asks for the prime areas to be assessed each term.",
+    )
+
+    def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
+        low, high = ctx.param("early_years_ages")
+        if not is_early_years(pep, (low, high)):
+            return
+        page = self.page_of(pep, "attainment_progress")
+        missing: list[str] = []
+        unjudged: list[str] = []
+        for area, pattern in PRIME_AREAS.items():
+            rows = [s for s in pep.attainment.subjects if pattern.search(s.subject)]
+            if not rows:
+                missing.append(area)
+                continue
+            latest = rows[0].terms[-1] if rows[0].terms else None
+            judged = latest is not None and (
+                latest.progress is not None
+                or latest.on_track is not None
+                or bool(latest.grade and EYFS_JUDGEMENT.match(latest.grade))
+            )
+            if not judged:
+                unjudged.append(rows[0].subject)
+        if missing:
+            yield self.finding(
+                ctx,
+                "The early-years profile does not record " + "; ".join(missing) + ".",
+                page=page,
+                suggestion="Record each EYFS prime area with this term's judgement (Emerging, "
+                "Expected or Exceeding).",
+            )
+        if unjudged:
+            yield self.finding(
+                ctx,
+                "No Emerging / Expected / Exceeding judgement this term for "
+                + ", ".join(unjudged)
+                + ".",
+                page=page,
+                suggestion="Give this term's judgement for each prime area.",
+            )

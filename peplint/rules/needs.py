@@ -99,7 +99,6 @@ def need_phrase(clause: str) -> tuple[str, set[str]] | None:
     determiner just before it): "are not yet making the progress we expect in
     reading" is about "reading"; "your confidence with the research methods
     content" keeps its whole noun phrase. None when the clause names no topic."""
-    doc = Rule.facts(clause)
     tokens = re.findall(r"[A-Za-z][A-Za-z'’-]*", clause)
     content = [
         i
@@ -109,7 +108,7 @@ def need_phrase(clause: str) -> tuple[str, set[str]] | None:
         and tok.lower() not in NEED_NOISE
         and not DEVELOPMENT_CUES.fullmatch(tok)
     ]
-    if not content or not doc.words:
+    if not content:
         return None
     first, last = content[0], content[-1]
     if first > 0 and tokens[first - 1].lower() in {"your", "his", "her", "their", "the", "my"}:
