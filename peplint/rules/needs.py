@@ -11,6 +11,7 @@ from peplint.model.findings import Finding
 from peplint.model.pep import Pep
 from peplint.nlp.lemmas import lemma
 from peplint.nlp.meaning import Thesaurus, builtin_thesaurus, stem
+from peplint.nlp.patterns import ROLES
 from peplint.rules.attendance import attendance_target_exists
 from peplint.rules.base import Rule, RuleContext, RuleDoc
 from peplint.rules.progress import is_below_expected
@@ -60,6 +61,8 @@ NEED_NOISE = GENERIC | {
     "need",
     "needs",
 }
+# People are who helps with a need, never the need itself ("friendships outside your tutor group").
+PEOPLE = set(ROLES) | {"classmate", "teacher", "adult", "staff"}
 # A clause that starts with one of these continues the previous clause's subject.
 _CONTINUES = {"is", "are", "was", "were", "has", "have", "which", "who", "and", "also", "but"}
 _CLAUSE_BREAK = re.compile(
@@ -92,7 +95,7 @@ def _clauses(sentence: str) -> list[str]:
     return out
 
 
-def need_phrase(clause: str) -> tuple[str, set[str]] | None:
+def need_phrase(clause: str, people: frozenset[str] = frozenset()) -> tuple[str, set[str]] | None:
     """The noun phrase a development clause is about, with its content words.
 
     The phrase runs from the first to the last content word (with a possessive or
@@ -106,6 +109,8 @@ def need_phrase(clause: str) -> tuple[str, set[str]] | None:
         if len(tok) >= 3
         and lemma(tok) not in NEED_NOISE
         and tok.lower() not in NEED_NOISE
+        and lemma(tok) not in PEOPLE
+        and tok.lower() not in people
         and not DEVELOPMENT_CUES.fullmatch(tok)
     ]
     if not content:
@@ -117,7 +122,9 @@ def need_phrase(clause: str) -> tuple[str, set[str]] | None:
     return " ".join(tokens[first : last + 1]), words
 
 
-def development_needs(sentences: list[str], already: set[str]) -> list[Need]:
+def development_needs(
+    sentences: list[str], already: set[str], people: frozenset[str] = frozenset()
+) -> list[Need]:
     """Needs from the development sentences: one per clause topic, de-duplicated, and none
     for a topic `already` listed (stems of the subjects below expected, attendance)."""
     needs: list[Need] = []
@@ -125,7 +132,7 @@ def development_needs(sentences: list[str], already: set[str]) -> list[Need]:
         for clause in _clauses(sentence):
             if not DEVELOPMENT_CUES.search(clause) and len(clause.split()) < 4:
                 continue
-            found = need_phrase(clause)
+            found = need_phrase(clause, people)
             if found is None:
                 continue
             phrase, words = found
@@ -176,7 +183,12 @@ def identified_needs(pep: Pep, attendance_threshold: float) -> list[Need]:
     already = {stem(w) for n in subject_needs for w in n.words}
     if percent is not None and percent < attendance_threshold:
         already |= builtin_thesaurus().same({stem("attendance")})
-    needs += development_needs(development_sentences(pep), already)
+    people = frozenset(
+        name.lower()
+        for contact in (pep.child.name, pep.social_worker.name, pep.designated_teacher.name)
+        for name in (contact or "").split()
+    )
+    needs += development_needs(development_sentences(pep), already, people)
     return needs
 
 
