@@ -77,7 +77,7 @@ def target_command(text: str, fmt: str, child_name: str | None) -> None:
     Exits 0 when nothing is missing and 1 otherwise. Read TEXT from stdin with "-".
     """
     if text == "-":
-        text = sys.stdin.read()
+        text = sys.stdin.read().strip()
     if not text.strip():
         raise click.UsageError("give the target's text")
     advice = advise(text, child_name)

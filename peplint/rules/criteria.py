@@ -167,8 +167,9 @@ class SdqStrategies(_OtherAuthorities):
         what="Reads the Strengths and Difficulties Questionnaire score where the PEP gives it ('SDQ "
         "score: 19'); above `sdq_threshold` (17, 'high'), looks for support named for it (ELSA, "
         "CAMHS, a mentor, counselling, strategies) or a target about well-being.",
-        why="An SDQ total of 17 or more is in the 'high' band; authorities' QA forms ask that 'where "
-        "the SDQ score is high, strategies to support emotional well-being are in the PEP'.",
+        why="Authorities' QA forms ask that a high SDQ total (above 17 on the carer's questionnaire, "
+        "the 'abnormal' band) comes with strategies to support the child's emotional well-being in "
+        "the PEP; set `sdq_threshold` to your form's band.",
     )
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
