@@ -7,6 +7,7 @@ from peplint.engine import EngineConfig, RuleSettings, registered_rules, run_rul
 from peplint.model.pep import Attendee
 from peplint.nlp.meaning import builtin_thesaurus, stem
 from peplint.rules.examples_loader import RuleCase
+from peplint.rules.needs import _clauses
 from peplint.rules.participation import attendee_attended
 
 RULES = registered_rules()
@@ -81,3 +82,15 @@ def test_attendee_marks() -> None:
     assert attendee_attended(Attendee(name="Priya", role="SW ☒ Yes ☐ No", attended=None)) is True
     assert attendee_attended(Attendee(name="Priya", attended=False)) is False
     assert attendee_attended(Attendee(name="Priya", attended=None)) is None
+
+
+def test_long_runs_of_spaces_split_into_clauses_without_backtracking() -> None:
+    sentence = (
+        "An area to develop is"
+        + " " * 50_000
+        + "your spelling, and you are not yet making progress"
+    )
+    assert _clauses(sentence) == [
+        "An area to develop is your spelling",
+        "you are not yet making progress",
+    ]

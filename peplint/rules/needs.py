@@ -65,9 +65,8 @@ NEED_NOISE = GENERIC | {
 PEOPLE = set(ROLES) | {"classmate", "teacher", "adult", "staff"}
 # A clause that starts with one of these continues the previous clause's subject.
 _CONTINUES = {"is", "are", "was", "were", "has", "have", "which", "who", "and", "also", "but"}
-_CLAUSE_BREAK = re.compile(
-    r"(?i)\s*(?:;|:|,?\s+but\s+|,\s+and\s+|,\s+(?=(?:is|are|which|who)\b)|\.\s+)\s*"
-)
+# Applied to whitespace-normalised text, so no pattern needs more than one space (no backtracking).
+_CLAUSE_BREAK = re.compile(r"(?i); ?|: |,? but |, and |, (?=(?:is|are|which|who)\b)|\. ")
 
 
 @dataclass
@@ -83,7 +82,7 @@ class Need:
 def _clauses(sentence: str) -> list[str]:
     """The sentence's clauses, a clause with no subject of its own joined to the one before."""
     out: list[str] = []
-    for part in _CLAUSE_BREAK.split(sentence):
+    for part in _CLAUSE_BREAK.split(" ".join(sentence.split())):
         part = part.strip(" ,.")
         if not part:
             continue
