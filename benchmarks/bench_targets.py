@@ -98,7 +98,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--wrong", action="store_true", help="list every wrong answer")
     args = parser.parse_args()
-    for name, path in (("tuning set", DATA), ("held-out set", HELD_OUT)):
+    for name, path in (("tuning set", DATA), ("second set (tuned after its first run)", HELD_OUT)):
         print(f"== {name}")
         report(load_targets(path), args.wrong)
     return 0
