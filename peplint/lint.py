@@ -13,6 +13,7 @@ from pathlib import Path
 import pluggy
 
 from peplint import errors
+from peplint.checklist.coverage import layout_coverage
 from peplint.checklist.evaluate import evaluate
 from peplint.checklist.model import ChecklistSpec
 from peplint.engine import EngineConfig, registered_rules, run_rules
@@ -75,6 +76,7 @@ def lint_file(
         )
     findings = run_rules(pep, setup.rules, setup.config)
     checklist = evaluate(setup.checklist, findings, pep)
+    coverage = layout_coverage(pep, setup.checklist, setup.rules, setup.config)
     log.info("input %s linted: %d findings", pep.source.sha256, len(findings))
     return FileReport(
         path=str(path),
@@ -83,6 +85,7 @@ def lint_file(
         degraded=pep.source.degraded,
         pep=pep,
         checklist=checklist,
+        coverage=coverage,
         findings=findings,
         feedback=compose_feedback(pep, checklist, findings),
     )

@@ -14,6 +14,7 @@ from typing import Any
 
 import pluggy
 
+from peplint.checklist.coverage import RUN_SETTINGS
 from peplint.checklist.model import ChecklistSpec
 from peplint.checklist.scales import PRESETS
 from peplint.engine import EngineConfig, RuleSettings, registered_rules
@@ -139,7 +140,7 @@ def resolve_pack(
 ) -> EffectivePack:
     """Load the pack `ref` (a name or a path) with everything it extends."""
     rules = registered_rules(pm)
-    known = {name for rule in rules.values() for name in rule.params}
+    known = {name for rule in rules.values() for name in rule.params} | set(RUN_SETTINGS)
     registry = registered_packs(pm)
     path = locate(ref, registry)
     effective = EffectivePack(name="", version=1, path=path)

@@ -45,12 +45,18 @@ class TextReporter:
             console.print()
             return
         assert entry.checklist is not None
+        if entry.coverage is not None and entry.coverage.message:
+            console.print(f"  [bold yellow]! {escape(entry.coverage.message)}[/bold yellow]")
         pep = entry.pep
         if pep is not None:
             meeting = (
                 pep.meeting.date.strftime("%d/%m/%Y") if pep.meeting.date else "date not recorded"
             )
             console.print(f"  template {pep.template}; PEP meeting {meeting}")
+        if entry.coverage is not None and entry.coverage.ratio is not None:
+            console.print(
+                f"  layout coverage: {entry.coverage.summary()} of the checklist's fields"
+            )
         for item in entry.checklist.items:
             style = ANSWER_STYLE[item.answer]
             console.print(
@@ -66,7 +72,9 @@ class TextReporter:
             for finding in others:
                 self._finding(console, finding, indent=4)
         overall = entry.checklist.overall
-        style = "bold green" if overall.meets else "bold red"
+        style = (
+            "bold green" if overall.meets else "bold yellow" if overall.needs_person else "bold red"
+        )
         console.print(f"  [{style}]{escape(overall.label)}[/{style}]")
         console.print()
 
