@@ -625,6 +625,12 @@ def add_plugin_commands(group: click.Group) -> None:
     default_manager().hook.peplint_register_commands(register=register)
 
 
+from peplint.cli_layout import inspect_command, template  # noqa: E402  (after main exists)
+
+main.add_command(inspect_command)
+main.add_command(template)
+
+
 def run() -> None:
     """Entry point that turns any peplint error into a one-line message."""
     try:

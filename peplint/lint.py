@@ -38,6 +38,7 @@ class LintSetup:
     )
     pack: PackInfo = field(default_factory=lambda: PackInfo(name="section-d", version=1))
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    field_aliases: dict[str, list[str]] = field(default_factory=dict)  # a pack's `fields:`
     password: str | None = None
     pm: pluggy.PluginManager | None = None
 
@@ -59,6 +60,7 @@ def lint_file(
             password=setup.password,
             pm=setup.pm,
             extra_aliases=setup.aliases,
+            field_aliases=setup.field_aliases,
             limits=limits,
             root=root,
         )
