@@ -22,6 +22,12 @@ from peplint.model.pep import FieldState, Pep
 from peplint.rules.base import field_state
 
 VALUE_LIMIT = 80
+SECTION_PREFIX = "sections."  # provenance of the heading that opened a section
+
+
+def _section_score(pep: Pep, key: str) -> float | None:
+    entry = pep.provenance.get(SECTION_PREFIX + key)
+    return entry.score if entry is not None else None
 
 
 class SectionReading(BaseModel):
@@ -106,7 +112,9 @@ def _clip(value: Any) -> Any:
 def inspect_pep(pep: Pep, setup: LintSetup) -> Inspection:
     """The inspection of a PEP read with `setup`'s pack."""
     coverage = layout_coverage(pep, setup.checklist, setup.rules, setup.config)
-    paths = list(coverage.needed) + sorted(p for p in pep.provenance if p not in coverage.needed)
+    paths = list(coverage.needed) + sorted(
+        p for p in pep.provenance if p not in coverage.needed and not p.startswith(SECTION_PREFIX)
+    )
     fields: list[FieldReading] = []
     for path in paths:
         entry = pep.provenance.get(path)
@@ -122,7 +130,7 @@ def inspect_pep(pep: Pep, setup: LintSetup) -> Inspection:
             )
         )
     sections = [
-        SectionReading(key=key, heading=s.heading, page=s.page, score=getattr(s, "score", None))
+        SectionReading(key=key, heading=s.heading, page=s.page, score=_section_score(pep, key))
         for key, s in pep.sections.items()
     ]
     return Inspection(
@@ -155,7 +163,7 @@ def to_text(inspection: Inspection) -> str:
     out = [
         f"# {inspection.path} ({inspection.format}, {inspection.pages} page(s))",
         f"template: {inspection.template}",
-        f"layout coverage: {inspection.coverage.summary()} of the fields the checklist needs",
+        f"layout coverage (fields the checklist needs): {inspection.coverage.summary()}",
     ]
     if inspection.coverage.message:
         out.append(f"! {inspection.coverage.message}")

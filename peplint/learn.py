@@ -21,6 +21,7 @@ from peplint.rules.field_titles import FIELD_TITLES, field_title
 FIELD_PLACEHOLDER = "FIELD"
 SECTION_PLACEHOLDER = "SECTION"
 COMMENTED = "#? "
+STOP_WORDS = frozenset({"the", "of", "a", "an", "s", "to", "for", "and", "or", "on", "in", "is"})
 
 
 def _quote(text: str) -> str:
@@ -49,12 +50,12 @@ def guess_field(label: str, candidates: list[str] | None = None) -> str | None:
         if candidates is not None and path not in candidates:
             continue
         for phrase in words:
-            score = difflib.SequenceMatcher(None, wanted, phrase).ratio()
-            if set(wanted.split()) & set(phrase.split()) - {"the", "of", "a"}:
-                score += 0.15
+            mine, theirs = set(wanted.split()) - STOP_WORDS, set(phrase.split()) - STOP_WORDS
+            shared = len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
+            score = (difflib.SequenceMatcher(None, wanted, phrase).ratio() + shared) / 2
             if score > best_score:
                 best, best_score = path, score
-    return best if best_score >= 0.55 else None
+    return best if best_score >= 0.45 else None
 
 
 def guess_section(heading: str) -> str | None:
@@ -77,7 +78,7 @@ def draft_fragment(peps: list[Pep], name: str, extends: str = "section-d") -> st
             if section.heading not in headings.setdefault(key, []):
                 headings[key].append(section.heading)
         for path, entry in pep.provenance.items():
-            if entry.label and entry.state != "not_found":
+            if entry.label and entry.state != "not_found" and not path.startswith("sections."):
                 generic = _generic(path)
                 if entry.label not in labels.setdefault(generic, []):
                     labels[generic].append(entry.label)

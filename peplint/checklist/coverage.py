@@ -17,8 +17,8 @@ from peplint.rules.base import Rule, field_state
 DEFAULT_THRESHOLD = 0.8
 # Settings the run itself reads (beside the rules' parameters); a pack may set them.
 RUN_SETTINGS: dict[str, object] = {"coverage_threshold": DEFAULT_THRESHOLD}
-# Below this share of the needed fields, and with no canonical section recognised, the
-# file is most likely not a PEP (a letter, an invoice, a statistics table).
+# Below this share of the needed fields the file is most likely not a PEP (a letter, an
+# invoice, a statistics table), or a PEP in a layout nothing is known of.
 NOT_A_PEP_BELOW = 0.25
 LEARN_HINT = "map it with `peplint template learn FILE -o my-layout.yaml`, then lint with --pack"
 
@@ -74,7 +74,7 @@ def layout_coverage(
         )
     ratio = len(found) / len(needed)
     well_read = ratio >= threshold
-    looks_like_pep = ratio >= NOT_A_PEP_BELOW or bool(pep.sections)
+    looks_like_pep = ratio >= NOT_A_PEP_BELOW
     counted = (
         f"peplint found {len(found)} of the {len(needed)} fields the checklist needs ({ratio:.0%})"
     )

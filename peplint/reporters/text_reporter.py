@@ -54,9 +54,7 @@ class TextReporter:
             )
             console.print(f"  template {pep.template}; PEP meeting {meeting}")
         if entry.coverage is not None and entry.coverage.ratio is not None:
-            console.print(
-                f"  layout coverage: {entry.coverage.summary()} of the checklist's fields"
-            )
+            console.print(f"  layout coverage: {entry.coverage.summary()} the checklist needs")
         for item in entry.checklist.items:
             style = ANSWER_STYLE[item.answer]
             console.print(
