@@ -19,7 +19,7 @@ from peplint.checklist.coverage import layout_coverage
 from peplint.checklist.model import Coverage
 from peplint.lint import LintSetup
 from peplint.model.pep import FieldState, Pep
-from peplint.rules.base import field_state
+from peplint.rules.base import field_state, without_provenance
 
 VALUE_LIMIT = 80
 SECTION_PREFIX = "sections."  # provenance of the heading that opened a section
@@ -143,7 +143,7 @@ def inspect_pep(pep: Pep, setup: LintSetup) -> Inspection:
         unplaced_labels=list(pep.unplaced_labels),
         unrecognised_headings=list(pep.unrecognised_headings),
         coverage=coverage,
-        provenance_recorded=bool(pep.provenance),
+        provenance_recorded=not without_provenance(pep),
         warnings=list(pep.warnings),
     )
 

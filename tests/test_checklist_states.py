@@ -97,3 +97,13 @@ def test_feedback_says_the_school_will_check_by_eye() -> None:
     text = compose_feedback(pep, evaluate(setup.checklist, findings, pep), findings)
     assert "check D1, D4 by eye" in text
     assert "to put right" not in text
+
+
+def test_a_document_with_nothing_found_is_unclear_throughout() -> None:
+    """No provenance and no values: nothing was found (a letter), so nothing is "no"."""
+    from peplint.model.pep import Source
+
+    pep = Pep(source=Source(path="letter.docx", sha256="0" * 64, format="docx"), template="unknown")
+    result = _judge("section-d", pep)
+    assert "no" not in {i.answer for i in result.items}
+    assert result.overall.needs_person

@@ -20,7 +20,7 @@ from reportlab.pdfgen import canvas
 
 from peplint.cli import main
 from peplint.generate.docx_writer import render_docx
-from peplint.generate.layout import Cell, Grid
+from peplint.generate.layout import Cell, Grid, Heading
 from peplint.generate.pdf_writer import render_pdf
 from peplint.generate.spec import load_spec
 from peplint.generate.templates import layout_for
@@ -43,7 +43,7 @@ REWORDED = {
         ["sign_offs.social_worker.next_pep_date", "sign_offs.designated_teacher.next_pep_date"],
     ),
     "Views of those supporting the young person": (
-        "What the grown-ups said",
+        "Round the table",
         ["meeting.contributors_views"],
     ),
 }
@@ -59,9 +59,11 @@ def _reword(grid: Grid) -> None:
 @pytest.fixture(scope="module")
 def unknown_layout(tmp_path_factory: pytest.TempPathFactory) -> Path:
     elements = layout_for(load_spec(SPECS / "walsall-good.yaml"))
-    for element in elements:
+    for index, element in enumerate(elements):
         if isinstance(element, Grid):
             _reword(element)
+        elif isinstance(element, Heading) and element.text in REWORDED:
+            elements[index] = Heading(REWORDED[element.text][0], element.level)
     path = tmp_path_factory.mktemp("layout") / "other-platform.docx"
     path.write_bytes(render_docx(elements))
     return path

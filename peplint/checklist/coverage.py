@@ -12,7 +12,7 @@ from __future__ import annotations
 from peplint.checklist.model import ChecklistSpec, Coverage, ItemCoverage
 from peplint.engine import EngineConfig, RuleSettings
 from peplint.model.pep import Pep
-from peplint.rules.base import Rule, field_state
+from peplint.rules.base import Rule, field_state, without_provenance
 
 DEFAULT_THRESHOLD = 0.8
 # Settings the run itself reads (beside the rules' parameters); a pack may set them.
@@ -61,7 +61,7 @@ def layout_coverage(
         ItemCoverage(id=i, needed=ps, found=[p for p in ps if p in read])
         for i, ps in per_item.items()
     ]
-    if not pep.provenance or not needed:
+    if without_provenance(pep) or not needed:
         return Coverage(
             needed=needed,
             found=found,

@@ -159,16 +159,38 @@ class Rule:
 _RECORD = re.compile(r"^(?P<list>[a-z_.]+)\[(?P<index>\d*)\]\.(?P<rest>.+)$")
 
 
+_NOT_FIELDS = {"source", "template", "sections", "unrecognised_headings", "warnings"}
+_NOT_FIELDS |= {"provenance", "unplaced_labels"}
+_legacy_seen: list[tuple[Pep, bool]] = []  # the last PEP asked about (rules ask many times)
+
+
+def without_provenance(pep: Pep) -> bool:
+    """Whether `pep` was built without provenance (old code, rule examples, pack tests).
+
+    Such a PEP has values but no provenance; its fields all count as read, so the rules
+    judge the values as before. A reader that records provenance records an entry for
+    every value it read, so a PEP with no provenance and no values is a document in which
+    nothing was found (a letter, a blank page): every field is `not_found`.
+    """
+    if pep.provenance:
+        return False
+    if _legacy_seen and _legacy_seen[0][0] is pep:
+        return _legacy_seen[0][1]
+    values = pep.model_dump(exclude=_NOT_FIELDS, exclude_defaults=True, exclude_none=True)
+    answer = bool(values)
+    _legacy_seen[:] = [(pep, answer)]
+    return answer
+
+
 def field_state(pep: Pep, path: str) -> FieldState:
     """`found`, `empty` or `not_found` for a dotted field path, as the rules read it.
 
-    A PEP with no provenance at all was built before provenance existed (old code, rule
-    examples, pack tests): every field counts as read, so the rules judge the values as
-    before. A per-record path with an empty index ("targets[].deadline_text") is the best
-    state of that field over the records; a list with no records answers for its fields.
+    A PEP built without provenance (`without_provenance`) counts every field as read. A
+    per-record path with an empty index ("targets[].deadline_text") is the best state of
+    that field over the records; a list with no records answers for its fields.
     """
     provenance = pep.provenance
-    if not provenance:
+    if without_provenance(pep):
         return "found"
     entry = provenance.get(path)
     if entry is not None:
