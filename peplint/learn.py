@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from collections import Counter
 
 from peplint.extract.field_aliases import KNOWN_LABEL
 from peplint.extract.section_view import normalise_label
-from peplint.model.pep import SECTION_KEYS, Pep
+from peplint.model.pep import SECTION_KEYS, FieldProvenance, Pep
 from peplint.rules.field_titles import FIELD_TITLES, field_title
 
 FIELD_PLACEHOLDER = "FIELD"
 SECTION_PLACEHOLDER = "SECTION"
 COMMENTED = "#? "
+LIST_FIELDS = frozenset({"carers", "targets", "meeting.attendees", "attainment.subjects"})
 STOP_WORDS = frozenset({"the", "of", "a", "an", "s", "to", "for", "and", "or", "on", "in", "is"})
 
 
@@ -47,7 +47,7 @@ def guess_field(label: str, candidates: list[str] | None = None) -> str | None:
     wanted = normalise_label(label)
     best, best_score = None, 0.0
     for path, words in _vocabulary().items():
-        if candidates is not None and path not in candidates:
+        if (candidates is not None and path not in candidates) or path in LIST_FIELDS:
             continue
         for phrase in words:
             mine, theirs = set(wanted.split()) - STOP_WORDS, set(phrase.split()) - STOP_WORDS
@@ -78,16 +78,17 @@ def draft_fragment(peps: list[Pep], name: str, extends: str = "section-d") -> st
             if section.heading not in headings.setdefault(key, []):
                 headings[key].append(section.heading)
         for path, entry in pep.provenance.items():
-            if entry.label and entry.state != "not_found" and not path.startswith("sections."):
-                generic = _generic(path)
-                if entry.label not in labels.setdefault(generic, []):
-                    labels[generic].append(entry.label)
+            if _own_label(path, entry):
+                assert entry.label is not None
+                labels.setdefault(path, [])
+                if entry.label not in labels[path]:
+                    labels[path].append(entry.label)
         unplaced.update(dict.fromkeys(pep.unplaced_labels, 1))
         unknown_headings.update(dict.fromkeys(pep.unrecognised_headings, 1))
         if pep.provenance:
             not_found.update(
                 path
-                for path in (*FIELD_TITLES, *KNOWN_LABEL)
+                for path in {*FIELD_TITLES, *KNOWN_LABEL}
                 if path not in pep.provenance and "[]" not in path
             )
     placed = {normalise_label(label) for values in labels.values() for label in values}
@@ -122,7 +123,7 @@ def draft_fragment(peps: list[Pep], name: str, extends: str = "section-d") -> st
     for label, seen in sorted(unplaced.items()):
         if normalise_label(label) in placed:
             continue
-        guess = guess_field(label, missing or None) or guess_field(label)
+        guess = guess_field(label, missing or None)
         hint = f"perhaps {guess} ({field_title(guess)})" if guess else "which field is it?"
         out.append(
             f"{COMMENTED}  {FIELD_PLACEHOLDER}: {_labels([label])}"
@@ -134,6 +135,18 @@ def draft_fragment(peps: list[Pep], name: str, extends: str = "section-d") -> st
     return "\n".join(out) + "\n"
 
 
-def _generic(path: str) -> str:
-    """'targets[2].who' -> 'targets[].who' (a label names the column, not one record)."""
-    return re.sub(r"\[\d+\]", "[]", path)
+# How a value is read when its label is the field's own (not a table's or a section's).
+OWN_LABEL_HOW = frozenset(
+    {"table-row", "question-answer", "inline-label", "label-paragraph", "content-control"}
+    | {"checkbox", "label-above", "gap"}
+)
+
+
+def _own_label(path: str, entry: FieldProvenance) -> bool:
+    """Whether `entry.label` is the label of this one field, worth keeping as its alias:
+    read from a label beside or above its value, not a table column, a section or a list."""
+    if not entry.label or entry.state == "not_found" or "[" in path:
+        return False
+    if path.startswith("sections.") or path in LIST_FIELDS:
+        return False
+    return entry.how is None or entry.how in OWN_LABEL_HOW

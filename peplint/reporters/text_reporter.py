@@ -78,11 +78,11 @@ class TextReporter:
 
     def _finding(self, console: Console, finding: Finding, indent: int) -> None:
         pad = " " * indent
-        style = SEVERITY_STYLE[finding.severity]
+        style = "yellow" if finding.unclear else SEVERITY_STYLE[finding.severity]
         where = f" ({finding.location})" if finding.location else ""
         page = f" p.{finding.page}" if finding.page else ""
         console.print(
-            f"{pad}[{style}]{finding.severity}[/{style}] {finding.rule}{escape(where)}{page}: "
+            f"{pad}[{style}]{'unclear' if finding.unclear else finding.severity}[/{style}] {finding.rule}{escape(where)}{page}: "
             f"{escape(finding.message)}"
         )
         if finding.suggestion:
