@@ -1,9 +1,10 @@
 """`peplint template learn`: draft a pack fragment for a new ePEP layout from sample exports.
 
-The draft holds the section heading aliases (`aliases:`) and field label aliases
-(`fields:`) the samples used, and one commented line ("#? ") beside every label or
-heading peplint saw but could not place, with a guess where one is close, for the officer
-to assign. No document values go into the draft: only labels and headings.
+The draft holds the section heading aliases (`aliases:`) the samples used and, under
+`fields:`, one commented line ("#? ") for every label peplint saw but could not place (and
+under `aliases:` for every heading it did not recognise), with a guess where one is close,
+for the officer to assign; the labels it already reads are listed in a comment. No
+document values go into the draft: only labels and headings.
 """
 
 from __future__ import annotations
@@ -117,8 +118,6 @@ def draft_fragment(peps: list[Pep], name: str, extends: str = "section-d") -> st
             f"    # heading not recognised (in {seen} of {total}); {hint}"
         )
     out.append("fields:")
-    for path in sorted(labels):
-        out.append(f"  {path}: {_labels(labels[path])}")
     missing = [path for path, count in not_found.items() if count == total]
     for label, seen in sorted(unplaced.items()):
         if normalise_label(label) in placed:
@@ -132,6 +131,11 @@ def draft_fragment(peps: list[Pep], name: str, extends: str = "section-d") -> st
     if missing:
         out.append("# Fields no sample had a label for (assign the lines above to these):")
         out += [f"#   {path}: {field_title(path)}" for path in sorted(missing)]
+    if labels:
+        # Kept out of `fields:` on purpose: a pack's labels apply in every section, and
+        # these are read already, so pinning them could only move a value elsewhere.
+        out.append("# Labels peplint already reads in this layout (for reference only):")
+        out += [f"#   {path}: {_labels(labels[path])}" for path in sorted(labels)]
     return "\n".join(out) + "\n"
 
 
