@@ -31,8 +31,9 @@ SOURCE = Source(path="sample.docx", sha256="0" * 64, format="docx", pages=2)
 
 def _sample() -> Pep:
     """A PEP as a reader gives it for a layout with labels peplint does not know."""
-    pep = RuleCase("sample", {}).pep()
-    pep.child.date_of_birth = None
+    pep = Pep(source=SOURCE, template="unknown")
+    pep.child.name = "Jamie Rowe"
+    pep.young_persons_views = "I like drawing and I want to go to college."
     pep.provenance = {
         "child.name": FieldProvenance(
             state="found", label="Learner", section="personal_care", page=1, how="table-row"

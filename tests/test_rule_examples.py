@@ -9,6 +9,7 @@ import pytest
 
 from peplint.engine import EngineConfig, RuleSettings, registered_rules, run_rules
 from peplint.model.pep import FieldProvenance
+from peplint.rules.base import field_state
 from peplint.rules.examples_loader import RuleCase, example_ids, load_examples
 
 RULES = registered_rules()
@@ -87,6 +88,9 @@ def test_a_field_absent_from_provenance_is_not_found() -> None:
     """With provenance, a path with no entry is not_found: the rule says unclear and names it."""
     pep = RuleCase("read", {}).pep()
     pep.provenance = {"meeting.date": FieldProvenance(state="found")}
+    pep.sign_offs.social_worker.next_pep_date = pep.sign_offs.designated_teacher.next_pep_date = (
+        None
+    )
     findings = run_rules(pep, {"next-pep-date": RULES["next-pep-date"]})
     assert [f.not_found for f in findings] == [
         ["sign_offs.social_worker.next_pep_date"],
@@ -94,3 +98,15 @@ def test_a_field_absent_from_provenance_is_not_found() -> None:
     ]
     assert findings[0].message.startswith("The social worker's next PEP date could not be found")
     assert "check it by eye" in findings[0].message
+
+
+def test_a_value_the_reader_gave_without_provenance_counts_as_found() -> None:
+    """A value is evidence it was read, even where the reader recorded no provenance for it."""
+    pep = RuleCase("read", {}).pep()
+    pep.provenance = {"meeting.date": FieldProvenance(state="found")}
+    assert field_state(pep, "sign_offs.social_worker.next_pep_date") == "found"
+    assert field_state(pep, "targets[].who") == "found"
+    assert field_state(pep, "targets[0].who") == "found"
+    assert field_state(pep, "targets[7].who") == "not_found"
+    pep.sign_offs.social_worker.next_pep_date = None
+    assert field_state(pep, "sign_offs.social_worker.next_pep_date") == "not_found"

@@ -195,6 +195,8 @@ def field_state(pep: Pep, path: str) -> FieldState:
     entry = provenance.get(path)
     if entry is not None:
         return entry.state
+    if _has_value(pep, path):
+        return "found"  # a value is evidence it was read, whatever the reader recorded
     match = _RECORD.match(path)
     if match is None:
         return "not_found"
@@ -207,6 +209,23 @@ def field_state(pep: Pep, path: str) -> FieldState:
         whole = provenance.get(list_path)
         return "empty" if whole is not None and whole.state == "empty" else "not_found"
     return "found" if "found" in states else "empty" if "empty" in states else "not_found"
+
+
+_STEP = re.compile(r"([a-z_]+)|\[(\d*)\]")
+
+
+def _has_value(pep: Pep, path: str) -> bool:
+    """Whether the PEP holds a value at `path` ("targets[].who": in any record)."""
+    values: list[Any] = [pep]
+    for name, index in _STEP.findall(path):
+        if name:
+            values = [getattr(v, name, None) for v in values]
+        elif index:
+            values = [v[int(index)] for v in values if isinstance(v, list) and int(index) < len(v)]
+        else:
+            values = [item for v in values if isinstance(v, list) for item in v]
+        values = [v for v in values if v is not None]
+    return any(v not in ("", []) for v in values)
 
 
 def _clip(text: str | None, limit: int = 240) -> str | None:

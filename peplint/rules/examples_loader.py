@@ -7,8 +7,9 @@ passes every rule), optional ``params`` and, for failing cases, optionally how
 many findings to expect. The same cases feed `peplint rules explain` and the tests.
 
 A case may also state how the layout was read: ``provenance: {path: not_found | empty}``
-marks those fields so, and every other field of the PEP as found (a case without it has no
-provenance, and the rules read every field as before). ``expect: unclear`` says the rule
+marks those fields so (a field not found has no value, so its value is emptied) and every
+other field of the PEP as found (a case without it has no provenance, and the rules read
+every field as before). ``expect: unclear`` says the rule
 should answer "could not find", never "no"; ``expect: "no"`` (the default) that it says no.
 """
 
@@ -46,10 +47,28 @@ class RuleCase:
             "source", {"path": "example.docx", "sha256": "0" * 64, "format": "docx", "pages": 1}
         )
         data.setdefault("template", "example")
+        for path, state in self.provenance.items():
+            if state == "not_found":
+                _clear(data, re.findall(r"[a-z_]+|\[\d*\]", path))  # nothing read, no value
         pep = Pep.model_validate(data)
         if self.provenance:
             pep.provenance = stated_provenance(pep, self.provenance)
         return pep
+
+
+def _clear(data: Any, steps: list[str]) -> None:
+    """Empty the value at `steps` of a PEP's data ("[]" steps into every record)."""
+    step, rest = steps[0], steps[1:]
+    if step.startswith("["):
+        records = data if isinstance(data, list) else []
+        chosen = records if step == "[]" else records[int(step[1:-1]) : int(step[1:-1]) + 1]
+        for record in chosen:
+            _clear(record, rest)
+    elif isinstance(data, dict) and step in data:
+        if rest:
+            _clear(data[step], rest)
+        else:
+            data[step] = [] if isinstance(data[step], list) else None
 
 
 NOT_FIELDS = frozenset(
