@@ -614,12 +614,14 @@ def pack_show_config(pack_ref: str | None) -> None:
     if config.path:
         click.echo(f"config file: {config.path}")
     click.echo("settings:")
+    from peplint.checklist.coverage import RUN_SETTINGS
+
     defaults = {
         n: v
         for r in registered_rules().values()
         for n, v in r.params.items()
         if not isinstance(v, dict | list)
-    }
+    } | RUN_SETTINGS
     for name in sorted(defaults):
         value = effective.settings.get(name, defaults[name])
         source = effective.provenance.get("settings." + name, "built-in default")

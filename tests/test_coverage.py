@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import docx
+import pytest
 
 from peplint.bulk.summary import aggregate, row_for, to_csv
 from peplint.checklist.coverage import layout_coverage, needed_fields
@@ -146,3 +147,12 @@ def test_bulk_summary_has_coverage_and_counts_peps_to_map_per_school() -> None:
     school = rows[0].school
     agg = aggregate(rows, entries, items, dt.date(2027, 1, 1))
     assert agg.by_school[school]["needs_mapping"] == 1
+
+
+def test_the_threshold_must_be_a_share(tmp_path: Path) -> None:
+    from peplint.packs.yaml_source import PackError
+
+    pack = tmp_path / "bad.yaml"
+    pack.write_text("pack: bad\nextends: [section-d]\nsettings: {coverage_threshold: 80}\n")
+    with pytest.raises(PackError, match="between 0 and 1"):
+        resolve_pack(str(pack))

@@ -125,6 +125,15 @@ def check_pack(
                 _hint(name, known_settings) or f"settings are: {', '.join(sorted(known_settings))}",
             )
         _check_setting_type(loaded, name, value, rules)
+        if name == "coverage_threshold" and not (
+            isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
+        ):
+            raise PackError(
+                path,
+                src.line(("settings", name)),
+                "coverage_threshold must be a share between 0 and 1",
+                "for example 0.8 (warn when fewer than 80% of the fields were found)",
+            )
     declared: dict[str, DeclarativeRuleSpec] = {}
     for rule_id, value in file.rules.items():
         line = src.line(("rules", rule_id))
