@@ -614,12 +614,14 @@ def pack_show_config(pack_ref: str | None) -> None:
     if config.path:
         click.echo(f"config file: {config.path}")
     click.echo("settings:")
+    from peplint.checklist.coverage import RUN_SETTINGS
+
     defaults = {
         n: v
         for r in registered_rules().values()
         for n, v in r.params.items()
         if not isinstance(v, dict | list)
-    }
+    } | RUN_SETTINGS
     for name in sorted(defaults):
         value = effective.settings.get(name, defaults[name])
         source = effective.provenance.get("settings." + name, "built-in default")
@@ -661,6 +663,11 @@ def _add_target_command(group: click.Group) -> None:
 
 
 _add_target_command(main)
+
+from peplint.cli_layout import inspect_command, template  # noqa: E402  (after main exists)
+
+main.add_command(inspect_command)
+main.add_command(template)
 
 
 def run() -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pluggy
 
 from peplint import errors
+from peplint.checklist.coverage import layout_coverage
 from peplint.checklist.evaluate import evaluate
 from peplint.checklist.model import ChecklistSpec
 from peplint.engine import EngineConfig, registered_rules, run_rules
@@ -38,6 +39,7 @@ class LintSetup:
     )
     pack: PackInfo = field(default_factory=lambda: PackInfo(name="section-d", version=1))
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    field_aliases: dict[str, list[str]] = field(default_factory=dict)  # a pack's `fields:`
     password: str | None = None
     pm: pluggy.PluginManager | None = None
 
@@ -59,6 +61,7 @@ def lint_file(
             password=setup.password,
             pm=setup.pm,
             extra_aliases=setup.aliases,
+            field_aliases=setup.field_aliases,
             limits=limits,
             root=root,
         )
@@ -76,6 +79,7 @@ def lint_file(
         )
     findings = run_rules(pep, setup.rules, setup.config)
     checklist = evaluate(setup.checklist, findings, pep)
+    coverage = layout_coverage(pep, setup.checklist, setup.rules, setup.config)
     log.info("input %s linted: %d findings", pep.source.sha256, len(findings))
     return FileReport(
         path=printable(path),
@@ -84,6 +88,7 @@ def lint_file(
         degraded=pep.source.degraded,
         pep=pep,
         checklist=checklist,
+        coverage=coverage,
         findings=findings,
         feedback=compose_feedback(pep, checklist, findings),
     )

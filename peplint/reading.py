@@ -76,6 +76,7 @@ def read_pep(
     extra_aliases: dict[str, list[str]] | None = None,
     limits: Limits | None = None,
     root: Path | None = None,
+    field_aliases: dict[str, list[str]] | None = None,
 ) -> Pep:
     """Run the pre-flight checks, parse `path` and extract the typed PEP model."""
     document = read_document(path, password, pm, limits, root)
@@ -86,4 +87,4 @@ def read_pep(
         pages=document.pages,
         degraded=document.degraded,
     )
-    return build_pep(document, source, profiles(pm), extra_aliases)
+    return build_pep(document, source, profiles(pm), extra_aliases, field_aliases=field_aliases)

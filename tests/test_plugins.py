@@ -164,7 +164,7 @@ def test_lint_json_from_cli_is_the_contract() -> None:
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert (data["format"], data["version"]) == ("peplint.report", 1)
+    assert (data["format"], data["version"]) == ("peplint.report", 2)
     entry = data["files"][0]
     assert set(entry) >= {
         "path",

@@ -61,6 +61,8 @@ class MarkdownReporter:
             if f.error:
                 out += [f"**{md(f.path)}** could not be read: {md(f.error)}", ""]
                 continue
+            if f.layout_warning:
+                out += [f"> **{md(f.layout_warning)}**", ""]
             out += [
                 "| | |",
                 "|---|---|",
@@ -68,6 +70,7 @@ class MarkdownReporter:
                 f"| School or setting | {md(f.school)} |",
                 f"| PEP meeting | {md(f.pep_date)} |",
                 f"| File | {md(f.path)} |",
+                f"| Layout coverage | {md(f.coverage)} |",
                 "",
                 "## Checklist",
                 "",

@@ -47,12 +47,16 @@ class TextReporter:
             console.print()
             return
         assert entry.checklist is not None
+        if entry.coverage is not None and entry.coverage.message:
+            console.print(f"  [bold yellow]! {escape(entry.coverage.message)}[/bold yellow]")
         pep = entry.pep
         if pep is not None:
             meeting = (
                 pep.meeting.date.strftime("%d/%m/%Y") if pep.meeting.date else "date not recorded"
             )
             console.print(f"  template {pep.template}; PEP meeting {meeting}")
+        if entry.coverage is not None and entry.coverage.ratio is not None:
+            console.print(f"  layout coverage: {entry.coverage.summary()} the checklist needs")
         for item in entry.checklist.items:
             style = ANSWER_STYLE[item.answer]
             console.print(
@@ -68,17 +72,19 @@ class TextReporter:
             for finding in others:
                 self._finding(console, finding, indent=4)
         overall = entry.checklist.overall
-        style = "bold green" if overall.meets else "bold red"
+        style = (
+            "bold green" if overall.meets else "bold yellow" if overall.needs_person else "bold red"
+        )
         console.print(f"  [{style}]{escape(overall.label)}[/{style}]")
         console.print()
 
     def _finding(self, console: Console, finding: Finding, indent: int) -> None:
         pad = " " * indent
-        style = SEVERITY_STYLE[finding.severity]
+        style = "yellow" if finding.unclear else SEVERITY_STYLE[finding.severity]
         where = f" ({finding.location})" if finding.location else ""
         page = f" p.{finding.page}" if finding.page else ""
         console.print(
-            f"{pad}[{style}]{finding.severity}[/{style}] {finding.rule}{escape(where)}{page}: "
+            f"{pad}[{style}]{'unclear' if finding.unclear else finding.severity}[/{style}] {finding.rule}{escape(where)}{page}: "
             f"{escape(finding.message)}"
         )
         if finding.suggestion:

@@ -24,24 +24,16 @@ FIELD_NAMES = {
 }
 
 
-def provenance_paths(pep: Pep, name: str) -> list[str]:
-    """The provenance paths that hold a required field (any of them read means it is there)."""
+def _paths(name: str) -> tuple[str, ...]:
+    """The Pep paths behind a required field name ("x.contact" is a phone or an email)."""
+    if name == "carers":
+        return ("carers",)
     if name == "carers.contact":
-        return [
-            f"carers[{i}].{part}" for i in range(len(pep.carers)) for part in ("phone", "email")
-        ]
+        return ("carers[].phone", "carers[].email")
     if name.endswith(".contact"):
         person = name.rsplit(".", 1)[0]
-        return [f"{person}.phone", f"{person}.email"]
-    return [name]
-
-
-def not_in_layout(pep: Pep, paths: list[str]) -> bool:
-    """Whether none of `paths` has a label in this layout. A PEP with no provenance at all
-    (built by hand, or by an older reader) counts as having read every field."""
-    if not pep.provenance or not paths:
-        return False
-    return all(pep.field_state(path) == "not_found" for path in paths)
+        return (f"{person}.phone", f"{person}.email")
+    return (name,)
 
 
 def _get(pep: Pep, dotted: str) -> Any:
@@ -56,6 +48,7 @@ class CareInfoComplete(Rule):
     severity = "error"
     sections = ("personal_care", "social_worker_info", "key_contacts")
     params = {"required_fields": list(FIELD_NAMES)}
+    fields = tuple(path for name in FIELD_NAMES for path in _paths(name))
     doc = RuleDoc(
         summary="The personal, care and contact details are filled in.",
         what="Checks each field in `required_fields` (child's name, date of birth, year group, date entered "
@@ -70,13 +63,11 @@ class CareInfoComplete(Rule):
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
         missing: list[str] = []
-        absent: list[str] = []
-        absent_paths: list[str] = []
+        unread: list[str] = []
         for name in ctx.param("required_fields"):
-            paths = provenance_paths(pep, name)
-            if not_in_layout(pep, paths):
-                absent.append(FIELD_NAMES.get(name, name))
-                absent_paths += paths
+            paths = _paths(name)
+            if all(self.state(pep, path) == "not_found" for path in paths):
+                unread += paths
                 continue
             if name == "carers":
                 ok = any(c.name for c in pep.carers)
@@ -89,6 +80,9 @@ class CareInfoComplete(Rule):
                 ok = _get(pep, name) not in (None, "", [])
             if not ok:
                 missing.append(FIELD_NAMES.get(name, name))
+        page = self.page_of(pep, "personal_care")
+        if unread and (finding := self.unread(ctx, pep, *unread, page=page)):
+            yield finding
         if missing:
             yield self.finding(
                 ctx,
@@ -96,13 +90,3 @@ class CareInfoComplete(Rule):
                 page=self.page_of(pep, "personal_care"),
                 suggestion="Ask the social worker to complete and update the personal / care information.",
             )
-        if absent:
-            unclear = self.finding(
-                ctx,
-                "Could not find " + ", ".join(absent) + " in this layout.",
-                page=self.page_of(pep, "personal_care"),
-                unclear=True,
-                suggestion="Check these by hand, or add the form's labels to the pack's `fields:`; "
-                "remove details the form never asks for from `required_fields`.",
-            )
-            yield unclear.model_copy(update={"not_found": absent_paths})

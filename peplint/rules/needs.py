@@ -212,6 +212,14 @@ class TargetsAddressNeeds(Rule):
     severity = "error"
     sections = ("smart_targets",)
     params: ClassVar[dict[str, Any]] = {"attendance_threshold": 80, "synonyms": {}}
+    fields = (
+        "targets",
+        "attainment.subjects",
+        "meeting.attendance_percent",
+        "additional_needs.sen_status",
+        "meeting.wellbeing_rag",
+        "attainment.overview",
+    )
     doc = RuleDoc(
         summary="Every need the PEP identifies has a related target.",
         what="Lists the needs the PEP identifies (subjects below expected progress, attendance below "
@@ -226,6 +234,9 @@ class TargetsAddressNeeds(Rule):
     )
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
+        if unread := self.unread(ctx, pep, "targets", page=self.page_of(pep, "smart_targets")):
+            yield unread
+            return
         thesaurus = thesaurus_for(ctx.param("synonyms"))
         targets = target_words(pep)
         for need in identified_needs(pep, ctx.param("attendance_threshold")):
@@ -248,6 +259,7 @@ class TargetsShortAndLongTerm(Rule):
     id = "targets-short-and-long-term"
     severity = "warning"
     sections = ("smart_targets", "post16_plan")
+    fields = ("targets", "targets[].deadline_text", "aspirations")
     doc = RuleDoc(
         summary="There are short-term targets and longer-term targets linked to the aspirations.",
         what="Looks for a short-term target (deadline by the next PEP, 'this term', 'before the next PEP') "

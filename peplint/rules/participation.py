@@ -36,6 +36,7 @@ class StatutoryAttendees(Rule):
     severity = "error"
     sections = ("pep_meeting",)
     params = {"statutory_roles": ["social worker", "designated teacher"]}
+    fields = ("meeting.attendees",)
     doc = RuleDoc(
         summary="The social worker and the designated teacher attended the PEP meeting.",
         what="Looks in the attendee list for someone in each role of `statutory_roles` marked as attending.",
@@ -45,6 +46,9 @@ class StatutoryAttendees(Rule):
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
         page = self.page_of(pep, "pep_meeting")
+        if unread := self.unread(ctx, pep, "meeting.attendees", page=page):
+            yield unread
+            return
         if not pep.meeting.attendees:
             yield self.finding(
                 ctx,
@@ -73,6 +77,11 @@ class YoungPersonParticipation(Rule):
     id = "young-person-participation"
     severity = "error"
     sections = ("pep_meeting",)
+    fields = (
+        "meeting.young_person_attended",
+        "meeting.attendees",
+        "meeting.young_person_absence_reason",
+    )
     doc = RuleDoc(
         summary="The young person attended, or why not and how their views were shared is recorded.",
         what="Checks that the young person attended the meeting (the yes/no question or the attendee list); "
@@ -93,7 +102,11 @@ class YoungPersonParticipation(Rule):
         if attended:
             return
         page = self.page_of(pep, "pep_meeting")
-        if attended is None:
+        if attended is None and (
+            unread := self.unread(ctx, pep, "meeting.young_person_attended", page=page)
+        ):
+            yield unread
+        elif attended is None:
             yield self.finding(
                 ctx,
                 "The PEP does not say whether the young person attended the meeting.",
@@ -101,6 +114,8 @@ class YoungPersonParticipation(Rule):
                 page=page,
                 suggestion="Record whether the young person attended.",
             )
+        elif unread := self.unread(ctx, pep, "meeting.young_person_absence_reason", page=page):
+            yield unread
         elif not is_substantive(pep.meeting.young_person_absence_reason, 5):
             yield self.finding(
                 ctx,
@@ -118,6 +133,7 @@ class _WrittenDown(Rule):
     """A rule that checks one text of the meeting page says something."""
 
     words_param: ClassVar[str]
+    path: ClassVar[str]  # the field it reads
     missing: ClassVar[str]
     advice: ClassVar[str]
 
@@ -131,6 +147,9 @@ class _WrittenDown(Rule):
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
         if not self.applies(pep):
+            return
+        if unread := self.unread(ctx, pep, self.path, page=self.page_of(pep, "pep_meeting")):
+            yield unread
             return
         text = self.text(pep)
         if not is_substantive(text, ctx.param(self.words_param)):
@@ -149,6 +168,8 @@ class ContributorsViews(_WrittenDown):
     sections = ("pep_meeting",)
     params = {"contributors_views_min_words": 6}
     words_param = "contributors_views_min_words"
+    path = "meeting.contributors_views"
+    fields = (path,)
     missing = "The views of the adults supporting the young person are not recorded."
     advice = "Add the carer's and professionals' views from the meeting."
     doc = RuleDoc(
@@ -169,6 +190,8 @@ class MeetingDiscussion(_WrittenDown):
     sections = ("pep_meeting",)
     params = {"discussion_min_words": 8}
     words_param = "discussion_min_words"
+    path = "meeting.discussion"
+    fields = (path,)
     missing = "The main points of the meeting discussion are not recorded."
     advice = "Summarise what was discussed, including any concerns and next steps."
     doc = RuleDoc(
@@ -187,6 +210,8 @@ class PreviousActionsReviewed(_WrittenDown):
     sections = ("pep_meeting",)
     params = {"previous_actions_min_words": 6}
     words_param = "previous_actions_min_words"
+    path = "meeting.previous_actions_review"
+    fields = ("pep_type", path)
     missing = "The PEP does not review the actions agreed at the previous PEP."
     advice = (
         "Say which previous actions were completed, and what happens to the ones that were not."

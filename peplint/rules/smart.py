@@ -195,6 +195,7 @@ class _TargetRule(Rule):
     """A rule that checks each target in turn."""
 
     sections = ("smart_targets",)
+    columns: tuple[str, ...] = ()  # the target fields a "no" rests on besides its text
 
     def target_problem(self, pep: Pep, target: Target, ctx: RuleContext) -> tuple[str, str] | None:
         """(message, suggestion) when the target fails, else None."""
@@ -204,7 +205,17 @@ class _TargetRule(Rule):
         page = self.page_of(pep, "smart_targets")
         for index, target in enumerate(pep.targets, start=1):
             problem = self.target_problem(pep, target, ctx)
-            if problem is not None:
+            if problem is not None and (
+                unread := self.unread(
+                    ctx,
+                    pep,
+                    *(f"targets[{index - 1}].{column}" for column in self.columns),
+                    location=_label(index, target),
+                    page=page,
+                )
+            ):
+                yield unread
+            elif problem is not None:
                 message, suggestion = problem
                 yield self.finding(
                     ctx,
@@ -221,6 +232,7 @@ class TargetsPresent(Rule):
     severity = "error"
     sections = ("smart_targets",)
     params = {"min_targets": 3}
+    fields = ("targets",)
     doc = RuleDoc(
         summary="The PEP has at least 3 targets.",
         what="Counts the targets in the SMART targets section against `min_targets`.",
@@ -230,6 +242,10 @@ class TargetsPresent(Rule):
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
         wanted = ctx.param("min_targets")
+        page = self.page_of(pep, "smart_targets")
+        if unread := self.unread(ctx, pep, "targets", page=page):
+            yield unread
+            return
         if len(pep.targets) < wanted:
             yield self.finding(
                 ctx,
@@ -242,6 +258,8 @@ class TargetsPresent(Rule):
 class SmartSpecific(_TargetRule):
     id = "smart-specific"
     severity = "error"
+    columns = ("who",)
+    fields = ("targets", "targets[].who")
     doc = RuleDoc(
         summary="Each target says who will do what.",
         what="Checks each target names who acts: the 'who' column, or in the text 'you', a name, a title "
@@ -261,6 +279,7 @@ class SmartSpecific(_TargetRule):
 class SmartMeasurable(_TargetRule):
     id = "smart-measurable"
     severity = "error"
+    fields = ("targets",)
     doc = RuleDoc(
         summary="Each target says how success will be measured.",
         what="Checks each target's text for a measure: a number or percentage, a grade, a frequency ('twice "
@@ -281,6 +300,8 @@ class SmartMeasurable(_TargetRule):
 class SmartTimeBound(_TargetRule):
     id = "smart-time-bound"
     severity = "error"
+    columns = ("deadline_text",)
+    fields = ("targets", "targets[].deadline_text")
     doc = RuleDoc(
         summary="Each target has a deadline.",
         what="Checks each target's deadline (its 'by when' column, or its text) for a date, a term ('by the "
@@ -304,6 +325,8 @@ class SmartTimeBound(_TargetRule):
 class SmartStrategy(_TargetRule):
     id = "smart-strategy"
     severity = "error"
+    columns = ("strategy",)
+    fields = ("targets", "targets[].strategy")
     doc = RuleDoc(
         summary="Each target names the support or strategy and who provides it.",
         what="Checks each target's strategy column, its own 'Support:' / 'Strategies:' / 'Who will help:' "
