@@ -401,6 +401,13 @@ def check(file: Path, pack: str | None) -> None:
     default=None,
     help="The date overdue PEPs are judged against (default today).",
 )
+@click.option(
+    "--key-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="With --redact: the pseudonyms' key, kept outside OUTPUT "
+    "(default: peplint/redaction.key in your config folder).",
+)
 @limit_options
 @click.option("--quiet", is_flag=True, help="No progress output.")
 def bulk(
@@ -413,6 +420,7 @@ def bulk(
     redact: bool,
     compare_with: Path | None,
     as_of: Any,
+    key_file: Path | None,
     seconds: float,
     memory_mb: int,
     quiet: bool,
@@ -432,6 +440,7 @@ def bulk(
         as_of=as_of.date() if as_of else dt.date.today(),
         limits=Limits(worker_seconds=seconds, worker_memory_mb=memory_mb),
         progress=not quiet,
+        key_file=key_file,
     )
     try:
         result = run_bulk(folder, out, setup, [p.path for p in effective.loaded], options)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from peplint import errors
-from peplint.output import PRIVATE_DIR_MODE, atomic_write, private_mkdir
+from peplint.output import atomic_write, private_mkdir
 
 INDEX_NAME = ".peplint-index.json"
 INDEX_FORMAT = "peplint.output-index"
@@ -157,7 +157,7 @@ class Staging:
         private_mkdir(out)
         remove_stale_staging(out)
         self.folder = out / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
-        self.folder.mkdir(mode=PRIVATE_DIR_MODE)
+        private_mkdir(self.folder)
         atomic_write(self.folder / STAGING_MARK, "peplint staging folder\n")
 
     def path(self, relative: str) -> Path:
@@ -190,7 +190,7 @@ class Staging:
                 if parent == self.out or not _inside(parent, self.out):
                     continue
                 if not parent.exists() and not parent.is_symlink():
-                    parent.mkdir(mode=PRIVATE_DIR_MODE)
+                    private_mkdir(parent)
                 if not _real_folder(parent):
                     raise errors.ConfigError(
                         f"{parent.relative_to(self.out)}/ in the output folder is not a "

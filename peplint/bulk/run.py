@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from peplint.reading import file_sha256
 from peplint.redact import redact_report
 from peplint.report import FileError, FileReport, Report
 from peplint.safety.isolation import is_limit_failure, run_isolated
+from peplint.safety.keys import redaction_key
 from peplint.safety.limits import Limits
 from peplint.safety.manifest import RunManifest, new_manifest, now, record
 from peplint.safety.names import printable
@@ -48,6 +48,7 @@ class BulkOptions:
     as_of: dt.date = field(default_factory=dt.date.today)
     limits: Limits = field(default_factory=Limits)
     progress: bool = True
+    key_file: Path | None = None  # the redaction key (default: the user's config folder)
 
 
 @dataclass
@@ -161,7 +162,7 @@ def _run_staged(
             )
     todo = [i for i in range(len(files)) if i not in results]
 
-    secret = _redaction_secret(out) if options.redact else None
+    secret = redaction_key(out, options.key_file) if options.redact else None
     warm_up(setup)
     position_of = {files[i]: i for i in todo}
     pep_writer = PepOutputs(staging.path("peps"), setup)
@@ -220,7 +221,10 @@ def _run_staged(
     for _, _, report in ordered:
         record(manifest, report)
     manifest.finished_at = now()
-    manifest.outputs = sorted({*staging.staged(), *keep, "manifest.json"} - {"manifest.json"})
+    written = {*staging.staged(), *keep} - {"manifest.json"}
+    reports = [name for name in written if name.startswith("peps/")]
+    # Per-PEP report names come from input names, which often carry a child's name.
+    manifest.outputs = [*sorted(written - set(reports)), f"peps/ ({len(reports)} reports)"]
     atomic_write(staging.path("manifest.json"), manifest.model_dump_json(indent=2) + "\n")
     sources = {out_keys[i]: keys[i] for i in results if keys[i]}
     staging.commit(keep, sources)  # type: ignore[arg-type]
@@ -267,14 +271,6 @@ class PepOutputs:
             (p := self.folder / f"{key}.{fmt}").is_file() and not p.is_symlink()
             for fmt in self.FORMATS
         )
-
-
-def _redaction_secret(out: Path) -> bytes:
-    """The output folder's secret for child pseudonyms (made once, kept private, reused on resume)."""
-    path = out / ".cache" / "redaction.key"
-    if not path.is_file():
-        atomic_write(path, os.urandom(32).hex())
-    return bytes.fromhex(path.read_text().strip())
 
 
 def _relative(report: FileReport, relative: str) -> FileReport:
