@@ -10,7 +10,22 @@ from rich.markup import escape
 from peplint.model.findings import Finding
 from peplint.report import FileReport, Report
 
-ANSWER_STYLE = {"yes": "green", "no": "bold red", "unclear": "yellow"}
+ANSWER_STYLE = {
+    "yes": "green",
+    "no": "bold red",
+    "unclear": "yellow",
+    "gold": "bold yellow",
+    "green": "green",
+    "amber": "yellow",
+    "red": "bold red",
+}
+
+
+def answer_style(answer: str) -> str:
+    """The colour of any scale's rating (a pack's own ratings are shown bold)."""
+    return ANSWER_STYLE.get(answer.lower(), "bold")
+
+
 SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
@@ -52,7 +67,7 @@ class TextReporter:
             )
             console.print(f"  template {pep.template}; PEP meeting {meeting}")
         for item in entry.checklist.items:
-            style = ANSWER_STYLE[item.answer]
+            style = answer_style(item.answer)
             console.print(
                 f"  [{style}]{item.answer.upper():8}[/{style}] {item.id} {escape(item.question)}"
             )

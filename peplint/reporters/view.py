@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from peplint.checklist.model import ItemAnswer
 from peplint.model.findings import Finding
@@ -25,6 +26,38 @@ class FileView:
     meets: bool
     judgement: str
     feedback_text: str
+    options: list[str] = field(default_factory=list)  # the scale's item ratings, pack order
+    overall_options: list[str] = field(default_factory=list)
+    overall_rating: str | None = None
+    warnings: list[str] = field(default_factory=list)  # how the reading went, said plainly
+
+
+FORM_NUMBER = re.compile(r"^[A-Za-z]{0,2}\d+[a-z]?$")  # "D1", "3", "A2b": the form's own numbering
+
+MET_ANSWERS = {"yes", "gold", "green", "meets"}
+
+
+def item_label(item: ItemAnswer) -> str:
+    """The question as the form prints it: with the form's number ("D1. ..."), never an internal id."""
+    if FORM_NUMBER.match(item.id):
+        return f"{item.id}. {item.question}"
+    return item.question
+
+
+def rating_words(rating: str) -> str:
+    """A rating as a tick-box label: "does-not-meet" -> "Does not meet"."""
+    text = rating.replace("-", " ").replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def answer_options(view: FileView) -> list[str]:
+    """The tick boxes of every item: the scale's options, or (older reports) yes/no or the answers."""
+    if view.options:
+        return view.options
+    given = [i.answer for i in view.items if i.answer != "unclear"]
+    if all(a in ("yes", "no") for a in given):
+        return ["yes", "no"]
+    return list(dict.fromkeys(given))
 
 
 def file_view(entry: FileReport) -> FileView:
@@ -61,4 +94,8 @@ def file_view(entry: FileReport) -> FileView:
         meets=entry.checklist.overall.meets,
         judgement=entry.checklist.overall.label,
         feedback_text=entry.feedback,
+        options=list(entry.checklist.options),
+        overall_options=list(entry.checklist.overall_options),
+        overall_rating=entry.checklist.overall.rating,
+        warnings=list(pep.warnings),
     )
