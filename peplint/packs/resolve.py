@@ -28,6 +28,7 @@ from peplint.packs.discovery import (
     registered_packs,
 )
 from peplint.packs.load import LoadedPack, check_pack, read_pack
+from peplint.packs.model import ChecklistDef
 from peplint.packs.yaml_source import PackError
 from peplint.report import PackInfo
 from peplint.rules.base import Rule
@@ -77,6 +78,26 @@ class EffectivePack:
         return setup
 
 
+def checklist_spec(definition: ChecklistDef) -> ChecklistSpec:
+    """A pack's checklist definition with its scale resolved."""
+    scale = (
+        PRESETS[definition.scale].model_copy(deep=True)
+        if isinstance(definition.scale, str)
+        else definition.scale.model_copy(deep=True)
+    )
+    scale.labels.update(definition.labels)
+    return ChecklistSpec(title=definition.title, items=definition.items, scale=scale)
+
+
+def _default_checklist(registry: dict[str, Path]) -> ChecklistSpec | None:
+    """The default pack's checklist, for a pack (such as language-that-cares) that has none:
+    without one, nothing could ever fail and every PEP would "meet the standard"."""
+    if DEFAULT_PACK not in registry:
+        return None
+    definition = read_pack(registry[DEFAULT_PACK]).file.checklist
+    return checklist_spec(definition) if definition is not None else None
+
+
 def _rule_settings(value: Any, current: RuleSettings) -> RuleSettings:
     out = RuleSettings(current.enabled, current.severity, dict(current.params))
     if value is False or value == "off":
@@ -119,16 +140,7 @@ def _apply(
         effective.aliases.setdefault(key, []).extend(aliases)
     effective.messages.update(file.messages)
     if file.checklist is not None:
-        definition = file.checklist
-        scale = (
-            PRESETS[definition.scale].model_copy(deep=True)
-            if isinstance(definition.scale, str)
-            else definition.scale
-        )
-        scale.labels.update(definition.labels)
-        effective.checklist = ChecklistSpec(
-            title=definition.title, items=definition.items, scale=scale
-        )
+        effective.checklist = checklist_spec(file.checklist)
         effective.provenance["checklist"] = where
     effective.chain.append(file.pack)
     effective.loaded.append(loaded)
@@ -172,6 +184,12 @@ def resolve_pack(
 
     top = visit(path)
     effective.name, effective.version = top.file.pack, top.file.version
+    if effective.checklist is None:
+        effective.checklist = _default_checklist(registry)
+        if effective.checklist is not None:
+            effective.provenance["checklist"] = (
+                f"pack {DEFAULT_PACK} (the default: {effective.name} has no checklist)"
+            )
     if config is not None and config.settings:
         for name, value in config.settings.items():
             if name not in known:
