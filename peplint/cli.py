@@ -13,6 +13,13 @@ import click
 import yaml
 
 from peplint import __version__, errors
+from peplint.cli_conventions import (
+    UkDate,
+    folder_hint,
+    format_for_output,
+    refuse_binary_to_terminal,
+    verbose_option,
+)
 from peplint.output import atomic_write
 from peplint.safety.limits import Limits
 
@@ -67,11 +74,12 @@ def main(verbose: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "text"]),
+    type=click.Choice(["json", "jsonl", "text"], case_sensitive=False),
     default="text",
     show_default=True,
-    help="json: the Pep model; text: the same, easier to read.",
+    help="json: one array of Pep models; jsonl: one Pep per line; text: easier to read.",
 )
+@verbose_option
 @click.option(
     "--password-file",
     type=click.File("r"),
@@ -99,8 +107,10 @@ def parse(files: tuple[Path, ...], fmt: str, password_file: TextIO | None) -> No
         return FileReport(path=str(path), sha256=pep.source.sha256, status="ok", pep=pep)
 
     paths = list(files)
+    fmt = fmt.lower()
     results = dict(run_isolated(paths, work, Limits()))
     status = EXIT_OK
+    as_json: list[Any] = []
     for index, path in enumerate(paths):
         entry = results[index]
         if entry.pep is None:
@@ -113,13 +123,17 @@ def parse(files: tuple[Path, ...], fmt: str, password_file: TextIO | None) -> No
         pep = entry.pep
         data = pep.model_dump(mode="json")
         if fmt == "json":
-            click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+            as_json.append(data)
+        elif fmt == "jsonl":
+            click.echo(json.dumps(data, ensure_ascii=False))
         else:
             data.pop("sections", None)
             click.echo(
                 f"# {path.name} ({pep.template}, {pep.source.format}, {pep.source.pages} pages)"
             )
             click.echo(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
+    if fmt == "json":  # always one JSON document (an array), whatever the number of files
+        click.echo(json.dumps(as_json, indent=2, ensure_ascii=False))
     sys.exit(status)
 
 
@@ -136,12 +150,12 @@ def parse(files: tuple[Path, ...], fmt: str, password_file: TextIO | None) -> No
 @click.option(
     "--format",
     "formats",
-    type=click.Choice(["docx", "pdf", "html"]),
+    type=click.Choice(["docx", "pdf", "html"], case_sensitive=False),
     multiple=True,
-    default=("docx",),
-    show_default=True,
-    help="Repeat for several formats.",
+    default=(),
+    help="Repeat for several formats (default: from the -o file name, else docx).",
 )
+@verbose_option
 @click.option(
     "--expected/--no-expected",
     default=False,
@@ -154,11 +168,13 @@ def generate(
     from peplint.generate.render import render_spec
     from peplint.generate.spec import load_spec
 
-    single_file = (
-        len(specs) == 1
-        and len(formats) == 1
-        and output.suffix.lower() in {".docx", ".pdf", ".html"}
-    )
+    suffix = output.suffix.lower().lstrip(".")
+    formats = tuple(f.lower() for f in formats)
+    if not formats:
+        formats = (suffix,) if suffix in {"docx", "pdf", "html"} else ("docx",)
+    elif len(formats) == 1 and suffix in {"docx", "pdf", "html"} and suffix != formats[0]:
+        _fail_usage(f"--format {formats[0]} does not match the file name {output.name}")
+    single_file = len(specs) == 1 and len(formats) == 1 and suffix in {"docx", "pdf", "html"}
     for spec_path in specs:
         try:
             spec = load_spec(spec_path)
@@ -197,10 +213,11 @@ def _reporters() -> dict[str, Any]:
 @click.option(
     "--format",
     "fmt",
-    default="text",
-    show_default=True,
-    help="text, json, markdown, html, docx (and any format a plugin registers).",
+    default=None,
+    help="text, json, markdown, html, docx (and any format a plugin registers); "
+    "default: from the -o file name, else text.",
 )
+@verbose_option
 @click.option(
     "-o",
     "--output",
@@ -241,7 +258,7 @@ def _reporters() -> dict[str, Any]:
 )
 def lint(
     files: tuple[Path, ...],
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
     fail_on: str,
     password_file: TextIO | None,
@@ -259,9 +276,24 @@ def lint(
     """
     from peplint.report import Report
 
+    hint = folder_hint(list(files))
+    if hint:
+        _fail_usage(hint)
     reporters = _reporters()
+    try:
+        fmt = format_for_output(
+            fmt, output, {r.extension.lower(): name for name, r in reporters.items()}
+        )
+    except errors.ConfigError as exc:
+        _fail_usage(str(exc))
     if fmt not in reporters:
         _fail_usage(f"unknown --format '{fmt}'; choose from {', '.join(sorted(reporters))}")
+    reporter = reporters[fmt]
+    if output is None:
+        try:
+            refuse_binary_to_terminal(fmt, getattr(reporter, "binary", False), reporter.extension)
+        except errors.ConfigError as exc:
+            _fail_usage(str(exc))
     setup, effective = _setup_and_pack(pack)
     setup.password = password_file.read().strip() if password_file else None
     limits = Limits(worker_seconds=seconds, worker_memory_mb=memory_mb)
@@ -274,7 +306,7 @@ def lint(
 
             record(run, entry)
     colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    rendered = reporters[fmt].render(report, colour=colour)
+    rendered = reporter.render(report, colour=colour)
     if output is not None:
         atomic_write(output, rendered)
     else:
@@ -325,6 +357,7 @@ def _run_manifest(setup: Any, effective: Any) -> Any:
 @click.option(
     "--pack", "pack", default=None, help="Rule pack: a built-in name or a path to a pack YAML file."
 )
+@verbose_option
 def check(file: Path, pack: str | None) -> None:
     """Self-check a PEP before you submit it: a to-do list in plain English.
 
@@ -332,6 +365,9 @@ def check(file: Path, pack: str | None) -> None:
     """
     from peplint.selfcheck import render, self_check
 
+    hint = folder_hint([file])
+    if hint:
+        _fail_usage(hint)
     setup, _ = _setup_and_pack(pack)
     entry = lint_paths([file], setup, Limits(), jobs=1, redact=False)[0]
     result = self_check(entry)
@@ -378,12 +414,13 @@ def check(file: Path, pack: str | None) -> None:
 )
 @click.option(
     "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=UkDate(),
     default=None,
-    help="The date overdue PEPs are judged against (default today).",
+    help="The date overdue PEPs are judged against, e.g. 01/12/2026 (default today).",
 )
 @limit_options
 @click.option("--quiet", is_flag=True, help="No progress output.")
+@verbose_option
 def bulk(
     folder: Path,
     out: Path,
@@ -410,7 +447,7 @@ def bulk(
         max_failures=max_failures,
         redact=redact,
         compare_with=compare_with,
-        as_of=as_of.date() if as_of else dt.date.today(),
+        as_of=as_of or dt.date.today(),
         limits=Limits(worker_seconds=seconds, worker_memory_mb=memory_mb),
         progress=not quiet,
     )
