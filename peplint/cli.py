@@ -494,25 +494,67 @@ def rules() -> None:
 
 
 @rules.command("list")
-def rules_list() -> None:
-    """One line per rule: id, default severity, summary."""
-    from peplint.engine import registered_rules
+@click.option("--pack", "pack_ref", default=None, help="Show the rules as this pack sets them.")
+def rules_list(pack_ref: str | None) -> None:
+    """One line per rule: id, severity (or off), summary; a pack's own rules included."""
+    _print_rules(pack_ref)
 
-    for rule in registered_rules().values():
-        click.echo(f"{rule.id:36} {rule.severity:8} {rule.doc.summary}")
+
+def _print_rules(pack_ref: str | None) -> None:
+    from peplint.engine import registered_rules, rule_context
+
+    if pack_ref is None:
+        for rule in registered_rules().values():
+            click.echo(f"{rule.id:36} {rule.severity:8} {rule.doc.summary}")
+        return
+    setup, effective = _setup_and_pack(pack_ref)
+    for rule_id, rule in setup.rules.items():
+        own = setup.config.rules.get(rule_id)
+        state = (
+            "off"
+            if own is not None and not own.enabled
+            else rule_context(rule, setup.config).severity
+        )
+        mark = f"  [pack {effective.name}]" if rule_id in effective.declarative else ""
+        click.echo(f"{rule_id:36} {state:8} {rule.doc.summary}{mark}")
 
 
 @rules.command("explain")
 @click.argument("rule_id")
-def rules_explain(rule_id: str) -> None:
+@click.option("--pack", "pack_ref", default=None, help="Explain the rule as this pack sets it.")
+def rules_explain(rule_id: str, pack_ref: str | None) -> None:
     """What RULE_ID checks, why it matters, and an example that fails and one that passes."""
-    from peplint.engine import registered_rules
-    from peplint.rules.explain import explain
+    from peplint.engine import registered_rules, rule_context
+    from peplint.rules.explain import did_you_mean, explain
 
-    found = registered_rules()
-    if rule_id not in found:
-        _fail_usage(f"no rule '{rule_id}'; `peplint rules list` shows them all")
-    click.echo(explain(found[rule_id]))
+    if pack_ref is None:
+        found = registered_rules()
+        if rule_id not in found:
+            _fail_usage(
+                f"no rule '{rule_id}'.{did_you_mean(rule_id, list(found))} "
+                "`peplint rules list` shows them all"
+            )
+        click.echo(explain(found[rule_id]), nl=False)
+        return
+    setup, effective = _setup_and_pack(pack_ref)
+    if rule_id not in setup.rules:
+        _fail_usage(
+            f"no rule '{rule_id}' in pack {effective.name}.{did_you_mean(rule_id, list(setup.rules))} "
+            f"`peplint rules list --pack {pack_ref}` shows them all"
+        )
+    rule = setup.rules[rule_id]
+    context = rule_context(rule, setup.config)
+    own = setup.config.rules.get(rule_id)
+    click.echo(
+        explain(
+            rule,
+            params=context.params,
+            severity=context.severity,
+            enabled=own is None or own.enabled,
+            pack=effective.name,
+        ),
+        nl=False,
+    )
 
 
 @main.group()
@@ -528,6 +570,13 @@ def pack_list() -> None:
 
     for name, path in sorted(registered_packs().items()):
         click.echo(f"{name:24} {read_pack(path).file.description}")
+
+
+@pack.command("rules")
+@click.argument("pack_ref")
+def pack_rules(pack_ref: str) -> None:
+    """The rules as PACK_REF sets them: severity or off, its own rules marked."""
+    _print_rules(pack_ref)
 
 
 @pack.command("init")
@@ -561,9 +610,21 @@ def pack_init(name: str, output: Path | None) -> None:
 def pack_validate(pack_ref: str) -> None:
     """Check a pack (and what it extends): keys, rule ids, settings, patterns, sections."""
     from peplint.packs.resolve import resolve_pack
+    from peplint.packs.yaml_source import PackProblems
 
     try:
         effective = resolve_pack(pack_ref)
+    except PackProblems as exc:
+        for problem in exc.problems:
+            click.echo(
+                f"peplint: {problem.path}:{problem.line}: {problem.problem}; {problem.fix}",
+                err=True,
+            )
+        if len(exc.problems) > 1:
+            click.echo(
+                f"peplint: {len(exc.problems)} problems; fix them and validate again", err=True
+            )
+        sys.exit(EXIT_USAGE)
     except errors.ConfigError as exc:
         _fail_usage(str(exc))
         return

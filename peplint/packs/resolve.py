@@ -166,17 +166,20 @@ def resolve_pack(
         if any(p.path.resolve() == resolved for p in effective.loaded):
             return next(p for p in effective.loaded if p.path.resolve() == resolved)
         visiting.append(resolved)
-        loaded = read_pack(pack_path)
+        loaded = read_pack(pack_path, keep_going=True)
         for index, parent in enumerate(loaded.file.extends):
             try:
                 parent_path = locate(parent, registry, relative_to=pack_path)
             except ConfigError as exc:
-                raise PackError(
-                    pack_path,
-                    loaded.source.line(("extends", index)),
-                    f"cannot extend '{parent}'",
-                    str(exc),
-                ) from None
+                loaded.problems.append(
+                    PackError(
+                        pack_path,
+                        loaded.source.line(("extends", index)),
+                        f"cannot extend '{parent}'",
+                        str(exc),
+                    )
+                )
+                continue
             visit(parent_path)
         _apply(effective, loaded, rules, known)
         visiting.pop()
