@@ -39,7 +39,7 @@ def test_rules_list_and_pack_rules_include_the_packs_own_rules() -> None:
     for args in (("rules", "list", "--pack", "example-rag"), ("pack", "rules", "example-rag")):
         code, out, _ = run(*args)
         assert code == 0
-        line = next(l for l in out.splitlines() if l.startswith("pp-plus-linked"))
+        line = next(x for x in out.splitlines() if x.startswith("pp-plus-linked"))
         assert "[pack example-rag]" in line
-        voice = next(l for l in out.splitlines() if l.startswith("voice-first-person "))
+        voice = next(x for x in out.splitlines() if x.startswith("voice-first-person "))
         assert " error " in voice  # the pack's severity, not the default
