@@ -441,6 +441,15 @@ def bulk(
     from peplint.bulk.run import BulkOptions, run_bulk
 
     setup, effective = _setup_and_pack(pack)
+    if compare_with is not None:  # before the run, not after it
+        from peplint.bulk.compare import check_comparable
+
+        try:
+            check_comparable(
+                compare_with, setup.pack.model_dump(), [i.id for i in setup.checklist.items]
+            )
+        except errors.ConfigError as exc:
+            _fail_usage(str(exc))
     options = BulkOptions(
         jobs=jobs,
         resume=resume,
