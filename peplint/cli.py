@@ -15,9 +15,11 @@ import yaml
 from peplint import __version__, errors
 from peplint.cli_conventions import (
     UkDate,
+    config_options,
     folder_hint,
     format_for_output,
     refuse_binary_to_terminal,
+    used_line,
     verbose_option,
 )
 from peplint.output import atomic_write
@@ -256,6 +258,7 @@ def _reporters() -> dict[str, Any]:
     default=None,
     help="Write a run manifest (who, when, versions, input hashes, outcomes; no content).",
 )
+@config_options
 def lint(
     files: tuple[Path, ...],
     fmt: str | None,
@@ -268,6 +271,8 @@ def lint(
     seconds: float,
     memory_mb: int,
     manifest: Path | None,
+    config_file: Path | None,
+    isolated: bool,
 ) -> None:
     """Check PEP FILES against the QA checklist and draft the feedback.
 
@@ -294,11 +299,19 @@ def lint(
             refuse_binary_to_terminal(fmt, getattr(reporter, "binary", False), reporter.extension)
         except errors.ConfigError as exc:
             _fail_usage(str(exc))
-    setup, effective = _setup_and_pack(pack)
+    setup, effective = _setup_and_pack(pack, list(files), config_file, isolated)
     setup.password = password_file.read().strip() if password_file else None
     limits = Limits(worker_seconds=seconds, worker_memory_mb=memory_mb)
     run = _run_manifest(setup, effective) if manifest else None
-    report = Report(pack=setup.pack, meta={"settings": setup.config.settings, "fail_on": fail_on})
+    report = Report(
+        pack=setup.pack,
+        meta={
+            "settings": setup.config.settings,
+            "fail_on": fail_on,
+            "config": str(effective.config_path) if effective.config_path else None,
+            "used": used_line(effective.name, effective.version, effective.config_path),
+        },
+    )
     for entry in lint_paths(list(files), setup, limits, jobs, redact):
         report.files.append(entry)
         if run is not None:
@@ -358,7 +371,8 @@ def _run_manifest(setup: Any, effective: Any) -> Any:
     "--pack", "pack", default=None, help="Rule pack: a built-in name or a path to a pack YAML file."
 )
 @verbose_option
-def check(file: Path, pack: str | None) -> None:
+@config_options
+def check(file: Path, pack: str | None, config_file: Path | None, isolated: bool) -> None:
     """Self-check a PEP before you submit it: a to-do list in plain English.
 
     Exits 0 only when there is nothing to fix, so it can gate a submission.
@@ -368,10 +382,13 @@ def check(file: Path, pack: str | None) -> None:
     hint = folder_hint([file])
     if hint:
         _fail_usage(hint)
-    setup, _ = _setup_and_pack(pack)
+    setup, effective = _setup_and_pack(pack, [file], config_file, isolated)
     entry = lint_paths([file], setup, Limits(), jobs=1, redact=False)[0]
     result = self_check(entry)
     click.echo(render(result, file.name), nl=False)
+    click.echo(
+        f"Checked with {used_line(effective.name, effective.version, effective.config_path)}"
+    )
     sys.exit(EXIT_OK if result.ready else (EXIT_INPUT if result.error else EXIT_FINDINGS))
 
 
@@ -421,6 +438,7 @@ def check(file: Path, pack: str | None) -> None:
 @limit_options
 @click.option("--quiet", is_flag=True, help="No progress output.")
 @verbose_option
+@config_options
 def bulk(
     folder: Path,
     out: Path,
@@ -434,13 +452,15 @@ def bulk(
     seconds: float,
     memory_mb: int,
     quiet: bool,
+    config_file: Path | None,
+    isolated: bool,
 ) -> None:
     """Review every PEP in FOLDER (recursively): per-PEP reports, summary.csv and a dashboard."""
     import datetime as dt
 
     from peplint.bulk.run import BulkOptions, run_bulk
 
-    setup, effective = _setup_and_pack(pack)
+    setup, effective = _setup_and_pack(pack, [folder], config_file, isolated)
     if compare_with is not None:  # before the run, not after it
         from peplint.bulk.compare import check_comparable
 
@@ -470,17 +490,26 @@ def bulk(
         f"({agg['share_meeting']:.0%}); {agg['unreadable']} could not be read. "
         f"Open {out / 'index.html'}"
     )
+    click.echo(f"Made with {used_line(effective.name, effective.version, effective.config_path)}")
     if result.stopped_early:
         click.echo(f"peplint: stopped after {max_failures} files could not be read", err=True)
     sys.exit(EXIT_INPUT if agg["unreadable"] else EXIT_OK)
 
 
-def _setup_and_pack(pack: str | None) -> tuple[Any, Any]:
-    """The lint setup and effective pack for --pack (or the config file's, or section-d); exit 2 on a bad pack."""
+def _setup_and_pack(
+    pack: str | None,
+    inputs: list[Path] | None = None,
+    config_file: Path | None = None,
+    isolated: bool = False,
+) -> tuple[Any, Any]:
+    """The lint setup and effective pack for --pack (or the config's, or section-d), with the
+    config nearest the inputs (or --config, or none with --isolated); exit 2 when bad."""
+    from peplint.packs.discovery import config_for
     from peplint.packs.resolve import setup_for
 
     try:
-        return setup_for(pack)
+        config = config_for(inputs or [], config_file, isolated)
+        return setup_for(pack, config=config)
     except errors.ConfigError as exc:
         _fail_usage(str(exc))
 
@@ -675,22 +704,18 @@ def pack_test(pack_ref: str, own_only: bool) -> None:
 @click.option(
     "--pack", "pack_ref", default=None, help="The pack (default: the config file's, or section-d)."
 )
-def pack_show_config(pack_ref: str | None) -> None:
+@click.argument("where", required=False, type=click.Path(path_type=Path))
+@config_options
+def pack_show_config(
+    pack_ref: str | None, where: Path | None, config_file: Path | None, isolated: bool
+) -> None:
     """The effective settings, rules and checklist, and where each came from."""
     from peplint.engine import registered_rules, rule_context
-    from peplint.packs.discovery import find_config
-    from peplint.packs.resolve import setup_for
 
-    try:
-        setup, effective = setup_for(pack_ref)
-    except errors.ConfigError as exc:
-        _fail_usage(str(exc))
-        return
-    config = find_config()
+    setup, effective = _setup_and_pack(pack_ref, [where] if where else [], config_file, isolated)
     click.echo(f"pack: {effective.name} (version {effective.version}) from {effective.path}")
     click.echo(f"chain: {' > '.join(effective.chain)}")
-    if config.path:
-        click.echo(f"config file: {config.path}")
+    click.echo(f"config file: {effective.config_path or 'none (built-in defaults)'}")
     click.echo("settings:")
     defaults = {
         n: v

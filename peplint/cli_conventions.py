@@ -113,3 +113,25 @@ def folder_hint(paths: list[Path]) -> str | None:
                 f"`peplint bulk {quoted} -o REVIEW-FOLDER`"
             )
     return None
+
+
+def config_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`--config FILE` and `--isolated`, for every command that reads a project config."""
+    command = click.option(
+        "--isolated",
+        is_flag=True,
+        help="Ignore every config file (peplint.toml, pyproject.toml).",
+    )(command)
+    return click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Use this config file instead of the nearest one above each input.",
+    )(command)
+
+
+def used_line(pack: str, version: object, config: Path | None) -> str:
+    """The line every output carries: which pack and which config file made it."""
+    where = str(config) if config else "none (built-in defaults)"
+    return f"pack {pack} (version {version}); config file: {where}"

@@ -134,7 +134,7 @@ class _Collector(HTMLParser):
 def test_html_is_self_contained_and_hostile_text_stays_inert(tmp_path: Path) -> None:
     spec = load_spec(SPECS / "walsall-good.yaml")
     payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-    spec.young_persons_views = f"I like college. {payload}"
+    spec.young_persons_views = f"I like college {payload} and my tutor helps me a lot."
     spec.attainment.overview = (
         f"Jamie, your strengths are essays. An area to develop is maths. {payload}"
     )
@@ -229,7 +229,8 @@ def test_check_lists_what_to_fix_and_gates_submission() -> None:
     bad = runner.invoke(main, ["check", str(GENERATED / "walsall-late-incomplete.docx")])
     assert bad.exit_code == 1
     lines = bad.output.splitlines()
-    assert lines[-1] == "3 things to fix first."
+    assert lines[-2] == "3 things to fix first."
+    assert lines[-1].startswith("Checked with pack section-d")
     assert lines.index("Please change these before you submit:") < lines.index(
         "3 things to fix first."
     )
@@ -237,7 +238,7 @@ def test_check_lists_what_to_fix_and_gates_submission() -> None:
         "sign" in lines[lines.index("Please change these before you submit:") + 1].lower()
     )  # D1 first
     good = runner.invoke(main, ["check", str(GENERATED / "secondary-good.pdf")])
-    assert good.exit_code == 0 and good.output.splitlines()[-1] == "Ready to submit."
+    assert good.exit_code == 0 and good.output.splitlines()[-2] == "Ready to submit."
 
 
 def test_lint_writes_each_document_format_privately(tmp_path: Path) -> None:

@@ -53,6 +53,7 @@ class EffectivePack:
         default_factory=dict
     )  # "settings.x" / "rules.y" -> where from
     loaded: list[LoadedPack] = field(default_factory=list)
+    config_path: Path | None = None  # the config file the run used (None: no config file)
 
     def setup(self, rules: dict[str, Rule], pm: pluggy.PluginManager | None = None) -> LintSetup:
         """The lint setup this pack describes."""
@@ -203,9 +204,17 @@ def resolve_pack(
 
 
 def setup_for(
-    pack: str | None, pm: pluggy.PluginManager | None = None, cwd: Path | None = None
+    pack: str | None,
+    pm: pluggy.PluginManager | None = None,
+    cwd: Path | None = None,
+    config: ProjectConfig | None = None,
 ) -> tuple[LintSetup, EffectivePack]:
-    """The lint setup for `--pack` (or the config file's pack, or the default pack)."""
-    config = find_config(cwd)
+    """The lint setup for `--pack` (or the config file's pack, or the default pack).
+
+    `config` is the run's config (see `config_for`); without it, the nearest to `cwd`.
+    """
+    if config is None:
+        config = find_config(cwd)
     effective = resolve_pack(pack or config.pack or DEFAULT_PACK, pm, config)
+    effective.config_path = config.path
     return effective.setup(registered_rules(pm), pm), effective

@@ -112,7 +112,9 @@ def bullet(doc: Any, text: str) -> Any:
     return doc.add_paragraph(text, style="List Bullet")
 
 
-def set_properties(doc: Any, title: str, author: str = "Virtual School") -> None:
+def set_properties(
+    doc: Any, title: str, author: str = "Virtual School", made_with: str = ""
+) -> None:
     """Document properties an authority would set: no tool name, a fixed date for
     reproducible files, the protective marking as a keyword."""
     props = doc.core_properties
@@ -120,7 +122,7 @@ def set_properties(doc: Any, title: str, author: str = "Virtual School") -> None
     props.subject = "PEP quality assurance"
     props.author = author
     props.last_modified_by = author
-    props.comments = ""
+    props.comments = made_with
     props.keywords = PROTECTIVE_MARKING
     props.category = PROTECTIVE_MARKING
     fixed = dt.datetime(2000, 1, 1)

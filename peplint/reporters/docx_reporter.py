@@ -26,7 +26,14 @@ from peplint.reporters.docx_form import (
     set_up_a4,
     tick_cell,
 )
-from peplint.reporters.view import FileView, answer_options, file_view, item_label, rating_words
+from peplint.reporters.view import (
+    FileView,
+    answer_options,
+    file_view,
+    item_label,
+    rating_words,
+    used,
+)
 
 TEXT_WIDTH_CM = 17.0  # A4 less two 2 cm margins, shared by the question and the ticks
 YES_NO_NOTE = "To meet the expected standard all sections above should be recorded as a Yes"
@@ -53,7 +60,7 @@ class DocxReporter:
             view = file_view(entry)
             title = view.title
             self._page(doc, view)
-        set_properties(doc, title)
+        set_properties(doc, title, made_with=used(report))
         buffer = io.BytesIO()
         doc.save(buffer)
         from peplint.generate.docx_writer import _reproducible_zip

@@ -9,6 +9,7 @@ from rich.markup import escape
 
 from peplint.model.findings import Finding
 from peplint.report import FileReport, Report
+from peplint.reporters.view import used
 
 ANSWER_STYLE = {
     "yes": "green",
@@ -49,6 +50,7 @@ class TextReporter:
         )
         for entry in report.files:
             self._file(console, entry)
+        console.print(escape(f"Checked with {used(report)}"), style="dim")
         return buffer.getvalue().encode("utf-8")
 
     def _file(self, console: Console, entry: FileReport) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from peplint.checklist.model import ItemAnswer
+from peplint.checklist.model import Evidence, ItemAnswer
+from peplint.feedback.to_fix import SECTION_NAMES
 from peplint.model.findings import Finding
-from peplint.report import FileReport
+from peplint.report import FileReport, Report
 
 
 @dataclass
@@ -99,3 +100,51 @@ def file_view(entry: FileReport) -> FileView:
         overall_rating=entry.checklist.overall.rating,
         warnings=list(pep.warnings),
     )
+
+
+def used(report: Report) -> str:
+    """Which pack and config file made this report, in words."""
+    meta = report.meta or {}
+    if meta.get("used"):
+        return str(meta["used"])
+    config = meta.get("config")
+    where = config if config else "none (built-in defaults)"
+    return f"pack {report.pack.name} (version {report.pack.version}); config file: {where}"
+
+
+PROSE_WORDS = 6
+QUOTE_WORDS = 25
+
+
+def evidence_text(evidence: Evidence) -> str:
+    """Evidence as a reader wants it: a finding's message as it is; a quotation of a section
+    as where it is recorded and, when it is prose (not a dump of table cells), its first
+    sentence."""
+    if evidence.rule is not None:
+        return evidence.text
+    section = SECTION_NAMES.get(evidence.section or "", evidence.section or "the PEP")
+    where = f"Recorded in {section}" + (f", page {evidence.page}" if evidence.page else "")
+    pieces = re.split(r"\s*\|\s*|(?<=[.!?])\s+", evidence.text.strip())
+    prose = next(
+        (
+            p.split()
+            for p in pieces
+            if len(p.split()) >= PROSE_WORDS and p.endswith((".", "!", "?")) and p.count(":") <= 1
+        ),
+        None,
+    )
+    if prose is None:
+        return where + "."
+    words = prose
+    quote = " ".join(words[:QUOTE_WORDS]) + ("…" if len(words) > QUOTE_WORDS else "")
+    return f'{where}: "{quote}"'
+
+
+def where(finding: Finding) -> str:
+    """Where a finding is: section, place and page."""
+    parts = [SECTION_NAMES.get(finding.section, finding.section)] if finding.section else []
+    if finding.location:
+        parts.append(finding.location)
+    if finding.page:
+        parts.append(f"page {finding.page}")
+    return ", ".join(parts)
