@@ -55,7 +55,32 @@ def limit_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class PeplintGroup(click.Group):
+    """The command group; plugins' commands are added only when a command list is needed
+    (`--help`) or a name is not a built-in command, so `--version` stays instant."""
+
+    plugins_added = False
+
+    def _add_plugins(self) -> None:
+        if not self.plugins_added:
+            self.plugins_added = True
+            add_plugin_commands(self)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command, plugins' included."""
+        self._add_plugins()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """A built-in command, or else a plugin's."""
+        found = super().get_command(ctx, cmd_name)
+        if found is None:
+            self._add_plugins()
+            found = super().get_command(ctx, cmd_name)
+        return found
+
+
+@click.group(cls=PeplintGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="peplint")
 @click.option(
     "-v",
@@ -747,6 +772,9 @@ def add_plugin_commands(group: click.Group) -> None:
     """Add the CLI commands plugins register (`peplint_register_commands`)."""
     from peplint.plugins.manager import default_manager
 
+    if isinstance(group, PeplintGroup):
+        group.plugins_added = True
+
     def register(command: click.Command) -> None:
         if command.name in group.commands:
             raise errors.ConfigError(
@@ -760,7 +788,6 @@ def add_plugin_commands(group: click.Group) -> None:
 def run() -> None:
     """Entry point that turns any peplint error into a one-line message."""
     try:
-        add_plugin_commands(main)
         main(standalone_mode=True)
     except errors.ConfigError as exc:
         click.echo(f"peplint: {exc}", err=True)
