@@ -19,6 +19,7 @@ from peplint.cli_conventions import (
     folder_hint,
     format_for_output,
     refuse_binary_to_terminal,
+    selection_options,
     used_line,
     verbose_option,
 )
@@ -284,6 +285,7 @@ def _reporters() -> dict[str, Any]:
     help="Write a run manifest (who, when, versions, input hashes, outcomes; no content).",
 )
 @config_options
+@selection_options
 def lint(
     files: tuple[Path, ...],
     fmt: str | None,
@@ -298,6 +300,10 @@ def lint(
     manifest: Path | None,
     config_file: Path | None,
     isolated: bool,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    statistics: bool,
 ) -> None:
     """Check PEP FILES against the QA checklist and draft the feedback.
 
@@ -325,6 +331,7 @@ def lint(
         except errors.ConfigError as exc:
             _fail_usage(str(exc))
     setup, effective = _setup_and_pack(pack, list(files), config_file, isolated)
+    _select_rules(setup, select, extend_select, ignore)
     setup.password = password_file.read().strip() if password_file else None
     limits = Limits(worker_seconds=seconds, worker_memory_mb=memory_mb)
     run = _run_manifest(setup, effective) if manifest else None
@@ -347,9 +354,11 @@ def lint(
     rendered = reporter.render(report, colour=colour)
     if output is not None:
         atomic_write(output, rendered)
-    else:
+    elif not statistics:
         sys.stdout.buffer.write(rendered)
         sys.stdout.flush()
+    if statistics:
+        _print_statistics(x for f in report.files for x in f.findings)
     if run is not None and manifest is not None:
         from peplint.safety.manifest import now
 
@@ -395,9 +404,27 @@ def _run_manifest(setup: Any, effective: Any) -> Any:
 @click.option(
     "--pack", "pack", default=None, help="Rule pack: a built-in name or a path to a pack YAML file."
 )
+@click.option(
+    "--fail-on",
+    type=click.Choice(["fix", "error", "warning", "info", "never"], case_sensitive=False),
+    default="fix",
+    show_default=True,
+    help="Exit 1 when there is something to fix (fix), or a finding at or above a severity.",
+)
 @verbose_option
 @config_options
-def check(file: Path, pack: str | None, config_file: Path | None, isolated: bool) -> None:
+@selection_options
+def check(
+    file: Path,
+    pack: str | None,
+    fail_on: str,
+    config_file: Path | None,
+    isolated: bool,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    statistics: bool,
+) -> None:
     """Self-check a PEP before you submit it: a to-do list in plain English.
 
     Exits 0 only when there is nothing to fix, so it can gate a submission.
@@ -408,13 +435,20 @@ def check(file: Path, pack: str | None, config_file: Path | None, isolated: bool
     if hint:
         _fail_usage(hint)
     setup, effective = _setup_and_pack(pack, [file], config_file, isolated)
+    _select_rules(setup, select, extend_select, ignore)
     entry = lint_paths([file], setup, Limits(), jobs=1, redact=False)[0]
     result = self_check(entry)
     click.echo(render(result, file.name), nl=False)
     click.echo(
         f"Checked with {used_line(effective.name, effective.version, effective.config_path)}"
     )
-    sys.exit(EXIT_OK if result.ready else (EXIT_INPUT if result.error else EXIT_FINDINGS))
+    if statistics:
+        _print_statistics(entry.findings)
+    if result.error:
+        sys.exit(EXIT_INPUT)
+    if fail_on.lower() == "fix":
+        sys.exit(EXIT_OK if result.ready else EXIT_FINDINGS)
+    sys.exit(_findings_exit(entry.findings, fail_on.lower()))
 
 
 @main.command()
@@ -462,8 +496,16 @@ def check(file: Path, pack: str | None, config_file: Path | None, isolated: bool
 )
 @limit_options
 @click.option("--quiet", is_flag=True, help="No progress output.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"], case_sensitive=False),
+    default="never",
+    show_default=True,
+    help="Exit 1 when any PEP has a finding at or above this severity.",
+)
 @verbose_option
 @config_options
+@selection_options
 def bulk(
     folder: Path,
     out: Path,
@@ -477,8 +519,13 @@ def bulk(
     seconds: float,
     memory_mb: int,
     quiet: bool,
+    fail_on: str,
     config_file: Path | None,
     isolated: bool,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    statistics: bool,
 ) -> None:
     """Review every PEP in FOLDER (recursively): per-PEP reports, summary.csv and a dashboard."""
     import datetime as dt
@@ -486,6 +533,7 @@ def bulk(
     from peplint.bulk.run import BulkOptions, run_bulk
 
     setup, effective = _setup_and_pack(pack, [folder], config_file, isolated)
+    selection = _select_rules(setup, select, extend_select, ignore)
     if compare_with is not None:  # before the run, not after it
         from peplint.bulk.compare import check_comparable
 
@@ -504,6 +552,7 @@ def bulk(
         as_of=as_of or dt.date.today(),
         limits=Limits(worker_seconds=seconds, worker_memory_mb=memory_mb),
         progress=not quiet,
+        cache_salt=selection.key(),
     )
     try:
         result = run_bulk(folder, out, setup, [p.path for p in effective.loaded], options)
@@ -518,7 +567,56 @@ def bulk(
     click.echo(f"Made with {used_line(effective.name, effective.version, effective.config_path)}")
     if result.stopped_early:
         click.echo(f"peplint: stopped after {max_failures} files could not be read", err=True)
-    sys.exit(EXIT_INPUT if agg["unreadable"] else EXIT_OK)
+    if agg["unreadable"]:
+        sys.exit(EXIT_INPUT)
+    if statistics or fail_on.lower() != "never":
+        findings = _bulk_findings(out)
+        if statistics:
+            _print_statistics(findings)
+        sys.exit(_findings_exit(findings, fail_on.lower()))
+    sys.exit(EXIT_OK)
+
+
+def _bulk_findings(out: Path) -> list[Any]:
+    """Every finding of a bulk run, from the per-PEP JSON reports it wrote."""
+    from peplint.report import Report
+
+    findings: list[Any] = []
+    for path in sorted((out / "peps").glob("*.json")):
+        report = Report.model_validate_json(path.read_text(encoding="utf-8"))
+        findings += [x for f in report.files for x in f.findings]
+    return findings
+
+
+def _select_rules(
+    setup: Any, select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...]
+) -> Any:
+    from peplint.selection import Selection, apply_selection
+
+    selection = Selection.parse(select, extend_select, ignore)
+    try:
+        apply_selection(setup, selection)
+    except errors.ConfigError as exc:
+        _fail_usage(str(exc))
+    return selection
+
+
+def _print_statistics(findings: Any) -> None:
+    from peplint.selection import format_statistics, statistics
+
+    click.echo(format_statistics(statistics(findings)), nl=False)
+
+
+def _findings_exit(findings: Any, fail_on: str) -> int:
+    from peplint.model.findings import SEVERITY_RANK
+
+    if fail_on == "never":
+        return EXIT_OK
+    return (
+        EXIT_FINDINGS
+        if any(SEVERITY_RANK[x.severity] >= FAIL_ON[fail_on] for x in findings)
+        else EXIT_OK
+    )
 
 
 def _setup_and_pack(

@@ -135,3 +135,17 @@ def used_line(pack: str, version: object, config: Path | None) -> str:
     """The line every output carries: which pack and which config file made it."""
     where = str(config) if config else "none (built-in defaults)"
     return f"pack {pack} (version {version}); config file: {where}"
+
+
+def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Rule selection as in ruff: --select, --extend-select, --ignore, and --statistics."""
+    command = click.option(
+        "--statistics", is_flag=True, help="Print the number of findings per rule."
+    )(command)
+    for name, text in (
+        ("--ignore", "Switch these rules off (ids or prefixes such as 'smart-'; comma-separated)."),
+        ("--extend-select", "Also run these rules, on top of the pack's."),
+        ("--select", "Run only these rules (ids or prefixes; comma-separated)."),
+    ):
+        command = click.option(name, multiple=True, metavar="IDS", help=text)(command)
+    return command

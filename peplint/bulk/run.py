@@ -41,6 +41,7 @@ class BulkOptions:
     max_failures: int | None = None
     redact: bool = False
     compare_with: Path | None = None
+    cache_salt: str = ""  # e.g. a --select fingerprint: results made otherwise are not reused
     as_of: dt.date = field(default_factory=dt.date.today)
     limits: Limits = field(default_factory=Limits)
     progress: bool = True
@@ -75,7 +76,7 @@ def run_bulk(
     shown = out_keys if options.redact else relatives  # a redacted run never shows input file names
     manifest = new_manifest(setup.pack, pack_files)
     assert manifest.pack_sha256 is not None
-    cache = ResultCache(out / ".cache", manifest.pack_sha256, options.redact)
+    cache = ResultCache(out / ".cache", manifest.pack_sha256 + options.cache_salt, options.redact)
     keys = [
         cache.key(sha, rel) if (sha := _sha_if_safe(p, root)) else None
         for p, rel in zip(files, relatives, strict=True)

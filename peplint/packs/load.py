@@ -342,7 +342,7 @@ def _declarative(loaded: LoadedPack, rule_id: str, value: dict[str, Any]) -> Dec
         raise fail(
             "section",
             f"unknown section key '{spec.section}'",
-            _hint(spec.section, set(SECTION_KEYS)) or "see DESIGN.md",
+            _hint(spec.section, set(SECTION_KEYS)) or "see docs/design.md for the section keys",
         )
     kind = None
     if spec.field is not None:
@@ -352,7 +352,7 @@ def _declarative(loaded: LoadedPack, rule_id: str, value: dict[str, Any]) -> Dec
             raise fail(
                 "field",
                 f"unknown field '{spec.field}'" + (f" of {spec.each}" if spec.each else ""),
-                "use a field name of the PEP model (DESIGN.md section 3), e.g. meeting.attendance_percent",
+                "use a field name of the PEP model (docs/design.md section 2), e.g. meeting.attendance_percent",
             )
     t = spec.type
     scoped = spec.section or spec.field or spec.each
