@@ -803,7 +803,13 @@ def pack_validate(pack_ref: str) -> None:
     is_flag=True,
     help="Run only this pack's tests, not those of the packs it extends.",
 )
-def pack_test(pack_ref: str, own_only: bool) -> None:
+@click.option(
+    "--junitxml",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the results as JUnit XML (for CI systems).",
+)
+def pack_test(pack_ref: str, own_only: bool, junitxml: Path | None) -> None:
     """Run a pack's test cases and report like a test runner (exit 1 if any fails)."""
     from peplint.packs.resolve import resolve_pack
     from peplint.packs.testing import run_pack_tests
@@ -820,7 +826,24 @@ def pack_test(pack_ref: str, own_only: bool) -> None:
             click.echo(f"     {problem}")
     passed = sum(r.passed for r in results)
     click.echo(f"{passed} passed, {len(results) - passed} failed")
+    if junitxml is not None:
+        from peplint.packs.junit import junit_xml
+
+        atomic_write(junitxml, junit_xml(results, f"peplint pack {effective.name}"))
     sys.exit(EXIT_OK if passed == len(results) else EXIT_FINDINGS)
+
+
+@pack.command("schema")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+def pack_schema_command(output: Path | None) -> None:
+    """The JSON Schema of pack files, for editors that check YAML as you type."""
+    from peplint.packs.schema import pack_schema_text
+
+    text = pack_schema_text()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        atomic_write(output, text)
 
 
 @pack.command("show-config")
