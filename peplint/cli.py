@@ -22,6 +22,7 @@ from peplint.cli_conventions import (
     selection_options,
     used_line,
     verbose_option,
+    waiver_options,
 )
 from peplint.output import atomic_write
 from peplint.safety.limits import Limits
@@ -286,6 +287,7 @@ def _reporters() -> dict[str, Any]:
 )
 @config_options
 @selection_options
+@waiver_options
 def lint(
     files: tuple[Path, ...],
     fmt: str | None,
@@ -304,6 +306,8 @@ def lint(
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     statistics: bool,
+    waiver_files: tuple[Path, ...],
+    show_waived: bool,
 ) -> None:
     """Check PEP FILES against the QA checklist and draft the feedback.
 
@@ -332,6 +336,7 @@ def lint(
             _fail_usage(str(exc))
     setup, effective = _setup_and_pack(pack, list(files), config_file, isolated)
     _select_rules(setup, select, extend_select, ignore)
+    _use_waivers(setup, effective, list(files), waiver_files)
     setup.password = password_file.read().strip() if password_file else None
     limits = Limits(worker_seconds=seconds, worker_memory_mb=memory_mb)
     run = _run_manifest(setup, effective) if manifest else None
@@ -342,6 +347,8 @@ def lint(
             "fail_on": fail_on,
             "config": str(effective.config_path) if effective.config_path else None,
             "used": used_line(effective.name, effective.version, effective.config_path),
+            "show_waived": show_waived,
+            "waivers": [str(p) for p in setup.waivers.sources],
         },
     )
     for entry in lint_paths(list(files), setup, limits, jobs, redact):
@@ -414,6 +421,7 @@ def _run_manifest(setup: Any, effective: Any) -> Any:
 @verbose_option
 @config_options
 @selection_options
+@waiver_options
 def check(
     file: Path,
     pack: str | None,
@@ -424,6 +432,8 @@ def check(
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     statistics: bool,
+    waiver_files: tuple[Path, ...],
+    show_waived: bool,
 ) -> None:
     """Self-check a PEP before you submit it: a to-do list in plain English.
 
@@ -436,12 +446,15 @@ def check(
         _fail_usage(hint)
     setup, effective = _setup_and_pack(pack, [file], config_file, isolated)
     _select_rules(setup, select, extend_select, ignore)
+    _use_waivers(setup, effective, [file], waiver_files)
     entry = lint_paths([file], setup, Limits(), jobs=1, redact=False)[0]
     result = self_check(entry)
     click.echo(render(result, file.name), nl=False)
     click.echo(
         f"Checked with {used_line(effective.name, effective.version, effective.config_path)}"
     )
+    if entry.waived:
+        click.echo(_waived_text(entry.waived, show_waived), nl=False)
     if statistics:
         _print_statistics(entry.findings)
     if result.error:
@@ -449,6 +462,76 @@ def check(
     if fail_on.lower() == "fix":
         sys.exit(EXIT_OK if result.ready else EXIT_FINDINGS)
     sys.exit(_findings_exit(entry.findings, fail_on.lower()))
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--rule", "rule_id", required=True, help="The rule whose finding you accept.")
+@click.option("--reason", required=True, help="Why, in words a colleague will understand.")
+@click.option("--by", "accepted_by", default="", help="Who accepted it (your name or role).")
+@click.option(
+    "--where", "place", default=None, help="Only the findings whose place contains this text."
+)
+@click.option(
+    "--waivers",
+    "waivers_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The waivers file (default: peplint-waivers.yaml in FILE's folder).",
+)
+@click.option(
+    "--pack", "pack", default=None, help="Rule pack: a built-in name or a path to a pack YAML file."
+)
+@config_options
+def waive(
+    file: Path,
+    rule_id: str,
+    reason: str,
+    accepted_by: str,
+    place: str | None,
+    waivers_path: Path | None,
+    pack: str | None,
+    config_file: Path | None,
+    isolated: bool,
+) -> None:
+    """Accept a finding of RULE in FILE with a reason; later runs stop raising it until the
+    PEP changes where it was found (docs/waivers.md)."""
+    import datetime as dt
+
+    from peplint.waivers import WAIVERS_FILE, Waiver, add_waivers, child_key, evidence_fingerprint
+
+    setup, _ = _setup_and_pack(pack, [file], config_file, isolated)
+    entry = lint_paths([file], setup, Limits(), jobs=1, redact=False)[0]
+    if entry.pep is None:
+        _fail_usage(f"{file.name} could not be read, so nothing can be waived")
+    child = child_key(entry.pep)
+    if child is None:
+        _fail_usage(f"{file.name}: the child's name was not found, so a waiver could not name them")
+    chosen = [
+        f
+        for f in entry.findings
+        if f.rule == rule_id and (place is None or place.lower() in (f.location or "").lower())
+    ]
+    if not chosen:
+        _fail_usage(f"{file.name} has no finding of '{rule_id}' to waive")
+    target = waivers_path or file.parent / WAIVERS_FILE
+    today = dt.date.today()
+    added = add_waivers(
+        target,
+        [
+            Waiver(
+                rule=f.rule,
+                child=child,
+                fingerprint=evidence_fingerprint(f),
+                reason=reason,
+                accepted_by=accepted_by,
+                accepted_on=today,
+                where=", ".join(p for p in (f.section, f.location) if p),
+            )
+            for f in chosen
+        ],
+    )
+    click.echo(f"waived {added} finding(s) of {rule_id} in {target}")
 
 
 @main.command()
@@ -506,6 +589,7 @@ def check(
 @verbose_option
 @config_options
 @selection_options
+@waiver_options
 def bulk(
     folder: Path,
     out: Path,
@@ -526,6 +610,8 @@ def bulk(
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     statistics: bool,
+    waiver_files: tuple[Path, ...],
+    show_waived: bool,
 ) -> None:
     """Review every PEP in FOLDER (recursively): per-PEP reports, summary.csv and a dashboard."""
     import datetime as dt
@@ -534,6 +620,7 @@ def bulk(
 
     setup, effective = _setup_and_pack(pack, [folder], config_file, isolated)
     selection = _select_rules(setup, select, extend_select, ignore)
+    _use_waivers(setup, effective, [folder], waiver_files)
     if compare_with is not None:  # before the run, not after it
         from peplint.bulk.compare import check_comparable
 
@@ -552,7 +639,7 @@ def bulk(
         as_of=as_of or dt.date.today(),
         limits=Limits(worker_seconds=seconds, worker_memory_mb=memory_mb),
         progress=not quiet,
-        cache_salt=selection.key(),
+        cache_salt=selection.key() + _waivers_key(setup),
     )
     try:
         result = run_bulk(folder, out, setup, [p.path for p in effective.loaded], options)
@@ -567,6 +654,10 @@ def bulk(
     click.echo(f"Made with {used_line(effective.name, effective.version, effective.config_path)}")
     if result.stopped_early:
         click.echo(f"peplint: stopped after {max_failures} files could not be read", err=True)
+    if agg.get("waived"):
+        click.echo(f"{agg['waived']} findings are waived (accepted with a reason); see summary.csv")
+        if show_waived:
+            click.echo(_waived_text(_bulk_findings(out, waived=True), True), nl=False)
     if agg["unreadable"]:
         sys.exit(EXIT_INPUT)
     if statistics or fail_on.lower() != "never":
@@ -577,15 +668,41 @@ def bulk(
     sys.exit(EXIT_OK)
 
 
-def _bulk_findings(out: Path) -> list[Any]:
-    """Every finding of a bulk run, from the per-PEP JSON reports it wrote."""
+def _bulk_findings(out: Path, waived: bool = False) -> list[Any]:
+    """Every finding (or every waived one) of a bulk run, from the per-PEP JSON reports."""
     from peplint.report import Report
 
     findings: list[Any] = []
     for path in sorted((out / "peps").glob("*.json")):
         report = Report.model_validate_json(path.read_text(encoding="utf-8"))
-        findings += [x for f in report.files for x in f.findings]
+        findings += [x for f in report.files for x in (f.waived if waived else f.findings)]
     return findings
+
+
+def _use_waivers(setup: Any, effective: Any, inputs: list[Path], extra: tuple[Path, ...]) -> None:
+    from peplint.waivers import find_waiver_files, load_waivers
+
+    try:
+        files = find_waiver_files(inputs, effective.path) + [p.resolve() for p in extra]
+        setup.waivers = load_waivers(dict.fromkeys(files))
+    except errors.ConfigError as exc:
+        _fail_usage(str(exc))
+
+
+def _waivers_key(setup: Any) -> str:
+    import hashlib
+
+    text = "|".join(sorted(f"{w.rule}:{w.child}:{w.fingerprint}" for w in setup.waivers.waivers))
+    return hashlib.sha256(text.encode()).hexdigest()[:16] if text else ""
+
+
+def _waived_text(waived: list[Any], show: bool) -> str:
+    if not show:
+        return f"{len(waived)} finding(s) waived; --show-waived lists them.\n"
+    lines = ["Waived (accepted with a reason):"]
+    for finding in waived:
+        lines.append(f"  {finding.rule}: {finding.message} (waived: {finding.waiver})")
+    return "\n".join(lines) + "\n"
 
 
 def _select_rules(

@@ -149,3 +149,17 @@ def selection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     ):
         command = click.option(name, multiple=True, metavar="IDS", help=text)(command)
     return command
+
+
+def waiver_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`--waivers FILE` (besides those found) and `--show-waived`."""
+    command = click.option(
+        "--show-waived", is_flag=True, help="List findings that waivers cover, with the reason."
+    )(command)
+    return click.option(
+        "--waivers",
+        "waiver_files",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="A waivers file to use as well as those beside the pack and in the term folder.",
+    )(command)

@@ -50,7 +50,13 @@ class _Templated:
         return (
             _environment()
             .get_template(self.template)
-            .render(files=files, used=used(report), evidence_text=evidence_text, where=where)
+            .render(
+                files=files,
+                used=used(report),
+                evidence_text=evidence_text,
+                where=where,
+                show_waived=bool((report.meta or {}).get("show_waived")),
+            )
             .encode("utf-8")
         )
 
@@ -65,6 +71,7 @@ class MarkdownReporter:
     def render(self, report: Report, *, colour: bool = False) -> bytes:
         """The report as Markdown; document text is escaped so it cannot inject markup."""
         md = markdown_escape
+        show_waived = bool((report.meta or {}).get("show_waived"))
         out: list[str] = []
         for f in (file_view(entry) for entry in report.files):
             out += [f"# {md(f.title)}: {md(f.child)}", ""]
@@ -111,6 +118,12 @@ class MarkdownReporter:
                     for x in f.findings
                 ]
                 out.append("")
+            if f.waived and show_waived:
+                out += ["## Waived (accepted with a reason)", ""]
+                out += [f"- `{x.rule}` {md(x.message)} (waived: {md(x.waiver)})" for x in f.waived]
+                out.append("")
+            elif f.waived:
+                out += [f"{len(f.waived)} finding(s) waived.", ""]
             if f.warnings:
                 out += ["## Reading notes", ""]
                 out += [f"- {md(w)}" for w in f.warnings]

@@ -34,6 +34,7 @@ class TextReporter:
     """`--format text`: grouped by checklist item; colour only on a terminal."""
 
     name = "text"
+    show_waived = False
     description = "Readable terminal output, grouped by checklist item."
     extension = "txt"
 
@@ -48,6 +49,7 @@ class TextReporter:
             highlight=False,
             soft_wrap=not colour,
         )
+        self.show_waived = bool((report.meta or {}).get("show_waived"))
         for entry in report.files:
             self._file(console, entry)
         console.print(escape(f"Checked with {used(report)}"), style="dim")
@@ -82,6 +84,16 @@ class TextReporter:
             console.print("  Other findings:")
             for finding in others:
                 self._finding(console, finding, indent=4)
+        if entry.waived:
+            if self.show_waived:
+                console.print("  Waived (accepted with a reason):")
+                for finding in entry.waived:
+                    console.print(
+                        f"    {finding.rule}: {escape(finding.message)} "
+                        f"[dim](waived: {escape(finding.waiver or '')})[/dim]"
+                    )
+            else:
+                console.print(f"  {len(entry.waived)} finding(s) waived; --show-waived lists them.")
         overall = entry.checklist.overall
         style = "bold green" if overall.meets else "bold red"
         console.print(f"  [{style}]{escape(overall.label)}[/{style}]")

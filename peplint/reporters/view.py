@@ -31,6 +31,7 @@ class FileView:
     overall_options: list[str] = field(default_factory=list)
     overall_rating: str | None = None
     warnings: list[str] = field(default_factory=list)  # how the reading went, said plainly
+    waived: list[Finding] = field(default_factory=list)  # findings waivers cover
 
 
 FORM_NUMBER = re.compile(r"^[A-Za-z]{0,2}\d+[a-z]?$")  # "D1", "3", "A2b": the form's own numbering
@@ -99,6 +100,7 @@ def file_view(entry: FileReport) -> FileView:
         overall_options=list(entry.checklist.overall_options),
         overall_rating=entry.checklist.overall.rating,
         warnings=list(pep.warnings),
+        waived=list(entry.waived),
     )
 
 
