@@ -348,6 +348,7 @@ def lint(
             "config": str(effective.config_path) if effective.config_path else None,
             "used": used_line(effective.name, effective.version, effective.config_path),
             "show_waived": show_waived,
+            "form_template": str(setup.form_template) if setup.form_template else None,
             "waivers": [str(p) for p in setup.waivers.sources],
         },
     )
@@ -358,7 +359,10 @@ def lint(
 
             record(run, entry)
     colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    rendered = reporter.render(report, colour=colour)
+    try:
+        rendered = reporter.render(report, colour=colour)
+    except errors.ConfigError as exc:  # e.g. a pack's Word form that cannot be filled
+        _fail_usage(str(exc))
     if output is not None:
         atomic_write(output, rendered)
     elif not statistics:

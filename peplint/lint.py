@@ -41,6 +41,7 @@ class LintSetup:
     password: str | None = None
     pm: pluggy.PluginManager | None = None
     waivers: WaiverSet = field(default_factory=WaiverSet)  # accepted findings (peplint.waivers)
+    form_template: Path | None = None  # the pack's own Word form, if it has one
 
     @classmethod
     def default(cls, pm: pluggy.PluginManager | None = None) -> LintSetup:

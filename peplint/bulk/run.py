@@ -164,8 +164,14 @@ class PepOutputs:
 
     def write(self, key: str, entry: FileReport) -> None:
         """Render and write the three reports of one PEP."""
+        form = self.setup.form_template  # the pack's own Word form, when it has one
         report = Report(
-            pack=self.setup.pack, meta={"settings": self.setup.config.settings}, files=[entry]
+            pack=self.setup.pack,
+            meta={
+                "settings": self.setup.config.settings,
+                "form_template": str(form) if form else None,
+            },
+            files=[entry],
         )
         for fmt in self.FORMATS:
             atomic_write(self.folder / f"{key}.{fmt}", self.reporters[fmt].render(report))

@@ -170,6 +170,17 @@ def check_pack(
             )
     if file.checklist is not None:
         _collect(problems, _check_checklist, loaded, set(rules) | own_ids)
+    if file.form is not None:
+        form = path.parent / file.form
+        if form.suffix.lower() != ".docx" or not form.is_file():
+            problems.append(
+                PackError(
+                    path,
+                    src.line(("form",)),
+                    f"the form '{file.form}' is not a .docx file beside the pack",
+                    "give the path of your Word form, relative to the pack file",
+                )
+            )
     if problems:
         raise PackProblems(problems)
     return declared

@@ -54,6 +54,7 @@ class EffectivePack:
     )  # "settings.x" / "rules.y" -> where from
     loaded: list[LoadedPack] = field(default_factory=list)
     config_path: Path | None = None  # the config file the run used (None: no config file)
+    form: Path | None = None  # the pack's own Word form (`form:`), nearest pack's wins
 
     def setup(self, rules: dict[str, Rule], pm: pluggy.PluginManager | None = None) -> LintSetup:
         """The lint setup this pack describes."""
@@ -76,6 +77,7 @@ class EffectivePack:
         )
         if self.checklist is not None:
             setup.checklist = self.checklist
+        setup.form_template = self.form
         return setup
 
 
@@ -136,6 +138,9 @@ def _apply(
             value, effective.rule_settings.get(rule_id, RuleSettings())
         )
         effective.provenance[f"rules.{rule_id}"] = where
+    if file.form is not None:
+        effective.form = (loaded.path.parent / file.form).resolve()
+        effective.provenance["form"] = where
     effective.lexicon.update(file.lexicon)
     for key, aliases in file.aliases.items():
         effective.aliases.setdefault(key, []).extend(aliases)

@@ -101,9 +101,11 @@ def grid_table(doc: Any, rows: int, cols: int, widths_cm: list[float]) -> Any:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)  # the grid: what LibreOffice lays out by
     for row in table.rows:
         for cell, width in zip(row.cells, widths_cm, strict=True):
-            cell.width = Cm(width)
+            cell.width = Cm(width)  # the cells: what Word lays out by
     return table
 
 

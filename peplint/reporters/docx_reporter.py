@@ -48,7 +48,12 @@ class DocxReporter:
     binary = True
 
     def render(self, report: Report, *, colour: bool = False) -> bytes:
-        """The Word document's bytes (one sign-off page per file)."""
+        """The Word document's bytes (one sign-off page per file), or the pack's own form."""
+        template = (report.meta or {}).get("form_template")
+        if template:
+            from peplint.reporters.docx_template import render_template
+
+            return render_template(report, template)
         doc = new_document()
         doc.styles["Normal"].font.name = "Arial"
         doc.styles["Normal"].font.size = Pt(10.5)
