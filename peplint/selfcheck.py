@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from peplint.feedback.model import ActionPoint
-from peplint.feedback.to_fix import things_to_fix
+from peplint.feedback.to_fix import advice_findings, findings_to_fix, things_to_fix
+from peplint.model.findings import Finding
 from peplint.report import FileReport
 
 
@@ -35,6 +36,21 @@ def _line(point: ActionPoint) -> str:
     step = f" {point.next_step}" if point.next_step else ""
     where = f" [{point.where}]" if point.where else ""
     return f"{point.what}{step}{where}"
+
+
+def to_fix_findings(entry: FileReport) -> list[Finding]:
+    """The findings to put right before submitting, most important first (the same
+    definition as the count `check` and the feedback give: peplint.feedback.to_fix)."""
+    if entry.checklist is None:
+        return []
+    return findings_to_fix(entry.checklist, entry.findings)
+
+
+def suggestion_findings(entry: FileReport) -> list[Finding]:
+    """Improvements that are not required."""
+    if entry.checklist is None:
+        return []
+    return advice_findings(entry.checklist, entry.findings)
 
 
 def self_check(entry: FileReport) -> SelfCheck:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from peplint.checklist.model import ChecklistResult
+from peplint.checklist.model import ItemAnswer as ChecklistItemAnswer
 from peplint.feedback.model import ActionPoint, ItemFeedback
 from peplint.model.findings import Finding
 
@@ -130,6 +131,39 @@ class FixPlan:
 MET_ANSWERS = frozenset({"yes", "gold", "green", "meets"})
 
 
+def _chosen(
+    checklist: ChecklistResult, findings: list[Finding]
+) -> list[tuple[ChecklistItemAnswer, list[tuple[int, Finding]]]]:
+    """Per item not met, the (index, finding) pairs that are things to fix."""
+    out: list[tuple[ChecklistItemAnswer, list[tuple[int, Finding]]]] = []
+    if checklist.overall.meets:
+        return out
+    for item in checklist.items:
+        own = [(i, f) for i, f in enumerate(findings) if f.rule in item.rules]
+        chosen = [(i, f) for i, f in own if is_blocking(f)]
+        if not chosen and item.answer not in MET_ANSWERS:
+            chosen = [(i, f) for i, f in own if f.severity == "warning"]
+        if chosen:
+            chosen.sort(key=lambda pair: pair[1].unclear)
+            out.append((item, chosen))
+    return out
+
+
+def findings_to_fix(checklist: ChecklistResult, findings: list[Finding]) -> list[Finding]:
+    """The findings behind the things to fix, in checklist order (errors first in an item)."""
+    return [f for _, chosen in _chosen(checklist, findings) for _, f in chosen]
+
+
+def advice_findings(checklist: ChecklistResult, findings: list[Finding]) -> list[Finding]:
+    """The findings that are advice: worth doing, not required."""
+    used = {i for _, chosen in _chosen(checklist, findings) for i, _ in chosen}
+    return [
+        f
+        for i, f in enumerate(findings)
+        if i not in used and f.severity in ("warning", "error") and not f.unclear
+    ]
+
+
 def things_to_fix(checklist: ChecklistResult, findings: list[Finding]) -> FixPlan:
     """The things to fix and the advice.
 
@@ -137,29 +171,13 @@ def things_to_fix(checklist: ChecklistResult, findings: list[Finding]) -> FixPla
     contributes its errors and undecided findings (errors first), or, when a scale
     rates an item down on warnings alone (RAG amber), its warnings.
     """
-    items: list[ItemFeedback] = []
-    used: set[int] = set()
-    if not checklist.overall.meets:
-        for item in checklist.items:
-            own = [(i, f) for i, f in enumerate(findings) if f.rule in item.rules]
-            chosen = [(i, f) for i, f in own if is_blocking(f)]
-            if not chosen and item.answer not in MET_ANSWERS:
-                chosen = [(i, f) for i, f in own if f.severity == "warning"]
-            if not chosen:
-                continue
-            chosen.sort(key=lambda pair: pair[1].unclear)
-            used.update(i for i, _ in chosen)
-            items.append(
-                ItemFeedback(
-                    item=item.id,
-                    question=item.question,
-                    answer=item.answer,
-                    points=_grouped([f for _, f in chosen]),
-                )
-            )
-    advice = [
-        _point(f)
-        for i, f in enumerate(findings)
-        if i not in used and f.severity in ("warning", "error") and not f.unclear
+    items = [
+        ItemFeedback(
+            item=item.id,
+            question=item.question,
+            answer=item.answer,
+            points=_grouped([f for _, f in chosen]),
+        )
+        for item, chosen in _chosen(checklist, findings)
     ]
-    return FixPlan(items, advice)
+    return FixPlan(items, [_point(f) for f in advice_findings(checklist, findings)])

@@ -34,6 +34,7 @@ from peplint.reporters.view import (
     rating_words,
     used,
 )
+from peplint.safety.xmlchars import clean_model
 
 TEXT_WIDTH_CM = 17.0  # A4 less two 2 cm margins, shared by the question and the ticks
 YES_NO_NOTE = "To meet the expected standard all sections above should be recorded as a Yes"
@@ -49,6 +50,7 @@ class DocxReporter:
 
     def render(self, report: Report, *, colour: bool = False) -> bytes:
         """The Word document's bytes (one sign-off page per file), or the pack's own form."""
+        report = clean_model(report)  # no XML-illegal or terminal control characters
         template = (report.meta or {}).get("form_template")
         if template:
             from peplint.reporters.docx_template import render_template

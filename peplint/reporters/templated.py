@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from peplint.report import Report
 from peplint.reporters.view import evidence_text, file_view, item_label, used, where
+from peplint.safety.xmlchars import clean_model
 
 _MD_INLINE = re.compile(r"[`*<>|~]")
 _MD_EMPHASIS_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")  # in_a_name stays as it is
@@ -46,6 +47,7 @@ class _Templated:
 
     def render(self, report: Report, *, colour: bool = False) -> bytes:
         """The report rendered with this reporter's template."""
+        report = clean_model(report)  # no XML-illegal or terminal control characters
         files = [file_view(entry) for entry in report.files]
         return (
             _environment()
@@ -70,6 +72,7 @@ class MarkdownReporter:
 
     def render(self, report: Report, *, colour: bool = False) -> bytes:
         """The report as Markdown; document text is escaped so it cannot inject markup."""
+        report = clean_model(report)  # no XML-illegal or terminal control characters
         md = markdown_escape
         show_waived = bool((report.meta or {}).get("show_waived"))
         out: list[str] = []
