@@ -47,7 +47,7 @@ BUILTIN_REPORTERS = (
     ),
     LazyReporter(
         "json",
-        "The peplint.report JSON contract (docs/report-format.md).",
+        "The peplint.report JSON contract (docs/design.md section 8).",
         "json",
         "peplint.reporters.json_reporter:JsonReporter",
     ),
