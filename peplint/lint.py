@@ -95,7 +95,11 @@ def lint_file(
 
 def warm_up(setup: LintSetup) -> None:
     """Load what every file needs once, in this process, before workers are forked from it:
-    the language pipeline, the PDF word list, the parsers, profiles and the lexicon."""
+    the language pipeline, the PDF word list, the parsers, profiles, the lexicon and the
+    bank-holiday calendar (loaded on first use, so warmed here rather than in each worker)."""
+    import datetime as dt
+
+    from peplint.calendar import working_days_after
     from peplint.nlp.pipeline import get_pipeline
     from peplint.parsers.pdf_tables import common_words
     from peplint.reading import parsers, profiles
@@ -106,3 +110,5 @@ def warm_up(setup: LintSetup) -> None:
     default_lexicon()
     parsers(setup.pm)
     profiles(setup.pm)
+    today = dt.date.today()
+    working_days_after(today - dt.timedelta(days=400), today)  # this year's and last year's
