@@ -23,6 +23,7 @@ from peplint.report import FileError, FileReport, PackInfo
 from peplint.rules.base import Rule
 from peplint.safety.limits import Limits
 from peplint.safety.names import printable
+from peplint.waivers import WaiverSet
 
 # Logs name inputs by hash only: never a file name or any document text.
 log = logging.getLogger("peplint")
@@ -42,6 +43,8 @@ class LintSetup:
     field_aliases: dict[str, list[str]] = field(default_factory=dict)  # a pack's `fields:`
     password: str | None = None
     pm: pluggy.PluginManager | None = None
+    waivers: WaiverSet = field(default_factory=WaiverSet)  # accepted findings (peplint.waivers)
+    form_template: Path | None = None  # the pack's own Word form, if it has one
 
     @classmethod
     def default(cls, pm: pluggy.PluginManager | None = None) -> LintSetup:
@@ -77,7 +80,7 @@ def lint_file(
             status="error",
             error=FileError(code=exc.code, message=exc.message),
         )
-    findings = run_rules(pep, setup.rules, setup.config)
+    findings, waived = setup.waivers.split(pep, run_rules(pep, setup.rules, setup.config))
     checklist = evaluate(setup.checklist, findings, pep)
     coverage = layout_coverage(pep, setup.checklist, setup.rules, setup.config)
     log.info("input %s linted: %d findings", pep.source.sha256, len(findings))
@@ -90,13 +93,18 @@ def lint_file(
         checklist=checklist,
         coverage=coverage,
         findings=findings,
+        waived=waived,
         feedback=compose_feedback(pep, checklist, findings),
     )
 
 
 def warm_up(setup: LintSetup) -> None:
     """Load what every file needs once, in this process, before workers are forked from it:
-    the language pipeline, the PDF word list, the parsers, profiles and the lexicon."""
+    the language pipeline, the PDF word list, the parsers, profiles, the lexicon and the
+    bank-holiday calendar (loaded on first use, so warmed here rather than in each worker)."""
+    import datetime as dt
+
+    from peplint.calendar import working_days_after
     from peplint.nlp.pipeline import get_pipeline
     from peplint.parsers.pdf_tables import common_words
     from peplint.reading import parsers, profiles
@@ -107,3 +115,5 @@ def warm_up(setup: LintSetup) -> None:
     default_lexicon()
     parsers(setup.pm)
     profiles(setup.pm)
+    today = dt.date.today()
+    working_days_after(today - dt.timedelta(days=400), today)  # this year's and last year's

@@ -11,6 +11,8 @@ Format changes (bump REPORT_VERSION on any change a consumer could notice):
       needs_person` and `unclear_items` (rating "needs-person"); `files[].coverage`
       (needed / found / not_found fields of the checklist, ratio, threshold, message).
       See docs/report-format.md.
+      Later additions (old readers can ignore them): `checklist.options` and
+      `checklist.overall_options`, `meta.config` and `meta.used`, `file.waived`.
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ class FileReport(BaseModel):
     checklist: ChecklistResult | None = None
     coverage: Coverage | None = None  # found / needed fields of the active checklist (v2)
     findings: list[Finding] = Field(default_factory=list)
+    # Findings a waiver covers (peplint.waivers): left out of the checklist, the feedback
+    # and the exit code, kept here so they can be shown (--show-waived) and counted.
+    waived: list[Finding] = Field(default_factory=list)
     feedback: str = ""
 
 

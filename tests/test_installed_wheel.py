@@ -76,7 +76,7 @@ def test_parse_from_installed_wheel(tmp_path: Path) -> None:
     assert where.stdout.startswith(str(target))
     result = peplint("parse", "--format", "json", str(GENERATED / "walsall-good.pdf"))
     assert result.returncode == 0, result.stderr
-    pep = json.loads(result.stdout)
+    [pep] = json.loads(result.stdout)  # one JSON array, one PEP per file
     assert pep["template"] == "walsall-post16"
     assert pep["attainment"]["subjects"][2]["subject"] == "Psychology"
 

@@ -40,7 +40,10 @@ def test_a_contact_field_the_layout_lacks_is_unclear_with_its_paths() -> None:
     [finding] = _findings("care-info-complete", changes)
     assert finding.unclear
     assert finding.not_found == ["designated_teacher.phone", "designated_teacher.email"]
-    assert "designated teacher's phone and the designated teacher's email could not be found in this layout" in finding.message
+    assert (
+        "designated teacher's phone and the designated teacher's email could not be found in this layout"
+        in finding.message
+    )
 
 
 def test_an_empty_contact_field_is_missing_not_unclear() -> None:

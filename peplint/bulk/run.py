@@ -45,6 +45,7 @@ class BulkOptions:
     max_failures: int | None = None
     redact: bool = False
     compare_with: Path | None = None
+    cache_salt: str = ""  # e.g. a --select fingerprint: results made otherwise are not reused
     as_of: dt.date = field(default_factory=dt.date.today)
     limits: Limits = field(default_factory=Limits)
     progress: bool = True
@@ -137,7 +138,9 @@ def _run_staged(
     staging: Staging,
     folders: set[Path],
 ) -> BulkResult:
-    cache = ResultCache(out / ".cache", manifest.pack_sha256 or "", options.redact)
+    cache = ResultCache(
+        out / ".cache", (manifest.pack_sha256 or "") + options.cache_salt, options.redact
+    )
     keys = [
         cache.key(sha, rel) if (sha := _sha_if_safe(p, root)) else None
         for p, rel in zip(files, relatives, strict=True)
@@ -251,8 +254,14 @@ class PepOutputs:
 
     def write(self, key: str, entry: FileReport) -> None:
         """Render and write the three reports of one PEP."""
+        form = self.setup.form_template  # the pack's own Word form, when it has one
         report = Report(
-            pack=self.setup.pack, meta={"settings": self.setup.config.settings}, files=[entry]
+            pack=self.setup.pack,
+            meta={
+                "settings": self.setup.config.settings,
+                "form_template": str(form) if form else None,
+            },
+            files=[entry],
         )
         for fmt in self.FORMATS:
             atomic_write(self.folder / f"{key}.{fmt}", self.reporters[fmt].render(report))

@@ -44,6 +44,7 @@ class Row:
         ""  # share of the checklist's fields the layout gave ("92%"), "" if not measured
     )
     needs_mapping: bool = False  # below the pack's coverage threshold: map the layout
+    waived: int = 0  # findings a waiver covers, counted apart from the others
 
 
 def row_for(relative: str, report_key: str, entry: FileReport, item_ids: list[str]) -> Row:
@@ -83,6 +84,7 @@ def row_for(relative: str, report_key: str, entry: FileReport, item_ids: list[st
         degraded=entry.degraded,
         coverage=f"{cov.ratio:.0%}" if cov and cov.ratio is not None else "",
         needs_mapping=bool(cov and not cov.well_read),
+        waived=len(entry.waived),
     )
 
 
@@ -105,6 +107,7 @@ def to_csv(rows: list[Row], item_ids: list[str]) -> str:
             "warnings",
             "infos",
             "error_code",
+            "waived",
         ]
     )
     for r in rows:
@@ -125,6 +128,7 @@ def to_csv(rows: list[Row], item_ids: list[str]) -> str:
                     r.warnings,
                     r.infos,
                     r.error_code,
+                    r.waived,
                 )
             ]
         )
@@ -146,6 +150,7 @@ class Aggregates:
     overdue: list[dict[str, str]] = field(default_factory=list)
     late_sign_off: list[dict[str, str]] = field(default_factory=list)
     error_codes: dict[str, int] = field(default_factory=dict)
+    waived: int = 0  # findings waivers cover, across the term
 
     @property
     def share_meeting(self) -> float:
@@ -194,6 +199,7 @@ def aggregate(
         if r.late_sign_off
     ]
     return Aggregates(
+        waived=sum(r.waived for r in rows),
         total=len(rows),
         read=len(read),
         meets=sum(r.meets for r in read),

@@ -109,4 +109,10 @@ def evaluate(spec: ChecklistSpec, findings: list[Finding], pep: Pep) -> Checklis
             rating=rating,
             unclear_items=unclear_items,
         )
-    return ChecklistResult(title=spec.title, items=items, overall=overall)
+    return ChecklistResult(
+        title=spec.title,
+        items=items,
+        overall=overall,
+        options=spec.scale.item_options(),
+        overall_options=spec.scale.overall_options(),
+    )
