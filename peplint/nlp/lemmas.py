@@ -7,8 +7,10 @@ not a general-purpose lemmatizer.
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported by the pipeline only, so word lemmas stay light
+    from spacy.tokens import Doc
 
 IRREGULAR = {
     "was": "be",
@@ -155,9 +157,18 @@ def lemma(word: str) -> str:
     return w
 
 
-@Language.component("peplint_lemmatizer")
 def lemmatizer_component(doc: Doc) -> Doc:
     """Set `token.lemma_` for every token from `lemma`."""
     for token in doc:
         token.lemma_ = lemma(token.text)
     return doc
+
+
+def register_component() -> str:
+    """Register the lemmatizer as a spaCy component (once); returns its name."""
+    from spacy.language import Language
+
+    name = "peplint_lemmatizer"
+    if not Language.has_factory(name):
+        Language.component(name, func=lemmatizer_component)
+    return name

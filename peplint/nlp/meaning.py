@@ -16,8 +16,6 @@ from typing import Any
 
 import yaml
 
-from peplint.nlp.lemmas import lemma
-
 # (suffix, replacement), longest first; a stem keeps at least four letters.
 _SUFFIXES = (
     ("isation", "is"),
@@ -44,6 +42,8 @@ _SUFFIXES = (
 @functools.lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
     """A matching key for one word: its lemma with common derivational endings removed."""
+    from peplint.nlp.lemmas import lemma  # spaCy is imported on first use only
+
     w = lemma(word.lower().strip("'’"))
     for suffix, replacement in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:

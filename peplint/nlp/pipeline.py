@@ -16,8 +16,8 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 
-from peplint.nlp import lemmas as _lemmas  # noqa: F401  (registers the lemmatizer component)
 from peplint.nlp import patterns
+from peplint.nlp.lemmas import register_component
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def _load_language() -> Language:
         and not nlp.has_pipe("senter")
     ):
         nlp.add_pipe("sentencizer")
-    nlp.add_pipe("peplint_lemmatizer")
+    nlp.add_pipe(register_component())
     return nlp
 
 
