@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from peplint.extract.profiles import TemplateProfile, normalise_heading
+from peplint.extract.section_words import classify_heading
 from peplint.model.document import Block, BlockKind, Document
 
 
@@ -16,6 +17,8 @@ class Section:
     heading: str
     page: int
     blocks: list[Block] = field(default_factory=list)
+    how: str = "alias"  # "alias": a profile names the heading; "words": classified by its words
+    score: float = 1.0  # how well the heading's words fit the key (1.0 for an alias)
 
 
 @dataclass
@@ -27,6 +30,10 @@ class SectionedDocument:
     sections: dict[str, Section]
     preamble: list[Block]
     unrecognised_headings: list[str]
+
+
+# A deeper heading under a recognised section opens a new one only when its words fit well.
+SUBHEADING_SCORE = 0.5
 
 
 def detect_profile(document: Document, profiles: list[TemplateProfile]) -> TemplateProfile:
@@ -46,9 +53,10 @@ def split_sections(
 ) -> SectionedDocument:
     """Assign each block to the section of the heading above it.
 
-    A heading is looked up in the matched profile, then in every other profile;
-    a deeper heading that matches nothing is a sub-heading of the current
-    section, any other unmatched heading is reported as unrecognised.
+    A heading is looked up in the matched profile, then in every other profile,
+    then classified by its words (`section_words`); a deeper heading that fits no
+    other section is a sub-heading of the current one, and only a heading that
+    matches nothing is reported as unrecognised.
     """
     profile = detect_profile(document, profiles)
     lookup: dict[str, str] = {}
@@ -64,23 +72,29 @@ def split_sections(
     current: Section | None = None
     current_level = 0
     for block in document.blocks:
-        if block.kind == BlockKind.HEADING:
-            key = lookup.get(normalise_heading(block.text))
-            level = block.level or 3
-            if key is not None:
-                current = sections.get(key)
-                if current is None:
-                    current = sections[key] = Section(key, block.text, block.page)
-                current_level = level
-                continue
+        if block.kind != BlockKind.HEADING:
+            (current.blocks if current is not None else preamble).append(block)
+            continue
+        level = block.level or 3
+        deeper = current is not None and level > current_level
+        key = lookup.get(normalise_heading(block.text))
+        how, score = "alias", 1.0
+        if key is None:
             if any(p.is_structural(block.text) for p in profiles):
                 current, current_level = None, 0
                 continue
-            if current is not None and level > current_level:
+            found = classify_heading(block.text)
+            if found is not None and not (deeper and found.score < SUBHEADING_SCORE):
+                key, how, score = found.key, "words", found.score
+        if key is None or (current is not None and key == current.key and how == "words"):
+            if current is not None and (deeper or key is not None):
                 current.blocks.append(block)  # a sub-heading inside the section
                 continue
             unrecognised.append(block.text)
             current, current_level = None, 0
             continue
-        (current.blocks if current is not None else preamble).append(block)
+        current = sections.get(key)
+        if current is None:
+            current = sections[key] = Section(key, block.text, block.page, how=how, score=score)
+        current_level = level
     return SectionedDocument(profile, bool(sections), sections, preamble, unrecognised)
