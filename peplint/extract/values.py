@@ -14,8 +14,9 @@ from dateutil import parser as date_parser
 
 from peplint.model.pep import Progress, Rag
 
-CHECKED_GLYPHS = "☒☑✓✔✗✘■●◉⦿⊗☓"
+CHECKED_GLYPHS = "☒☑✓✔■●◉⦿⊗"
 UNCHECKED_GLYPHS = "☐□○◯⊖◻"
+CROSSED_GLYPHS = "✗✘☓"  # a cross says "no" on its own and never ticks an option
 
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -114,9 +115,8 @@ def parse_checked_option(text: str | None) -> str | None:
     """The label of the ticked option in "☒ Yes ☐ No"-style text, lower-cased."""
     if not text:
         return None
-    pattern = (
-        rf"([{re.escape(CHECKED_GLYPHS)}])\s*([^{re.escape(CHECKED_GLYPHS + UNCHECKED_GLYPHS)}]+)"
-    )
+    glyphs = re.escape(CHECKED_GLYPHS + UNCHECKED_GLYPHS + CROSSED_GLYPHS)
+    pattern = rf"([{re.escape(CHECKED_GLYPHS)}])\s*([^{glyphs}]+)"
     match = re.search(pattern, text)
     if match is None:
         return None
@@ -125,7 +125,8 @@ def parse_checked_option(text: str | None) -> str | None:
 
 def has_checkbox_glyph(text: str | None) -> bool:
     """Whether `text` holds any checkbox glyph, ticked or not."""
-    return bool(text) and any(c in CHECKED_GLYPHS + UNCHECKED_GLYPHS for c in text or "")
+    glyphs = CHECKED_GLYPHS + UNCHECKED_GLYPHS + CROSSED_GLYPHS
+    return bool(text) and any(c in glyphs for c in text or "")
 
 
 def parse_yes_no(text: str | None) -> bool | None:
@@ -138,8 +139,8 @@ def parse_yes_no(text: str | None) -> bool | None:
             return parse_yes_no(option)
         if any(c in CHECKED_GLYPHS for c in text):
             return True  # a lone tick
-        stripped = "".join(c for c in text if c not in UNCHECKED_GLYPHS).strip()
-        return False if not stripped else None
+        stripped = "".join(c for c in text if c not in UNCHECKED_GLYPHS + CROSSED_GLYPHS)
+        return False if not stripped.strip() else None
     word = text.strip().lower().rstrip(".")
     if word in {"yes", "y", "true", "attended", "present", "complete", "completed", "done"}:
         return True
