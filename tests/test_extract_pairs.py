@@ -9,8 +9,8 @@ from peplint.model.document import Block, BlockKind, Table
 class Known:
     """A vocabulary that knows a few labels and columns."""
 
-    labels = {"dob", "date of birth", "summary of discussion", "year group"}
-    columns = {"name", "role", "phone", "attended"}
+    labels = frozenset({"dob", "date of birth", "summary of discussion", "year group"})
+    columns = frozenset({"name", "role", "phone", "attended"})
 
     def is_label(self, text: str) -> bool:
         return text.lower().strip(" :?") in self.labels
