@@ -335,7 +335,11 @@ class _Reader:
                 if boxed is not None:
                     flush()
                     self.pair(boxed[0], boxed[1], "checkbox", block.page, i)
-                elif _label_like(text, self.vocab) and not pairs and self._value_follows(blocks, i):
+                elif (
+                    _label_like(text, self.vocab)
+                    and (not pairs or (len(pairs) == 1 and not pairs[0][1]))
+                    and self._value_follows(blocks, i)
+                ):
                     flush()
                     label = (text.rstrip(":").strip(), "label-paragraph", block.page, i)
                     self.out.paragraphs.append(Paragraph(text, block.page, i, is_prompt=True))
