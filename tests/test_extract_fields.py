@@ -190,9 +190,10 @@ def test_targets_from_a_numbered_list_with_labelled_sub_lines() -> None:
         para("Who will help: Mr Lowe"),
     )
     assert [t.text for t in got.targets] == [
-        "Sam will read 20 minutes a night. Success criteria: 5 nights a week on the reading log",
+        "Sam will read 20 minutes a night.",
         "Sam will join a club.",
     ]
+    assert got.targets[0].strategy == "5 nights a week on the reading log"
     assert got.targets[0].who == "Carer and tutor"
     assert got.targets[0].deadline == dt.date(2026, 12, 12)
     assert got.targets[1].who == "Mr Lowe" and got.targets[1].deadline is None

@@ -161,9 +161,6 @@ def _target(row: dict[str, str]) -> Target | None:
     text = v.clean(row.get("text"))
     if not text:
         return None
-    criteria = v.clean(row.get("criteria"))
-    if criteria:
-        text = f"{text} Success criteria: {criteria}"
     deadline_text = v.clean(row.get("deadline_text"))
     return Target(
         text=text,

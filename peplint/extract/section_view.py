@@ -16,20 +16,31 @@ def normalise_label(text: str) -> str:
 
 def table_header(table: Table) -> tuple[list[str], list[list[str | None]]]:
     """The normalised column names and the body rows. Two header rows are combined
-    when the first groups columns ("Autumn" over three columns)."""
+    when the first groups columns ("Autumn" over three columns, merged cells `None`)
+    and the second names them; a cell merged down from the first row keeps its name."""
     rows = table.rows
     if not rows:
         return [], []
     first = rows[0]
-    if len(rows) > 1 and any(c is None for c in first) and all(c is not None for c in rows[1]):
+    if len(rows) > 1 and any(c is None for c in first) and _names_columns(first, rows[1]):
         groups: list[str] = []
         current = ""
         for cell in first:
             current = current if cell is None else cell
             groups.append(current)
-        header = [normalise_label(f"{g} {c}") for g, c in zip(groups, rows[1], strict=False)]
+        header = [normalise_label(f"{g} {c or ''}") for g, c in zip(groups, rows[1], strict=False)]
         return header, rows[2:]
     return [normalise_label(c or "") for c in first], rows[1:]
+
+
+def _names_columns(first: list[str | None], second: list[str | None]) -> bool:
+    """Whether `second` is a header row under grouped `first`: every cell present, or
+    missing only below a named first-row cell (merged down), never below a group."""
+    if all(c is not None for c in second):
+        return True
+    return all(
+        c is not None or (i < len(first) and first[i] is not None) for i, c in enumerate(second)
+    ) and any(c is not None and c.strip() for c in second)
 
 
 def row_record(header: list[str], row: list[str | None]) -> dict[str, str]:

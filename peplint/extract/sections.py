@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from peplint.extract.profiles import TemplateProfile, normalise_heading
 from peplint.extract.section_words import classify_heading
-from peplint.model.document import Block, BlockKind, Document
+from peplint.model.document import Block, BlockKind, Document, Table
 
 
 @dataclass
@@ -34,6 +34,27 @@ class SectionedDocument:
 
 # A deeper heading under a recognised section opens a new one only when its words fit well.
 SUBHEADING_SCORE = 0.5
+
+
+def split_title_row(block: Block) -> list[Block]:
+    """A table whose first row is one merged cell of a few words ("My school") is a
+    heading over the rest of the table; every other block is returned as it is."""
+    rows = block.table.rows if block.kind == BlockKind.TABLE and block.table else None
+    if not rows or len(rows[0]) < 2:
+        return [block]
+    first = rows[0]
+    title = (first[0] or "").strip()
+    if not title or any(c is not None for c in first[1:]):
+        return [block]
+    if len(title.split()) > 8 or title.endswith((":", "?", ".")):
+        return [block]
+    heading = Block(
+        kind=BlockKind.HEADING, text=title, page=block.page, level=2, cue="table-title-row"
+    )
+    if len(rows) == 1:
+        return [heading]
+    rest = block.model_copy(update={"table": Table(rows=rows[1:])})
+    return [heading, rest]
 
 
 def detect_profile(document: Document, profiles: list[TemplateProfile]) -> TemplateProfile:
@@ -68,10 +89,11 @@ def split_sections(
 
     sections: dict[str, Section] = {}
     preamble: list[Block] = []
+    blocks = [part for block in document.blocks for part in split_title_row(block)]
     unrecognised: list[str] = []
     current: Section | None = None
     current_level = 0
-    for block in document.blocks:
+    for block in blocks:
         if block.kind != BlockKind.HEADING:
             (current.blocks if current is not None else preamble).append(block)
             continue
