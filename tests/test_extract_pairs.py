@@ -12,7 +12,7 @@ class Known:
     labels = frozenset({"dob", "date of birth", "summary of discussion", "year group"})
     columns = frozenset({"name", "role", "phone", "attended"})
 
-    def is_label(self, text: str) -> bool:
+    def is_label(self, text: str, strict: bool = False) -> bool:
         return text.lower().strip(" :?") in self.labels
 
     def is_column(self, text: str) -> bool:

@@ -180,6 +180,8 @@ _LIST_ITEM = re.compile(
 def _targets_from_text(engine: _Engine, out: Extraction) -> list[dict[str, str]]:
     """Targets as a numbered list with labelled sub-lines, or as repeated label/value blocks."""
     reading = next((r for r in engine.readings if r.section == "smart_targets"), None)
+    if reading is None and "smart_targets" not in engine.doc.sections:
+        reading = engine.readings[0]  # no targets section: look in the unsectioned text
     spec = engine.cat.fields.get("targets")
     if reading is None or spec is None:
         return []
@@ -199,6 +201,8 @@ def _targets_from_text(engine: _Engine, out: Extraction) -> list[dict[str, str]]
             rows.append({"text": value})
         elif rows and column not in rows[-1]:
             rows[-1][column] = value
+    if reading.section is None:  # outside a targets section, a target needs its who or when
+        rows = [r for r in rows if len(r) >= 2]
     return rows
 
 

@@ -255,9 +255,11 @@ class Catalogue:
         return best
 
     # --- the reader's Vocabulary ------------------------------------------------
-    def is_label(self, text: str) -> bool:
-        """Whether `text` reads as some field's label (anywhere)."""
-        return any(m.score >= 0.75 for m in self.matches(text, None))
+    def is_label(self, text: str, strict: bool = False) -> bool:
+        """Whether `text` reads as some field's label (anywhere); `strict` asks for a
+        closer match, for a line that has nothing but its words to show it is a label."""
+        matches = self.matches(text, None)
+        return bool(matches) and matches[0].score >= (0.8 if strict else 0.75)
 
     def is_column(self, text: str) -> bool:
         """Whether `text` reads as the column header of some list field."""

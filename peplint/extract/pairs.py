@@ -48,8 +48,8 @@ _BOUNDARY = re.compile(r"\s{2,}|\t|\s[|;•]\s|^")
 class Vocabulary(Protocol):
     """What the reader asks the field catalogue when a shape is ambiguous."""
 
-    def is_label(self, text: str) -> bool:
-        """Whether `text` reads as the label of some field."""
+    def is_label(self, text: str, strict: bool = False) -> bool:
+        """Whether `text` reads as the label of some field (`strict`: closely)."""
         ...
 
     def is_column(self, text: str) -> bool:
@@ -60,7 +60,7 @@ class Vocabulary(Protocol):
 class NoVocabulary:
     """A vocabulary that knows no labels: shapes are read from punctuation alone."""
 
-    def is_label(self, text: str) -> bool:
+    def is_label(self, text: str, strict: bool = False) -> bool:
         """Nothing is a known label."""
         return False
 
@@ -132,13 +132,18 @@ def clean_value(text: str | None) -> str:
     return text.strip()
 
 
-def _label_like(text: str, vocab: Vocabulary, max_words: int = 16) -> bool:
+def _label_like(text: str, vocab: Vocabulary, max_words: int = 16, strict: bool = False) -> bool:
     words = text.split()
     if not words or len(words) > max_words:
         return False
     if _LABEL_END.search(text):
         return True
-    return len(words) <= 12 and not re.search(r"[.!]\s*$", text) and vocab.is_label(text)
+    return len(words) <= 12 and not re.search(r"[.!]\s*$", text) and vocab.is_label(text, strict)
+
+
+def _short_line(text: str) -> bool:
+    """A few words with no sentence ending: reads as a label rather than a value."""
+    return len(text.split()) <= 6 and not re.search(r"[.!;,]\s*$", text) and "\n" not in text
 
 
 def inline_pairs(text: str, vocab: Vocabulary) -> list[tuple[str, str]]:
@@ -299,6 +304,7 @@ class _Reader:
     # --- running text -----------------------------------------------------------
     def blocks(self, blocks: list[Block]) -> None:
         label: tuple[str, str, int, int] | None = None  # (text, how, page, block) awaiting a value
+        from_heading = False  # whether the label is a sub-heading (its text runs to the next)
         under: list[str] = []
 
         def flush() -> None:
@@ -312,7 +318,7 @@ class _Reader:
             block = blocks[i]
             if block.kind == BlockKind.HEADING:
                 flush()
-                label = (block.text, "label-paragraph", block.page, i)
+                label, from_heading = (block.text, "label-paragraph", block.page, i), True
             elif block.kind == BlockKind.TABLE and block.table is not None:
                 if not under:
                     label = None  # a sub-heading over a table: the table holds the values
@@ -336,13 +342,30 @@ class _Reader:
                     flush()
                     self.pair(boxed[0], boxed[1], "checkbox", block.page, i)
                 elif (
-                    _label_like(text, self.vocab)
+                    _label_like(text, self.vocab, strict=True)
                     and (not pairs or (len(pairs) == 1 and not pairs[0][1]))
                     and self._value_follows(blocks, i)
                 ):
                     flush()
                     label = (text.rstrip(":").strip(), "label-paragraph", block.page, i)
+                    from_heading = False
                     self.out.paragraphs.append(Paragraph(text, block.page, i, is_prompt=True))
+                elif (
+                    label is not None
+                    and not from_heading
+                    and under
+                    and not pairs
+                    and _short_line(text)
+                    and self._value_follows(blocks, i)
+                ):
+                    # after a label's value, a short bare line is the next (unknown) label
+                    flush()
+                    label = (text, "label-paragraph", block.page, i)
+                    self.out.paragraphs.append(Paragraph(text, block.page, i, is_prompt=True))
+                elif not pairs and (gap := self._gap_pair(text)) is not None:
+                    flush()
+                    self.pair(gap[0], gap[1], "gap", block.page, i, inline=True)
+                    self.out.paragraphs.append(Paragraph(block.text, block.page, i))
                 else:
                     for lab, value in pairs:
                         self.pair(lab, value, "inline-label", block.page, i, inline=True)
@@ -353,6 +376,13 @@ class _Reader:
                     )
             i += 1
         flush()
+
+    def _gap_pair(self, text: str) -> tuple[str, str] | None:
+        """ "Current status  In education": a known label, a wide gap or tab, a value."""
+        parts = re.split(r"\s{2,}|\t", text.strip(), maxsplit=1)
+        if len(parts) == 2 and "\n" not in parts[0] and self.vocab.is_label(parts[0]):
+            return parts[0], parts[1]
+        return None
 
     def _value_follows(self, blocks: list[Block], i: int) -> bool:
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
