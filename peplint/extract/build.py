@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from peplint.extract import values as v
-from peplint.extract.catalogue import catalogue_for
+from peplint.extract.catalogue import FieldSpec, catalogue_for
 from peplint.extract.fields import (
     INTERVENTION_ROW,
     TERMS,
@@ -23,7 +23,7 @@ from peplint.extract.fields import (
     term_cells,
     term_from_cell,
 )
-from peplint.extract.pairs import RecordTable
+from peplint.extract.pairs import RecordTable, SectionReading
 from peplint.extract.profiles import TemplateProfile
 from peplint.extract.section_view import pick
 from peplint.extract.sections import SectionedDocument, split_sections
@@ -179,12 +179,20 @@ _LIST_ITEM = re.compile(
 
 def _targets_from_text(engine: _Engine, out: Extraction) -> list[dict[str, str]]:
     """Targets as a numbered list with labelled sub-lines, or as repeated label/value blocks."""
-    reading = next((r for r in engine.readings if r.section == "smart_targets"), None)
-    if reading is None and "smart_targets" not in engine.doc.sections:
-        reading = engine.readings[0]  # no targets section: look in the unsectioned text
+    own = [r for r in engine.readings if r.section == "smart_targets"]
     spec = engine.cat.fields.get("targets")
-    if reading is None or spec is None:
+    if spec is None:
         return []
+    for reading in own or engine.readings:  # no targets section: any section's list
+        rows = _target_rows(engine, reading, spec)
+        if reading.section != "smart_targets":  # elsewhere, a target needs its who or when
+            rows = [r for r in rows if len(r) >= 2]
+        if rows:
+            return rows
+    return []
+
+
+def _target_rows(engine: _Engine, reading: SectionReading, spec: FieldSpec) -> list[dict[str, str]]:
     pair_blocks = {p.block for p in reading.pairs}
     events: list[tuple[int, int, str, str]] = []  # (block, order, column, value)
     for order, pair in enumerate(reading.pairs):
@@ -201,8 +209,6 @@ def _targets_from_text(engine: _Engine, out: Extraction) -> list[dict[str, str]]
             rows.append({"text": value})
         elif rows and column not in rows[-1]:
             rows[-1][column] = value
-    if reading.section is None:  # outside a targets section, a target needs its who or when
-        rows = [r for r in rows if len(r) >= 2]
     return rows
 
 

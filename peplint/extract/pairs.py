@@ -241,7 +241,7 @@ class _Reader:
             return
         if shape == "options":
             header = [normalise_label(c or "") for c in rows[0]]
-            options = _option_columns(header)
+            options = _option_columns(header) or [i for i, h in enumerate(header) if i and h]
             for row in rows[1:]:
                 label = next((c for c in row if c and c.strip()), "")
                 ticked = [rows[0][i] or "" for i in options if i < len(row) and _ticked(row[i])]
@@ -274,6 +274,8 @@ class _Reader:
             return "qa"
         if len(_option_columns(first)) >= 2 and len(rows) > 1:
             return "options"
+        if len(rows) > 1 and not (rows[0][0] or "").strip() and self._marks_only(rows):
+            return "options"  # "| In education | Employed |..." with a mark under one
         if any(c is None for c in rows[0]) and len(rows) > 1:
             return "records"  # a grouped header ("Autumn" over three columns)
         width = max(len([c for c in r if c is not None]) for r in rows)
@@ -289,6 +291,13 @@ class _Reader:
         if width % 2 == 0 and columns * 2 < len(present) and self._grid_like(rows):
             return "grid"
         return "records"
+
+    @staticmethod
+    def _marks_only(rows: list[list[str | None]]) -> bool:
+        """Every body cell after the first is empty or a tick mark, and some are marks."""
+        cells = [c for r in rows[1:] for c in r[1:] if c is not None]
+        marks = [c for c in cells if c.strip()]
+        return bool(marks) and all(_MARK.match(c) for c in marks) and len(rows[0]) >= 3
 
     def _grid_like(self, rows: list[list[str | None]]) -> bool:
         """Label, value, label, value...: the label cells read as labels in most rows."""

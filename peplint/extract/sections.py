@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from peplint.extract.profiles import TemplateProfile, normalise_heading
@@ -34,6 +35,30 @@ class SectionedDocument:
 
 # A deeper heading under a recognised section opens a new one only when its words fit well.
 SUBHEADING_SCORE = 0.5
+
+
+_NUMBERED = re.compile(
+    r"^\s*(?:section\s+)?(\d{1,2}|[A-H])(?:\.\d{1,2})?\s*[.):\-–]\s*(\S.{1,60})$", re.I
+)
+
+
+def numbered_heading(block: Block, lookup: dict[str, str]) -> Block:
+    """ "3. Education Provision", "Section 4 - My targets": a short numbered paragraph whose
+    words name a section is a heading (the parser may not have seen a cue for it)."""
+    if block.kind != BlockKind.PARAGRAPH or "\n" in block.text:
+        return block
+    match = _NUMBERED.match(block.text)
+    if match is None:
+        return block
+    title = match.group(2).strip()
+    if len(title.split()) > 6 or title.endswith((".", ",", ";", "?", "!")):
+        return block
+    found = classify_heading(title)
+    if normalise_heading(title) not in lookup and (found is None or found.score < 0.5):
+        return block
+    return block.model_copy(
+        update={"kind": BlockKind.HEADING, "level": block.level or 2, "cue": "numbered"}
+    )
 
 
 def split_title_row(block: Block) -> list[Block]:
@@ -89,7 +114,11 @@ def split_sections(
 
     sections: dict[str, Section] = {}
     preamble: list[Block] = []
-    blocks = [part for block in document.blocks for part in split_title_row(block)]
+    blocks = [
+        numbered_heading(part, lookup)
+        for block in document.blocks
+        for part in split_title_row(block)
+    ]
     unrecognised: list[str] = []
     current: Section | None = None
     current_level = 0
