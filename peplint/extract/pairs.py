@@ -125,11 +125,22 @@ def is_empty_value(text: str | None) -> bool:
     return False
 
 
+_BRACKET_TICK = re.compile(r"\[\s*[xX✓✔]\s*\]\s*")
+_BRACKET_BOX = re.compile(r"\[\s{0,2}\]\s*")
+
+
+def marks_as_glyphs(text: str) -> str:
+    """Typed boxes as glyphs: "[X]Yes [ ]No" reads as "☒ Yes ☐ No"."""
+    if "[" not in text:
+        return text
+    return _BRACKET_BOX.sub("☐ ", _BRACKET_TICK.sub("☒ ", text))
+
+
 def clean_value(text: str | None) -> str:
     """A value with form placeholders removed ("" when nothing was entered)."""
     if text is None or PLACEHOLDERS.match(text):
         return ""
-    return text.strip()
+    return marks_as_glyphs(text.strip())
 
 
 def _label_like(text: str, vocab: Vocabulary, max_words: int = 16, strict: bool = False) -> bool:
@@ -190,8 +201,20 @@ def _known_label_start(line: str, lo: int, colon: int, vocab: Vocabulary) -> int
     return -1
 
 
+def prefix_pair(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
+    """ "Date came into care 6 Sep 2021": the longest run of first words (up to eight) that
+    closely matches a known label, and the rest as its value."""
+    words = text.split()
+    for n in range(min(8, len(words) - 1), 0, -1):
+        label = " ".join(words[:n])
+        if vocab.is_label(label, strict=True):
+            return label, " ".join(words[n:])
+    return None
+
+
 def _checkbox_value(text: str) -> tuple[str, str] | None:
     """ "Did they attend? ☒ Yes ☐ No" -> (label, options) when text precedes the glyphs."""
+    text = marks_as_glyphs(text)
     first = next((i for i, c in enumerate(text) if c in GLYPHS), None)
     if first is None or first == 0:
         return None
@@ -257,8 +280,15 @@ class _Reader:
         if shape == "records":
             header, body = table_header(Table(rows=rows))
             self.out.tables.append(RecordTable(table, header, body, page, self.out.section))
-        for row in rows:  # label/value rows, also inside a record table (full-width rows)
+        skip: set[int] = set()
+        if shape == "pairs":
+            skip = self._labels_above(rows, page, index)
+        for n, row in enumerate(rows):  # label/value rows, also inside a record table
+            if n in skip:
+                continue
             cells = [c for c in row if c is not None]
+            if shape == "pairs" and self._prefix_pairs(cells, page, index):
+                continue
             if len(cells) == 2 and cells[0].strip():
                 if shape == "records" and (row is rows[0] or table.width <= 2):
                     continue
@@ -266,6 +296,34 @@ class _Reader:
             elif len(cells) == 1 and shape != "records":
                 for label, value in inline_pairs(cells[0], self.vocab):
                     self.pair(label, value, "inline-label", page, index, inline=True)
+
+    def _labels_above(self, rows: list[list[str | None]], page: int, index: int) -> set[int]:
+        """A row of labels over a row of their values (a print view drawn as a grid)."""
+        used: set[int] = set()
+        for n in range(len(rows) - 1):
+            top = [c for c in rows[n] if c is not None]
+            below = [c for c in rows[n + 1] if c is not None]
+            if n in used or len(top) < 2 or len(top) != len(below):
+                continue
+            if all(c.strip() and self.vocab.is_label(c) for c in top) and not any(
+                c.strip() and self.vocab.is_label(c) for c in below
+            ):
+                for label, value in zip(top, below, strict=True):
+                    self.pair(label, value, "label-above", page, index)
+                used |= {n, n + 1}
+        return used
+
+    def _prefix_pairs(self, cells: list[str], page: int, index: int) -> bool:
+        """Cells that each hold a known label and its value ("Timescale 12/12/2026")."""
+        if not cells or self.vocab.is_label(cells[0]):
+            return False
+        found = [prefix_pair(c, self.vocab) for c in cells if c.strip()]
+        if not found or any(f is None for f in found):
+            return False
+        for pair in found:
+            assert pair is not None
+            self.pair(pair[0], pair[1], "inline-label", page, index)
+        return True
 
     def _shape(self, rows: list[list[str | None]]) -> str:
         first = [normalise_label(c or "") for c in rows[0]]
