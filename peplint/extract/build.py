@@ -101,6 +101,8 @@ def _contacts(tables: Tables, out: Extraction) -> dict[str, Any]:
         if table.section == "personal_care":
             carer_tables.append(table)
             for row in rows:
+                if re.search(r"(?i)social worker|teacher|\bschool\b", row.get("role") or ""):
+                    continue  # a professional listed with the carers
                 _record_prov(out, f"carers[{len(carers)}]", row, table)
                 carers.append(_contact(row))
         by_section.extend((table.section, _contact(r), table) for r in rows)
@@ -193,7 +195,6 @@ def _targets_from_text(engine: _Engine, out: Extraction) -> list[dict[str, str]]
 
 
 def _target_rows(engine: _Engine, reading: SectionReading, spec: FieldSpec) -> list[dict[str, str]]:
-    pair_blocks = {p.block for p in reading.pairs}
     events: list[tuple[int, int, str, str]] = []  # (block, order, column, value)
     for order, pair in enumerate(reading.pairs):
         match = engine.cat.column(pair.label, spec.columns)
@@ -201,8 +202,14 @@ def _target_rows(engine: _Engine, reading: SectionReading, spec: FieldSpec) -> l
             events.append((pair.block, order, match.path.rsplit(".", 1)[-1], pair.value))
     for para in reading.paragraphs:
         item = _LIST_ITEM.match(para.text)
-        if item and para.block not in pair_blocks:
-            events.append((para.block, -1, "text", item.group(1)))
+        if item is None:
+            continue
+        text = item.group(1)
+        for pair in reading.pairs:  # "1. Read daily. Who will help: Carer" on one line
+            if pair.block == para.block and pair.inline and f"{pair.label}:" in text:
+                text = text[: text.index(f"{pair.label}:")]
+        if text.strip():
+            events.append((para.block, -1, "text", text.strip()))
     rows: list[dict[str, str]] = []
     for _, _, column, value in sorted(events):
         if column == "text":

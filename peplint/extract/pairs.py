@@ -42,7 +42,7 @@ _MARK = re.compile(rf"^\s*([{re.escape(CHECKED_GLYPHS)}]|[xX])\s*$")
 _LABEL_END = re.compile(r"[:?]\s*$")
 # "Label:" inside running text: a colon after a word, then a space or the end (not 10:30).
 _COLON = re.compile(r"(?<=[A-Za-z)?'’])\s*:(?=\s|$)")
-_BOUNDARY = re.compile(r"\s{2,}|\t|\s[|;•]\s|^")
+_BOUNDARY = re.compile(r"\s{2,}|\t|\s[|;•]\s|(?<=[.!?])\s+|^")
 
 
 class Vocabulary(Protocol):
@@ -184,8 +184,9 @@ def inline_pairs(text: str, vocab: Vocabulary) -> list[tuple[str, str]]:
             label = line[start:colon].strip(" \t|;•-")
             end = starts[i + 1][0] if i + 1 < len(starts) else len(line)
             value = line[colon:end].lstrip(":").strip(" \t|;•")
-            if i == 0 and line[:start].strip():
-                continue  # text before the first label: a sentence, not a form line
+            before = line[:start].strip()
+            if i == 0 and before and not before.endswith((".", "!", "?")):
+                continue  # a sentence running into a colon, not a form line
             out.append((label, value))
     return out
 
@@ -305,17 +306,24 @@ class _Reader:
             below = [c for c in rows[n + 1] if c is not None]
             if n in used or len(top) < 2 or len(top) != len(below):
                 continue
-            if all(c.strip() and self.vocab.is_label(c) for c in top) and not any(
-                c.strip() and self.vocab.is_label(c) for c in below
+            columns = list(zip(top, below, strict=True))
+            if any(not a.strip() and b.strip() for a, b in columns):
+                continue  # a value with no label above it
+            labels = [a for a, _ in columns if a.strip()]
+            if (
+                labels
+                and all(self.vocab.is_label(a) for a in labels)
+                and not any(b.strip() and self.vocab.is_label(b) for b in below)
             ):
-                for label, value in zip(top, below, strict=True):
-                    self.pair(label, value, "label-above", page, index)
+                for label, value in columns:
+                    if label.strip():
+                        self.pair(label, value, "label-above", page, index)
                 used |= {n, n + 1}
         return used
 
     def _prefix_pairs(self, cells: list[str], page: int, index: int) -> bool:
         """Cells that each hold a known label and its value ("Timescale 12/12/2026")."""
-        if not cells or self.vocab.is_label(cells[0]):
+        if not cells or any(self.vocab.is_label(c) for c in cells):
             return False
         found = [prefix_pair(c, self.vocab) for c in cells if c.strip()]
         if not found or any(f is None for f in found):
