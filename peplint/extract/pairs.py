@@ -310,6 +310,9 @@ class _Reader:
             if any(not a.strip() and b.strip() for a, b in columns):
                 continue  # a value with no label above it
             labels = [a for a, _ in columns if a.strip()]
+            values = [b for a, b in columns if a.strip()]
+            if len(labels) < 2 and not any(re.search(r"[\d@]", b) for b in values):
+                continue  # one label over a word is more likely two label/value rows
             if (
                 labels
                 and all(self.vocab.is_label(a) for a in labels)
