@@ -127,8 +127,17 @@ def test_words_that_rule_a_label_out() -> None:
 
 def test_a_pack_adds_labels() -> None:
     assert not CATALOGUE.matches("Kestrel number", "personal_care")
-    extended = Catalogue({"child.year_group": ["Kestrel number"], "targets.who": ["Champion"]})
+    extended = Catalogue(
+        {
+            "child.year_group": ["Kestrel number"],
+            "targets[].who": ["Champion"],
+            "carers[].phone": ["Landline"],
+        }
+    )
     assert extended.matches("Kestrel number", "personal_care")[0].path == "child.year_group"
     targets = extended.fields["targets"]
     match = extended.column("Champion", targets.columns)
     assert match is not None and match.path == "targets[].who"
+    match = extended.column("Landline", extended.fields["contacts"].columns)
+    assert match is not None and match.path == "contacts[].phone"
+    assert CATALOGUE.column("Champion", CATALOGUE.fields["targets"].columns) is None

@@ -23,6 +23,8 @@ from peplint.extract.words import lemmas
 MIN_SCORE = 0.6  # a label scoring lower is not taken as the field's label
 OFF_SECTION = 0.75  # a label read in a section the field is not expected in
 NO_SECTION = 0.9
+# List fields read from one family of tables: carers are rows of contact tables.
+LIST_NAMES = {"carers": "contacts"}
 CACHE_LIMIT = 20000  # label matches remembered per catalogue (labels repeat across exports)  # a label read before the first section or under an unknown heading
 VALUE_TYPES = {
     "name",
@@ -139,6 +141,12 @@ def score_label(doc_words: frozenset[str], label: Label) -> float:
     return score
 
 
+def _copy(spec: FieldSpec) -> FieldSpec:
+    """A copy whose label lists (its columns' too) can be extended without touching `spec`."""
+    columns = {name: _copy(column) for name, column in spec.columns.items()}
+    return FieldSpec(**{**spec.__dict__, "labels": list(spec.labels), "columns": columns})
+
+
 @lru_cache(maxsize=1)
 def builtin_catalogue() -> Catalogue:
     """The catalogue of the built-in data alone, built once (its match cache is shared)."""
@@ -156,8 +164,7 @@ class Catalogue:
     def __init__(self, field_aliases: dict[str, list[str]] | None = None) -> None:
         self.fields: dict[str, FieldSpec] = {}
         for spec in builtin_fields():
-            copy = FieldSpec(**{**spec.__dict__, "labels": list(spec.labels)})
-            self.fields[spec.path] = copy
+            self.fields[spec.path] = _copy(spec)
         for path, extra in (field_aliases or {}).items():
             target = self._lookup(path)
             if target is not None:
@@ -178,15 +185,15 @@ class Catalogue:
                         self._columns[word].append((column, label))
 
     def _lookup(self, path: str) -> FieldSpec | None:
+        """The field, or the list column ("targets[].who", "carers[].phone"), at `path`."""
         if path in self.fields:
             return self.fields[path]
-        head, _, column = path.replace("[]", "").partition(".")
-        parent = self.fields.get(head) or next(
-            (f for p, f in self.fields.items() if path.startswith(p + ".") and f.columns), None
-        )
-        if parent is not None:
-            name = path[len(parent.path) :].lstrip("[].")
-            return parent.columns.get(name or column)
+        plain = path.replace("[]", "")
+        for spec in self.lists():
+            names = {spec.path} | {k for k, v in LIST_NAMES.items() if v == spec.path}
+            for name in names:
+                if plain.startswith(name + "."):
+                    return spec.columns.get(plain[len(name) + 1 :])
         return None
 
     def scalars(self) -> list[FieldSpec]:
