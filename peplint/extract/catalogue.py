@@ -266,7 +266,14 @@ class Catalogue:
         """Whether `text` reads as some field's label (anywhere); `strict` asks for a
         closer match, for a line that has nothing but its words to show it is a label."""
         matches = self.matches(text, None)
-        return bool(matches) and matches[0].score >= (0.8 if strict else 0.75)
+        if matches and matches[0].score >= (0.8 if strict else 0.75):
+            return True
+        words = frozenset(lemmas(text))  # a list field's label ("Who will help", "By when")
+        return len(words) > 1 and any(
+            score_label(words, vocab) >= 0.9
+            for word in words
+            for _, vocab in self._columns.get(word, ())
+        )
 
     def is_column(self, text: str) -> bool:
         """Whether `text` reads as the column header of some list field."""

@@ -197,7 +197,7 @@ def _known_label_start(line: str, lo: int, colon: int, vocab: Vocabulary) -> int
     words = list(re.finditer(r"\S+", line[lo:colon]))
     for n in range(min(6, len(words) - 1), 0, -1):
         start = lo + words[-n].start()
-        if vocab.is_label(line[start:colon]):
+        if vocab.is_label(line[start:colon], strict=True):
             return start
     return -1
 
@@ -414,8 +414,8 @@ class _Reader:
                 continue
             else:
                 text = block.text.strip()
-                boxed = _checkbox_value(text)
-                pairs = inline_pairs(text, self.vocab) if boxed is None else []
+                pairs = inline_pairs(text, self.vocab)
+                boxed = _checkbox_value(text) if not pairs else None
                 if boxed is not None:
                     flush()
                     self.pair(boxed[0], boxed[1], "checkbox", block.page, i)
