@@ -406,7 +406,8 @@ class _Reader:
                 if not under:
                     label = None
                 flush()
-                self.pair(block.label or "", block.text, block.cue or "label-value", block.page, i)
+                value, i = self._continued(blocks, i)
+                self.pair(block.label or "", value, block.cue or "label-value", block.page, i)
             elif block.kind == BlockKind.CHECKBOX:
                 i = self._checkbox_group(blocks, i, label)
                 if label is not None and not under:
@@ -454,6 +455,20 @@ class _Reader:
                     )
             i += 1
         flush()
+
+    def _continued(self, blocks: list[Block], i: int) -> tuple[str, int]:
+        """A label-value block's value with the lines it wraps onto (a PDF value that runs
+        past its line continues in the next paragraph until a sentence ends)."""
+        parts = [blocks[i].text]
+        while i + 1 < len(blocks) and blocks[i + 1].kind == BlockKind.PARAGRAPH:
+            text = blocks[i + 1].text.strip()
+            if not parts[-1] or re.search(r"[.!?]\s*$", parts[-1]) or not text:
+                break
+            if _label_like(text, self.vocab) or inline_pairs(text, self.vocab):
+                break
+            parts.append(text)
+            i += 1
+        return " ".join(parts), i
 
     def _gap_pair(self, text: str) -> tuple[str, str] | None:
         """ "Current status  In education": a known label, a wide gap or tab, a value."""
