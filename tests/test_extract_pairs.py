@@ -145,3 +145,72 @@ def test_glyphs_after_a_question_in_a_paragraph() -> None:
 def test_pairs_carry_page_and_section() -> None:
     pair = read_pairs([_table(["Year group", "7"])], "personal_care", Known()).pairs[0]
     assert (pair.page, pair.section) == (2, "personal_care")
+
+
+class Catalogued:
+    """The real catalogue as the reader's vocabulary."""
+
+    def __init__(self) -> None:
+        from peplint.extract.catalogue import builtin_catalogue
+
+        self.cat = builtin_catalogue()
+
+    def is_label(self, text: str, strict: bool = False) -> bool:
+        return self.cat.is_label(text, strict)
+
+    def is_column(self, text: str) -> bool:
+        return self.cat.is_column(text)
+
+
+def pairs_of(blocks: list[Block]) -> list[tuple[str, str, str]]:
+    return [(p.label, p.value, p.how) for p in read_pairs(blocks, None, Catalogued()).pairs]
+
+
+def test_a_row_of_labels_over_a_row_of_values() -> None:
+    got = pairs_of([_table(["Pupil name", "Date of birth"], ["Leah Okafor", "19 Jan 2012"])])
+    assert got == [
+        ("Pupil name", "Leah Okafor", "label-above"),
+        ("Date of birth", "19 Jan 2012", "label-above"),
+    ]
+
+
+def test_cells_that_hold_a_label_and_its_value() -> None:
+    got = pairs_of([_table(["Target date 12/12/2026", "Date came into care 6 Sep 2021"])])
+    assert got == [
+        ("Target date", "12/12/2026", "inline-label"),
+        ("Date came into care", "6 Sep 2021", "inline-label"),
+    ]
+
+
+def test_typed_boxes_read_as_ticks() -> None:
+    got = pairs_of([_para("Emergency placement? [ ]Yes [X]No")])
+    assert got == [("Emergency placement?", "☐ Yes ☒ No", "checkbox")]
+
+
+def test_several_labels_win_over_a_checkbox_split() -> None:
+    got = pairs_of([_para("Completed by SW: ✓ Yes\tDate: 15 October 2026")])
+    assert [(a, b) for a, b, _ in got] == [
+        ("Completed by SW", "✓ Yes"),
+        ("Date", "15 October 2026"),
+    ]
+
+
+def test_a_label_value_block_continues_onto_wrapped_lines() -> None:
+    blocks = [
+        Block(kind=BlockKind.LABEL_VALUE, label="Pupil voice", text="I like art and", cue="gap"),
+        _para("reading at home."),
+        _para("Date of birth: 01/02/2012"),
+    ]
+    got = pairs_of(blocks)
+    assert got[0] == ("Pupil voice", "I like art and reading at home.", "gap")
+    assert got[1][:2] == ("Date of birth", "01/02/2012")
+
+
+def test_a_bare_line_after_a_value_is_the_next_label() -> None:
+    got = pairs_of(
+        [_para("Social worker"), _para("Owen Reid"), _para("Job title"), _para("Social worker")]
+    )
+    assert [(a, b) for a, b, _ in got] == [
+        ("Social worker", "Owen Reid"),
+        ("Job title", "Social worker"),
+    ]

@@ -7,7 +7,7 @@ import pytest
 from peplint.extract.profiles import BUILTIN_PROFILES
 from peplint.extract.section_words import classify_heading, section_words
 from peplint.extract.sections import split_sections
-from peplint.model.document import Block, BlockKind, Document
+from peplint.model.document import Block, BlockKind, Document, Table
 from peplint.model.pep import SECTION_KEYS
 
 ENTRIES = [
@@ -121,3 +121,22 @@ def test_a_deeper_heading_that_fits_no_other_section_stays_a_sub_heading() -> No
     assert list(out.sections) == ["pep_meeting"]
     assert len(out.sections["pep_meeting"].blocks) == 4
     assert out.unrecognised_headings == []
+
+
+def test_a_numbered_line_and_a_merged_title_row_are_headings() -> None:
+    doc = Document(
+        format="docx",
+        blocks=[
+            Block(kind=BlockKind.PARAGRAPH, text="3. Education Provision"),
+            Block(kind=BlockKind.PARAGRAPH, text="1. Sam will read every night."),
+            Block(
+                kind=BlockKind.TABLE,
+                table=Table(rows=[["My plan", None], ["Target", "Read daily"]]),
+            ),
+        ],
+    )
+    out = split_sections(doc, list(BUILTIN_PROFILES))
+    assert list(out.sections) == ["education_setting", "smart_targets"]
+    assert out.sections["education_setting"].blocks[0].text == "1. Sam will read every night."
+    table = out.sections["smart_targets"].blocks[0].table
+    assert table is not None and table.rows == [["Target", "Read daily"]]

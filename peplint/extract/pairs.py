@@ -206,10 +206,15 @@ def prefix_pair(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
     """ "Date came into care 6 Sep 2021": the longest run of first words (up to eight) that
     closely matches a known label, and the rest as its value."""
     words = text.split()
+    whole_is_label = vocab.is_label(text)
     for n in range(min(8, len(words) - 1), 0, -1):
-        label = " ".join(words[:n])
+        label, value = " ".join(words[:n]), " ".join(words[n:])
+        if re.search(r"\d", label):
+            continue  # a label holds no figures; "6 Sep 2021" is all value
+        if whole_is_label and not re.search(rf"[\d@{re.escape(GLYPHS)}]", value):
+            continue  # "Designated teacher has signed off" is one label, not two parts
         if vocab.is_label(label, strict=True):
-            return label, " ".join(words[n:])
+            return label, value
     return None
 
 
@@ -326,7 +331,7 @@ class _Reader:
 
     def _prefix_pairs(self, cells: list[str], page: int, index: int) -> bool:
         """Cells that each hold a known label and its value ("Timescale 12/12/2026")."""
-        if not cells or any(self.vocab.is_label(c) for c in cells):
+        if not cells:
             return False
         found = [prefix_pair(c, self.vocab) for c in cells if c.strip()]
         if not found or any(f is None for f in found):
