@@ -249,3 +249,36 @@ def test_section_headings_have_provenance() -> None:
     got = pep(heading("Wishes and feelings"), para("I like art."))
     prov = got.provenance["sections.young_persons_views"]
     assert (prov.label, prov.how) == ("Wishes and feelings", "heading-words")
+
+
+def test_targets_as_plain_paragraphs_each_followed_by_labelled_lines() -> None:
+    got = pep(
+        heading("My Targets/Outcomes"),
+        para("Target 1"),
+        para("Sam will read for twenty minutes every night."),
+        para("How?: Reading log checked on Fridays"),
+        para("When?: By Christmas"),
+        para("Sam will join a lunchtime club this term."),
+        para("Who will be responsible?: Mr Lowe"),
+    )
+    assert [(t.text, t.strategy, t.deadline_text, t.who) for t in got.targets] == [
+        (
+            "Sam will read for twenty minutes every night.",
+            "Reading log checked on Fridays",
+            "By Christmas",
+            None,
+        ),
+        ("Sam will join a lunchtime club this term.", None, None, "Mr Lowe"),
+    ]
+
+
+def test_padded_label_value_rows_and_a_date_is_not_a_name() -> None:
+    got = pep(
+        heading("About Me"),
+        table(["My name", "Sam Lee", None, None], ["Date of birth", "01/02/2012", None, None]),
+        heading("Social Worker Agreement"),
+        table(["Next PEP (social worker)", "10/02/2027", None, None]),
+    )
+    assert got.child.name == "Sam Lee" and got.child.date_of_birth == dt.date(2012, 2, 1)
+    assert got.sign_offs.social_worker.next_pep_date == dt.date(2027, 2, 10)
+    assert got.field_state("social_worker.name") == "not_found"

@@ -200,8 +200,18 @@ def _target_rows(engine: _Engine, reading: SectionReading, spec: FieldSpec) -> l
         match = engine.cat.column(pair.label, spec.columns)
         if match is not None:
             events.append((pair.block, order, match.path.rsplit(".", 1)[-1], pair.value))
+    labelled = {event[0] for event in events if event[2] != "text"}
     for para in reading.paragraphs:
         item = _LIST_ITEM.match(para.text)
+        if (
+            item is None
+            and not para.is_prompt
+            and para.under is None
+            and para.block not in labelled
+            and para.block + 1 in labelled
+            and len(para.text.split()) > 3  # "Target 1", "Goal 2" name a target, not state it
+        ):
+            item = re.match(r"(.+)", para.text, re.S)  # a target, then its labelled lines
         if item is None:
             continue
         text = item.group(1)

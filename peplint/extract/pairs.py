@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from peplint.extract.section_view import normalise_label, table_header
+from peplint.extract.section_view import names_columns, normalise_label, table_header
 from peplint.extract.values import CHECKED_GLYPHS, CROSSED_GLYPHS, UNCHECKED_GLYPHS
 from peplint.model.document import Block, BlockKind, Table
 
@@ -350,7 +350,7 @@ class _Reader:
             return "options"
         if len(rows) > 1 and not (rows[0][0] or "").strip() and self._marks_only(rows):
             return "options"  # "| In education | Employed |..." with a mark under one
-        if any(c is None for c in rows[0]) and len(rows) > 1:
+        if any(c is None for c in rows[0]) and len(rows) > 1 and names_columns(rows[0], rows[1]):
             return "records"  # a grouped header ("Autumn" over three columns)
         width = max(len([c for c in r if c is not None]) for r in rows)
         if width <= 1:

@@ -22,7 +22,7 @@ def table_header(table: Table) -> tuple[list[str], list[list[str | None]]]:
     if not rows:
         return [], []
     first = rows[0]
-    if len(rows) > 1 and any(c is None for c in first) and _names_columns(first, rows[1]):
+    if len(rows) > 1 and any(c is None for c in first) and names_columns(first, rows[1]):
         groups: list[str] = []
         current = ""
         for cell in first:
@@ -33,7 +33,7 @@ def table_header(table: Table) -> tuple[list[str], list[list[str | None]]]:
     return [normalise_label(c or "") for c in first], rows[1:]
 
 
-def _names_columns(first: list[str | None], second: list[str | None]) -> bool:
+def names_columns(first: list[str | None], second: list[str | None]) -> bool:
     """Whether `second` is a header row under grouped `first`: every cell present, or
     missing only below a named first-row cell (merged down), never below a group."""
     if all(c is not None for c in second):
