@@ -654,6 +654,15 @@ def add_plugin_commands(group: click.Group) -> None:
     default_manager().hook.peplint_register_commands(register=register)
 
 
+def _add_target_command(group: click.Group) -> None:
+    from peplint.target_helper import target_command
+
+    group.add_command(target_command)
+
+
+_add_target_command(main)
+
+
 def run() -> None:
     """Entry point that turns any peplint error into a one-line message."""
     try:

@@ -66,6 +66,8 @@ class Rule:
     sections: ClassVar[tuple[str, ...]] = ()
     params: ClassVar[dict[str, Any]] = {}
     doc: ClassVar[RuleDoc]
+    # False for rules a pack must switch on (other authorities' criteria).
+    enabled_by_default: ClassVar[bool] = True
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
         """Yield the findings for `pep`."""

@@ -24,6 +24,26 @@ FIELD_NAMES = {
 }
 
 
+def provenance_paths(pep: Pep, name: str) -> list[str]:
+    """The provenance paths that hold a required field (any of them read means it is there)."""
+    if name == "carers.contact":
+        return [
+            f"carers[{i}].{part}" for i in range(len(pep.carers)) for part in ("phone", "email")
+        ]
+    if name.endswith(".contact"):
+        person = name.rsplit(".", 1)[0]
+        return [f"{person}.phone", f"{person}.email"]
+    return [name]
+
+
+def not_in_layout(pep: Pep, paths: list[str]) -> bool:
+    """Whether none of `paths` has a label in this layout. A PEP with no provenance at all
+    (built by hand, or by an older reader) counts as having read every field."""
+    if not pep.provenance or not paths:
+        return False
+    return all(pep.field_state(path) == "not_found" for path in paths)
+
+
 def _get(pep: Pep, dotted: str) -> Any:
     value: Any = pep
     for part in dotted.split("."):
@@ -40,14 +60,24 @@ class CareInfoComplete(Rule):
         summary="The personal, care and contact details are filled in.",
         what="Checks each field in `required_fields` (child's name, date of birth, year group, date entered "
         "care, carers with a phone or email, social worker and designated teacher with contact details, "
-        "the setting) and lists the ones left empty.",
+        "the setting) and lists the ones left empty. Which details are required is the pack setting "
+        "`required_fields` (a form with no phone field for the designated teacher drops "
+        "`designated_teacher.contact`, or asks for `designated_teacher.email` alone). A detail this "
+        "layout has no label for is unclear ('could not find'), not missing.",
         why="Walsall's guidance: personal/care information 'is very important that this is updated each term "
         "so we have accurate information when we need to contact carers'; checklist item D2.",
     )
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
         missing: list[str] = []
+        absent: list[str] = []
+        absent_paths: list[str] = []
         for name in ctx.param("required_fields"):
+            paths = provenance_paths(pep, name)
+            if not_in_layout(pep, paths):
+                absent.append(FIELD_NAMES.get(name, name))
+                absent_paths += paths
+                continue
             if name == "carers":
                 ok = any(c.name for c in pep.carers)
             elif name == "carers.contact":
@@ -66,3 +96,13 @@ class CareInfoComplete(Rule):
                 page=self.page_of(pep, "personal_care"),
                 suggestion="Ask the social worker to complete and update the personal / care information.",
             )
+        if absent:
+            unclear = self.finding(
+                ctx,
+                "Could not find " + ", ".join(absent) + " in this layout.",
+                page=self.page_of(pep, "personal_care"),
+                unclear=True,
+                suggestion="Check these by hand, or add the form's labels to the pack's `fields:`; "
+                "remove details the form never asks for from `required_fields`.",
+            )
+            yield unclear.model_copy(update={"not_found": absent_paths})

@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import ClassVar
 
 from peplint.model.findings import Finding
-from peplint.model.pep import Pep
+from peplint.model.pep import Attendee, Pep
 from peplint.rules.base import Rule, RuleContext, RuleDoc, first_name, is_substantive
+
+CROSSED = "✗✘☓⊗"
+# A ticked option left beside the name ("☐ Yes ☒ No": the mark comes before its option,
+# as the extractor reads checkbox groups).
+_TICKED_OPTION = re.compile(
+    r"(?i)[☒☑✓✔■]\s*(yes|no|y|n|attended|present|absent|did not attend|dna|apologies)\b"
+)
+_NOT_ATTENDED = {"no", "n", "absent", "did not attend", "dna", "apologies"}
+
+
+def attendee_attended(attendee: Attendee) -> bool | None:
+    """Whether the attendee attended: a crossed mark (✗) or a ticked "No" left in the name or
+    role says no, whatever was read into `attended`; otherwise the attended flag."""
+    raw = f"{attendee.name or ''} {attendee.role or ''}"
+    if any(c in CROSSED for c in raw):
+        return False
+    option = _TICKED_OPTION.search(raw)
+    if option is not None:
+        return option.group(1).lower() not in _NOT_ATTENDED
+    return attendee.attended
 
 
 class StatutoryAttendees(Rule):
@@ -35,7 +56,7 @@ class StatutoryAttendees(Rule):
             return
         for role in ctx.param("statutory_roles"):
             people = [a for a in pep.meeting.attendees if role in (a.role or "").lower()]
-            if not any(a.attended for a in people):
+            if not any(attendee_attended(a) for a in people):
                 name = people[0].name if people else None
                 said = f"The {role}{f' ({name})' if name else ''} is not recorded as attending the PEP meeting."
                 yield self.finding(
@@ -68,7 +89,7 @@ class YoungPersonParticipation(Rule):
                 if "young person" in (a.role or "").lower() or (
                     name and name in (a.name or "").lower()
                 ):
-                    attended = a.attended
+                    attended = attendee_attended(a)
         if attended:
             return
         page = self.page_of(pep, "pep_meeting")

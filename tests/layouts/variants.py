@@ -48,7 +48,8 @@ class Variant:
         data["authority"] = self.authority.name
         data.pop("name")
         data.pop("base")
-        data.pop("actions")
+        if data.pop("actions"):
+            data["quirks"] = "Edit Delete action column"
         return {k: str(v) for k, v in data.items()}
 
 

@@ -107,7 +107,9 @@ class WordForm:
         if style == "inline":
             line: list[str] = []
             for item in group:
-                text = f"{item.label}: {self.value(item)}".rstrip()  # type: ignore[union-attr]
+                label = item.label  # type: ignore[union-attr]
+                colon = "" if label.endswith(("?", ":")) else ":"
+                text = f"{label}{colon} {self.value(item)}".rstrip()
                 if isinstance(item, Text):
                     if line:
                         doc.add_paragraph("    ".join(line))
