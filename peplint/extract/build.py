@@ -95,7 +95,7 @@ def _contacts(tables: Tables, out: Extraction) -> dict[str, Any]:
     listed = tables.get("contacts", [])
     carers: list[Contact] = []
     carer_tables: list[RecordTable] = []
-    by_section: list[tuple[str | None, Contact, RecordTable]] = []
+    by_section: list[tuple[str | None, Contact, RecordTable, dict[str, str]]] = []
     for table, columns in listed:
         rows = [r for r in records(table, columns) if any(r.values())]
         if table.section == "personal_care":
@@ -105,10 +105,11 @@ def _contacts(tables: Tables, out: Extraction) -> dict[str, Any]:
                     continue  # a professional listed with the carers
                 _record_prov(out, f"carers[{len(carers)}]", row, table)
                 carers.append(_contact(row))
-        by_section.extend((table.section, _contact(r), table) for r in rows)
+        by_section.extend((table.section, _contact(r), table, r) for r in rows)
     if not carers:
-        for _, contact, table in by_section:
+        for _, contact, table, row in by_section:
             if re.search(r"(?i)carer|guardian", contact.role or ""):
+                _record_prov(out, f"carers[{len(carers)}]", row, table)
                 carers.append(contact)
                 carer_tables.append(table)
     _list_prov(out, "carers", carers, carer_tables)
@@ -120,7 +121,7 @@ def _contacts(tables: Tables, out: Extraction) -> dict[str, Any]:
         ("designated_teacher", "designated teacher"),
     ):
         roles[person] = next(
-            ((c, t) for _, c, t in ranked if words in (c.role or "").lower()), None
+            ((c, t) for _, c, t, _ in ranked if words in (c.role or "").lower()), None
         )
     return {"carers": carers, "roles": roles}
 

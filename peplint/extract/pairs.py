@@ -42,6 +42,7 @@ _MARK = re.compile(rf"^\s*([{re.escape(CHECKED_GLYPHS)}]|[xX])\s*$")
 _LABEL_END = re.compile(r"[:?]\s*$")
 # "Label:" inside running text: a colon after a word, then a space or the end (not 10:30).
 _COLON = re.compile(r"(?<=[A-Za-z)?'’])\s*:(?=\s|$)")
+_QUESTION = re.compile(r"^(.{2,80}?\?)\s*(\S.*)$")  # a question label and its answer
 _BOUNDARY = re.compile(r"\s{2,}|\t|\s[|;•]\s|(?<=[.!?])\s+|^")
 
 
@@ -186,7 +187,10 @@ def inline_pairs(text: str, vocab: Vocabulary) -> list[tuple[str, str]]:
             value = line[colon:end].lstrip(":").strip(" \t|;•")
             before = line[:start].strip()
             if i == 0 and before and not before.endswith((".", "!", "?")):
-                continue  # a sentence running into a colon, not a form line
+                question = _QUESTION.match(before)
+                if question is None or start == 0 or not line[start - 1].isspace():
+                    continue  # a sentence running into a colon, not a form line
+                out.append((question.group(1), question.group(2)))  # "Attended? ✓ Yes<tab>X:"
             out.append((label, value))
     return out
 
