@@ -325,9 +325,9 @@ def test_pack_aliases_map_a_local_heading() -> None:
     source = Source(path="x.docx", sha256="0" * 64, format="docx")
     plain = build_pep(doc, source, profiles())
     assert "young_persons_views" in plain.sections  # a built-in alias
-    doc.blocks[0].text = "What I think"
-    assert build_pep(doc, source, profiles()).unrecognised_headings == ["What I think"]
-    aliased = build_pep(doc, source, profiles(), {"young_persons_views": ["What I think"]})
+    doc.blocks[0].text = "Things that matter"  # no alias and no section words
+    assert build_pep(doc, source, profiles()).unrecognised_headings == ["Things that matter"]
+    aliased = build_pep(doc, source, profiles(), {"young_persons_views": ["Things that matter"]})
     assert aliased.young_persons_views == "I like drama and I want to be in the school play."
 
 

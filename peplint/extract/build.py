@@ -1,15 +1,48 @@
-"""The profile stage entry point: a `Document` becomes a `Pep`."""
+"""The profile stage entry point: a `Document` becomes a `Pep`.
+
+parser -> blocks -> sections (`sections.py`) -> label/value pairs (`pairs.py`) -> fields by
+the catalogue (`fields.py`, data in ``peplint/data/fields``) -> `Pep` with provenance.
+The list fields are assembled here from the records of their tables, a few lines each.
+"""
 
 from __future__ import annotations
 
-from peplint.extract import fields
-from peplint.extract.field_aliases import relabel
+import re
+from typing import Any
+
+from peplint.extract import values as v
+from peplint.extract.catalogue import FieldSpec, catalogue_for
+from peplint.extract.fields import (
+    INTERVENTION_ROW,
+    TERMS,
+    Extraction,
+    _Engine,
+    extract,
+    records,
+    subject_name,
+    term_cells,
+    term_from_cell,
+)
+from peplint.extract.pairs import RecordTable, SectionReading
 from peplint.extract.profiles import TemplateProfile
-from peplint.extract.sections import split_sections
+from peplint.extract.section_view import pick
+from peplint.extract.sections import SectionedDocument, split_sections
 from peplint.model.document import Block, BlockKind, Document
-from peplint.model.pep import Pep, SectionText, Setting, Source
+from peplint.model.pep import (
+    Attendee,
+    Contact,
+    FieldProvenance,
+    Pep,
+    SectionText,
+    SignOff,
+    Source,
+    Subject,
+    Target,
+    TermResult,
+)
 
 UNKNOWN_TEMPLATE = "unknown"
+Tables = dict[str, list[tuple[RecordTable, dict[int, str]]]]
 
 
 def _section_text(blocks: list[Block]) -> str:
@@ -17,9 +50,353 @@ def _section_text(blocks: list[Block]) -> str:
     for block in blocks:
         if block.kind == BlockKind.TABLE and block.table is not None:
             lines.extend(" | ".join(c for c in row if c) for row in block.table.rows)
+        elif block.label is not None:
+            lines.append(f"{block.label}: {block.text}".rstrip())
         else:
             lines.append(block.text)
     return "\n".join(line for line in lines if line)
+
+
+def _table_prov(state: str, table: RecordTable) -> FieldProvenance:
+    label = next((c for c in (table.table.rows[0] if table.table.rows else []) if c), None)
+    return FieldProvenance(
+        state=state,  # type: ignore[arg-type]
+        label=label,
+        section=table.section,
+        page=table.page,
+        how="table-column",
+        score=1.0,
+    )
+
+
+def _record_prov(out: Extraction, path: str, record: dict[str, str], table: RecordTable) -> None:
+    for column, value in record.items():
+        prov = _table_prov("found" if value else "empty", table)
+        out.provenance[f"{path}.{column}"] = prov
+
+
+def _list_prov(out: Extraction, path: str, found: list[Any], tables: list[RecordTable]) -> None:
+    if tables:
+        out.provenance[path] = _table_prov("found" if found else "empty", tables[0])
+
+
+def _contact(record: dict[str, str]) -> Contact:
+    return Contact(
+        name=v.parse_name(record.get("name")),
+        role=v.clean(record.get("role")),
+        phone=v.clean(record.get("phone")),
+        email=v.clean(record.get("email")),
+        organisation=v.clean(record.get("organisation")),
+    )
+
+
+def _contacts(tables: Tables, out: Extraction) -> dict[str, Any]:
+    """Carers, and the social worker's and designated teacher's details from contact tables."""
+    listed = tables.get("contacts", [])
+    carers: list[Contact] = []
+    carer_tables: list[RecordTable] = []
+    by_section: list[tuple[str | None, Contact, RecordTable, dict[str, str]]] = []
+    for table, columns in listed:
+        rows = [r for r in records(table, columns) if any(r.values())]
+        if table.section == "personal_care":
+            carer_tables.append(table)
+            for row in rows:
+                if re.search(r"(?i)social worker|teacher|\bschool\b", row.get("role") or ""):
+                    continue  # a professional listed with the carers
+                _record_prov(out, f"carers[{len(carers)}]", row, table)
+                carers.append(_contact(row))
+        by_section.extend((table.section, _contact(r), table, r) for r in rows)
+    if not carers:
+        for _, contact, table, row in by_section:
+            if re.search(r"(?i)carer|guardian", contact.role or ""):
+                _record_prov(out, f"carers[{len(carers)}]", row, table)
+                carers.append(contact)
+                carer_tables.append(table)
+    _list_prov(out, "carers", carers, carer_tables)
+    order = ["key_contacts", "personal_care", "social_worker_info", "education_setting"]
+    ranked = sorted(by_section, key=lambda c: order.index(c[0]) if c[0] in order else 9)
+    roles = {}
+    for person, words in (
+        ("social_worker", "social worker"),
+        ("designated_teacher", "designated teacher"),
+    ):
+        roles[person] = next(
+            ((c, t) for _, c, t, _ in ranked if words in (c.role or "").lower()), None
+        )
+    return {"carers": carers, "roles": roles}
+
+
+def _fill_person(
+    values: dict[str, Any], out: Extraction, person: str, role: str, other: Any
+) -> dict[str, Any]:
+    contact = {k: values.get(f"{person}.{k}") for k in ("name", "phone", "email", "organisation")}
+    if other is not None:
+        found, table = other
+        for key in contact:
+            if contact[key] is None and getattr(found, key) is not None:
+                contact[key] = getattr(found, key)
+                out.provenance[f"{person}.{key}"] = _table_prov("found", table)
+    contact["role"] = None
+    if contact["name"] is not None:
+        contact["role"] = (other[0].role if other and other[0].role else None) or role
+    return contact
+
+
+def _attendees(tables: Tables, out: Extraction) -> list[Attendee]:
+    found: list[Attendee] = []
+    used = tables.get("meeting.attendees", [])
+    for table, columns in used:
+        for row in records(table, columns):
+            if row.get("name"):
+                _record_prov(out, f"meeting.attendees[{len(found)}]", row, table)
+                found.append(
+                    Attendee(
+                        name=v.clean(row.get("name")),
+                        role=v.clean(row.get("role")),
+                        attended=v.parse_yes_no(row.get("attended")),
+                    )
+                )
+    _list_prov(out, "meeting.attendees", found, [t for t, _ in used])
+    return found
+
+
+def _target(row: dict[str, str]) -> Target | None:
+    text = v.clean(row.get("text"))
+    if not text:
+        return None
+    deadline_text = v.clean(row.get("deadline_text"))
+    return Target(
+        text=text,
+        who=v.clean(row.get("who")),
+        deadline_text=deadline_text,
+        deadline=v.parse_date(deadline_text),
+        strategy=v.clean(row.get("strategy")),
+        review=v.clean(row.get("review")),
+    )
+
+
+_LIST_ITEM = re.compile(
+    r"^\s*(?:\(?\d{1,2}[.):]|[-•*▪●]|target\s*\d{1,2}\s*[:.\-–]?)\s+(.+)$", re.I | re.S
+)
+
+
+def _targets_from_text(engine: _Engine, out: Extraction) -> list[dict[str, str]]:
+    """Targets as a numbered list with labelled sub-lines, or as repeated label/value blocks."""
+    own = [r for r in engine.readings if r.section == "smart_targets"]
+    spec = engine.cat.fields.get("targets")
+    if spec is None:
+        return []
+    for reading in own or engine.readings:  # no targets section: any section's list
+        rows = _target_rows(engine, reading, spec)
+        if reading.section != "smart_targets":  # elsewhere, a target needs its who or when
+            rows = [r for r in rows if len(r) >= 2]
+        if rows:
+            return rows
+    return []
+
+
+def _target_rows(engine: _Engine, reading: SectionReading, spec: FieldSpec) -> list[dict[str, str]]:
+    events: list[tuple[int, int, str, str]] = []  # (block, order, column, value)
+    for order, pair in enumerate(reading.pairs):
+        match = engine.cat.column(pair.label, spec.columns)
+        if match is not None:
+            events.append((pair.block, order, match.path.rsplit(".", 1)[-1], pair.value))
+    labelled = {event[0] for event in events if event[2] != "text"}
+    for para in reading.paragraphs:
+        item = _LIST_ITEM.match(para.text)
+        if (
+            item is None
+            and not para.is_prompt
+            and para.under is None
+            and para.block not in labelled
+            and para.block + 1 in labelled
+            and len(para.text.split()) > 3  # "Target 1", "Goal 2" name a target, not state it
+        ):
+            item = re.match(r"(.+)", para.text, re.S)  # a target, then its labelled lines
+        if item is None:
+            continue
+        text = item.group(1)
+        for pair in reading.pairs:  # "1. Read daily. Who will help: Carer" on one line
+            if pair.block == para.block and pair.inline and f"{pair.label}:" in text:
+                text = text[: text.index(f"{pair.label}:")]
+        if text.strip():
+            events.append((para.block, -1, "text", text.strip()))
+    rows: list[dict[str, str]] = []
+    for _, _, column, value in sorted(events):
+        if column == "text":
+            rows.append({"text": value})
+        elif rows and column not in rows[-1]:
+            rows[-1][column] = value
+    return rows
+
+
+def _targets(engine: _Engine, tables: Tables, out: Extraction) -> list[Target]:
+    found: list[Target] = []
+    used = tables.get("targets", [])
+    for table, columns in used:
+        for row in records(table, columns):
+            target = _target(row)
+            if target is not None:
+                _record_prov(out, f"targets[{len(found)}]", row, table)
+                found.append(target)
+    if used:
+        _list_prov(out, "targets", found, [t for t, _ in used])
+        return found
+    for row in _targets_from_text(engine, out):
+        target = _target(row)
+        if target is not None:
+            for column, value in row.items():
+                out.provenance[f"targets[{len(found)}].{column}"] = FieldProvenance(
+                    state="found" if value else "empty",
+                    section="smart_targets",
+                    how="label-paragraph",
+                )
+            found.append(target)
+    if found:
+        out.provenance["targets"] = FieldProvenance(
+            state="found", section="smart_targets", how="label-paragraph"
+        )
+    return found
+
+
+def _subjects(tables: Tables, out: Extraction) -> list[Subject]:
+    subjects: list[Subject] = []
+    used = tables.get("attainment.subjects", [])[:1]
+    for table, columns in used:
+        for row in table.body:
+            cells = [c for c in row if c is not None]
+            first = (cells[0] if cells else "").strip()
+            if INTERVENTION_ROW.match(first):  # a full-width intervention row
+                if subjects and len(cells) > 1:
+                    subjects[-1].intervention = v.clean(" ".join(c for c in cells[1:] if c)) or None
+                continue
+            record = {
+                columns[i]: (c or "").strip()
+                for i, c in enumerate(row)
+                if i in columns and c is not None
+            }
+            if not record.get("subject"):
+                continue
+            terms = [t for t in (_term(table.header, row, term) for term in TERMS) if t]
+            _record_prov(out, f"attainment.subjects[{len(subjects)}]", record, table)
+            subjects.append(
+                Subject(
+                    subject=subject_name(record["subject"]),
+                    level=v.clean(record.get("level")),
+                    target=v.normalise_grade(record.get("target")),
+                    terms=terms,
+                    intervention=v.clean(record.get("intervention")),
+                )
+            )
+    _list_prov(out, "attainment.subjects", subjects, [t for t, _ in used])
+    return subjects
+
+
+def _term(header: list[str], row: list[str | None], term: Any) -> TermResult | None:
+    cols = term_cells(header, row, term)
+    if not cols:
+        return None
+    grade_words = ("grade", "working at")
+    if len(cols) == 1:
+        cell = next(iter(cols.values()))
+        if not cell:
+            return None
+        cols, grade_words = term_from_cell(cell), ("working at", "grade")
+    on_track = pick(cols, "on track")
+    grade = pick(cols, *grade_words)
+    progress = pick(cols, "progress")
+    if not any((on_track, grade, progress)) and len(term_cells(header, row, term)) > 1:
+        return None
+    return TermResult(
+        term=term,
+        on_track=v.parse_yes_no(on_track),
+        grade=v.normalise_grade(grade),
+        progress=v.parse_progress(progress),
+    )
+
+
+def _sign_offs(values: dict[str, Any], tables: Tables, out: Extraction) -> dict[str, Any]:
+    result = {}
+    for person in ("social_worker", "designated_teacher"):
+        base = f"sign_offs.{person}"
+        result[person] = SignOff(
+            completed=values.get(f"{base}.completed"),
+            date=values.get(f"{base}.date"),
+            next_pep_date=values.get(f"{base}.next_pep_date"),
+        )
+    for table, columns in tables.get("sign_offs.roles", []):
+        for row in records(table, columns):
+            role = (row.get("role") or "").lower()
+            who = (
+                "social_worker"
+                if "social" in role
+                else "designated_teacher"
+                if "teacher" in role
+                else None
+            )
+            if who is None:
+                continue
+            current: SignOff = result[who]
+            for key, parse in (
+                ("completed", v.parse_yes_no),
+                ("date", v.parse_date),
+                ("next_pep_date", v.parse_date),
+            ):
+                value = parse(row.get(key))
+                if getattr(current, key) is None and value is not None:
+                    setattr(current, key, value)
+                    out.provenance[f"sign_offs.{who}.{key}"] = _table_prov("found", table)
+    return result
+
+
+def _nest(values: dict[str, Any]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for path, value in values.items():
+        node = data
+        *parents, last = path.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[last] = value
+    return data
+
+
+def _assemble(doc: SectionedDocument, engine: _Engine, out: Extraction) -> dict[str, Any]:
+    tables = engine.tables()
+    values = dict(out.values)
+    contacts = _contacts(tables, out)
+    data = _nest(
+        {
+            k: val
+            for k, val in values.items()
+            if not k.startswith(("social_worker.", "designated_teacher.", "sign_offs."))
+        }
+    )
+    data["carers"] = contacts["carers"]
+    data["social_worker"] = _fill_person(
+        values, out, "social_worker", "Social worker", contacts["roles"]["social_worker"]
+    )
+    teacher = _fill_person(
+        values,
+        out,
+        "designated_teacher",
+        "Designated teacher",
+        contacts["roles"]["designated_teacher"],
+    )
+    setting = data.get("setting", {}).get("name")
+    if teacher["organisation"] is None and teacher["name"] is not None and setting:
+        teacher["organisation"] = setting
+        prov = out.provenance.get("setting.name")
+        if prov is not None:
+            out.provenance["designated_teacher.organisation"] = prov.model_copy(
+                update={"how": "derived"}
+            )
+    data["designated_teacher"] = teacher
+    data.setdefault("meeting", {})["attendees"] = _attendees(tables, out)
+    data["targets"] = _targets(engine, tables, out)
+    data.setdefault("attainment", {})["subjects"] = _subjects(tables, out)
+    data["sign_offs"] = _sign_offs(values, tables, out)
+    data["eet_status"] = values.get("eet_status") or "unknown"
+    return data
 
 
 def build_pep(
@@ -29,36 +406,37 @@ def build_pep(
     extra_aliases: dict[str, list[str]] | None = None,
     field_aliases: dict[str, list[str]] | None = None,
 ) -> Pep:
-    """Cut the document into sections and extract every typed field (`field_aliases`:
-    a pack's `fields:`, field path -> the labels this layout uses for it)."""
-    document = relabel(document, field_aliases)
+    """Cut the document into sections and extract every typed field with its provenance.
+
+    `extra_aliases` adds section headings (section key -> headings) and `field_aliases`
+    adds field labels (dotted field path -> labels), both from a rule pack.
+    """
     doc = split_sections(document, profiles, extra_aliases)
-    setting_name, course = fields.setting(doc)
+    catalogue = catalogue_for(field_aliases)
+    engine, out = extract(doc, catalogue)
+    data = _assemble(doc, engine, out)
     warnings = list(document.warnings)
     if not doc.matched:
         warnings.append("No PEP section headings were recognised; this may not be a PEP export.")
+    for key, section in doc.sections.items():
+        out.provenance[f"sections.{key}"] = FieldProvenance(
+            state="found",
+            label=section.heading,
+            section=key,
+            page=section.page,
+            how=f"heading-{section.how}",
+            score=section.score,
+        )
     return Pep(
         source=source,
         template=doc.profile.name if doc.matched else UNKNOWN_TEMPLATE,
-        child=fields.child(doc),
-        carers=fields.carers(doc),
-        social_worker=fields.social_worker(doc),
-        designated_teacher=fields.designated_teacher(doc, setting_name),
-        eet_status=fields.eet_status(doc),
-        setting=Setting(name=setting_name, course=course),
-        additional_needs=fields.additional_needs(doc),
-        attainment=fields.attainment(doc),
-        targets=fields.targets(doc),
-        meeting=fields.meeting(doc),
-        aspirations=fields.aspirations(doc),
-        young_persons_views=fields.young_persons_views(doc),
-        sign_offs=fields.sign_offs(doc),
-        previous_pep_date=fields.previous_pep_date(doc),
-        pep_type=fields.pep_type(doc),
+        **data,
         sections={
             key: SectionText(heading=s.heading, text=_section_text(s.blocks), page=s.page)
             for key, s in doc.sections.items()
         },
         unrecognised_headings=doc.unrecognised_headings,
         warnings=warnings,
+        provenance=out.provenance,
+        unplaced_labels=list(dict.fromkeys(out.unplaced)),
     )

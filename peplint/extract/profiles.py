@@ -9,12 +9,14 @@ matched; headings it does not know are still looked up in every other profile.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from peplint.model.pep import SECTION_KEYS
 
 
+@lru_cache(maxsize=4096)
 def normalise_heading(text: str) -> str:
     """A heading reduced for matching: lower case, no punctuation or numbering,
     no "Section C:" part prefix, no leading article."""

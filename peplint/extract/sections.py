@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from peplint.extract.profiles import TemplateProfile, normalise_heading
-from peplint.model.document import Block, BlockKind, Document
+from peplint.extract.section_words import classify_heading
+from peplint.model.document import Block, BlockKind, Document, Table
 
 
 @dataclass
@@ -16,6 +18,8 @@ class Section:
     heading: str
     page: int
     blocks: list[Block] = field(default_factory=list)
+    how: str = "alias"  # "alias": a profile names the heading; "words": classified by its words
+    score: float = 1.0  # how well the heading's words fit the key (1.0 for an alias)
 
 
 @dataclass
@@ -27,6 +31,55 @@ class SectionedDocument:
     sections: dict[str, Section]
     preamble: list[Block]
     unrecognised_headings: list[str]
+
+
+# A deeper heading under a recognised section opens a new one only when its words fit well.
+SUBHEADING_SCORE = 0.5
+
+
+_NUMBERED = re.compile(
+    r"^\s*(?:section\s+)?(\d{1,2}|[A-H])(?:\.\d{1,2})?\s*[.):\-–]\s*(\S.{1,60})$", re.I
+)
+
+
+def numbered_heading(block: Block, lookup: dict[str, str]) -> Block:
+    """ "3. Education Provision", "Section 4 - My targets": a short numbered paragraph whose
+    words name a section is a heading (the parser may not have seen a cue for it)."""
+    if block.kind != BlockKind.PARAGRAPH or "\n" in block.text:
+        return block
+    match = _NUMBERED.match(block.text)
+    if match is None:
+        return block
+    title = match.group(2).strip()
+    if len(title.split()) > 6 or title.endswith((".", ",", ";", "?", "!")):
+        return block
+    found = classify_heading(title)
+    if normalise_heading(title) not in lookup and (found is None or found.score < 0.5):
+        return block
+    return block.model_copy(
+        update={"kind": BlockKind.HEADING, "level": block.level or 2, "cue": "numbered"}
+    )
+
+
+def split_title_row(block: Block) -> list[Block]:
+    """A table whose first row is one merged cell of a few words ("My school") is a
+    heading over the rest of the table; every other block is returned as it is."""
+    rows = block.table.rows if block.kind == BlockKind.TABLE and block.table else None
+    if not rows or len(rows[0]) < 2:
+        return [block]
+    first = rows[0]
+    title = (first[0] or "").strip()
+    if not title or any(c is not None for c in first[1:]):
+        return [block]
+    if len(title.split()) > 8 or title.endswith((":", "?", ".")):
+        return [block]
+    heading = Block(
+        kind=BlockKind.HEADING, text=title, page=block.page, level=2, cue="table-title-row"
+    )
+    if len(rows) == 1:
+        return [heading]
+    rest = block.model_copy(update={"table": Table(rows=rows[1:])})
+    return [heading, rest]
 
 
 def detect_profile(document: Document, profiles: list[TemplateProfile]) -> TemplateProfile:
@@ -46,9 +99,10 @@ def split_sections(
 ) -> SectionedDocument:
     """Assign each block to the section of the heading above it.
 
-    A heading is looked up in the matched profile, then in every other profile;
-    a deeper heading that matches nothing is a sub-heading of the current
-    section, any other unmatched heading is reported as unrecognised.
+    A heading is looked up in the matched profile, then in every other profile,
+    then classified by its words (`section_words`); a deeper heading that fits no
+    other section is a sub-heading of the current one, and only a heading that
+    matches nothing is reported as unrecognised.
     """
     profile = detect_profile(document, profiles)
     lookup: dict[str, str] = {}
@@ -60,27 +114,38 @@ def split_sections(
 
     sections: dict[str, Section] = {}
     preamble: list[Block] = []
+    blocks = [
+        numbered_heading(part, lookup)
+        for block in document.blocks
+        for part in split_title_row(block)
+    ]
     unrecognised: list[str] = []
     current: Section | None = None
     current_level = 0
-    for block in document.blocks:
-        if block.kind == BlockKind.HEADING:
-            key = lookup.get(normalise_heading(block.text))
-            level = block.level or 3
-            if key is not None:
-                current = sections.get(key)
-                if current is None:
-                    current = sections[key] = Section(key, block.text, block.page)
-                current_level = level
-                continue
+    for block in blocks:
+        if block.kind != BlockKind.HEADING:
+            (current.blocks if current is not None else preamble).append(block)
+            continue
+        level = block.level or 3
+        deeper = current is not None and level > current_level
+        key = lookup.get(normalise_heading(block.text))
+        how, score = "alias", 1.0
+        if key is None:
             if any(p.is_structural(block.text) for p in profiles):
                 current, current_level = None, 0
                 continue
-            if current is not None and level > current_level:
+            found = classify_heading(block.text)
+            if found is not None and not (deeper and found.score < SUBHEADING_SCORE):
+                key, how, score = found.key, "words", found.score
+        if key is None or (current is not None and key == current.key and how == "words"):
+            if current is not None and (deeper or key is not None):
                 current.blocks.append(block)  # a sub-heading inside the section
                 continue
             unrecognised.append(block.text)
             current, current_level = None, 0
             continue
-        (current.blocks if current is not None else preamble).append(block)
+        current = sections.get(key)
+        if current is None:
+            current = sections[key] = Section(key, block.text, block.page, how=how, score=score)
+        current_level = level
     return SectionedDocument(profile, bool(sections), sections, preamble, unrecognised)

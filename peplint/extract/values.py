@@ -14,8 +14,9 @@ from dateutil import parser as date_parser
 
 from peplint.model.pep import Progress, Rag
 
-CHECKED_GLYPHS = "☒☑✓✔✗✘■●◉⦿⊗☓"
+CHECKED_GLYPHS = "☒☑✓✔■●◉⦿⊗"
 UNCHECKED_GLYPHS = "☐□○◯⊖◻"
+CROSSED_GLYPHS = "✗✘☓"  # a cross says "no" on its own and never ticks an option
 
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -114,9 +115,8 @@ def parse_checked_option(text: str | None) -> str | None:
     """The label of the ticked option in "☒ Yes ☐ No"-style text, lower-cased."""
     if not text:
         return None
-    pattern = (
-        rf"([{re.escape(CHECKED_GLYPHS)}])\s*([^{re.escape(CHECKED_GLYPHS + UNCHECKED_GLYPHS)}]+)"
-    )
+    glyphs = re.escape(CHECKED_GLYPHS + UNCHECKED_GLYPHS + CROSSED_GLYPHS)
+    pattern = rf"([{re.escape(CHECKED_GLYPHS)}])\s*([^{glyphs}]+)"
     match = re.search(pattern, text)
     if match is None:
         return None
@@ -125,7 +125,8 @@ def parse_checked_option(text: str | None) -> str | None:
 
 def has_checkbox_glyph(text: str | None) -> bool:
     """Whether `text` holds any checkbox glyph, ticked or not."""
-    return bool(text) and any(c in CHECKED_GLYPHS + UNCHECKED_GLYPHS for c in text or "")
+    glyphs = CHECKED_GLYPHS + UNCHECKED_GLYPHS + CROSSED_GLYPHS
+    return bool(text) and any(c in glyphs for c in text or "")
 
 
 def parse_yes_no(text: str | None) -> bool | None:
@@ -138,8 +139,8 @@ def parse_yes_no(text: str | None) -> bool | None:
             return parse_yes_no(option)
         if any(c in CHECKED_GLYPHS for c in text):
             return True  # a lone tick
-        stripped = "".join(c for c in text if c not in UNCHECKED_GLYPHS).strip()
-        return False if not stripped else None
+        stripped = "".join(c for c in text if c not in UNCHECKED_GLYPHS + CROSSED_GLYPHS)
+        return False if not stripped.strip() else None
     word = text.strip().lower().rstrip(".")
     if word in {"yes", "y", "true", "attended", "present", "complete", "completed", "done"}:
         return True
@@ -212,3 +213,51 @@ def parse_int(text: str | None) -> int | None:
         return None
     match = re.search(r"\d+", text)
     return int(match.group(0)) if match else None
+
+
+_NOT_A_NAME = {"yes", "no", "n/a", "na", "none", "tbc", "tba", "unknown", "not known", "-"}
+
+
+def parse_name(text: str | None) -> str | None:
+    """A person's or a setting's name: not a date, number, email, tick or yes/no."""
+    value = clean(text)
+    if value is None or value.lower().rstrip(".") in _NOT_A_NAME:
+        return None
+    if "@" in value or sum(c.isdigit() for c in value) >= 5 or DATE_PATTERN.search(value):
+        return None
+    if not any(c.isalpha() for c in value) or has_checkbox_glyph(value):
+        return None
+    return value
+
+
+def parse_phone(text: str | None) -> str | None:
+    """A telephone number (at least six digits)."""
+    value = clean(text)
+    return value if value and sum(c.isdigit() for c in value) >= 6 else None
+
+
+def parse_email(text: str | None) -> str | None:
+    """An email address."""
+    value = clean(text)
+    return value if value and re.search(r"\S@\S+\.\S", value) else None
+
+
+def parse_year_group(text: str | None) -> int | None:
+    """A year group ("Year 12", "NCY 9", "12"): a whole number from 0 to 14."""
+    number = parse_int(text)
+    return number if number is not None and 0 <= number <= 14 else None
+
+
+def parse_option(text: str | None, options: dict[str, tuple[str, ...]]) -> str | None:
+    """The first option (in data order) one of whose words starts a word of `text`;
+    a ticked option of a checkbox group is read first."""
+    if not text:
+        return None
+    raw = parse_checked_option(text) if has_checkbox_glyph(text) else text
+    if not raw:
+        return None
+    lowered = " ".join(raw.lower().split())
+    for value, words in options.items():
+        if any(re.search(rf"(?<![a-z]){re.escape(w)}", lowered) for w in words):
+            return value
+    return None

@@ -1,0 +1,515 @@
+"""The generic label/value reader: every shape in which a form holds a value becomes a `Pair`.
+
+Forms put a labelled value in many shapes: a 2-cell or 4-cell table row, a "Question |
+Answer" table, a table with Yes / No option columns, "Label: value" in a paragraph (several
+on one line), a label paragraph with its value in the next, a sub-heading with text under
+it, a checkbox group, and the label-value blocks the parsers make from content controls
+and PDF geometry. This module knows those shapes and nothing about PEP fields: which
+label means which field is the catalogue's job (`catalogue.py`). Where a shape is
+ambiguous (is "Name | Role" a header or a label and its value?) it asks a `Vocabulary`.
+Tables with a header row are kept whole as `RecordTable`s for the list fields.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from peplint.extract.section_view import names_columns, normalise_label, table_header
+from peplint.extract.values import CHECKED_GLYPHS, CROSSED_GLYPHS, UNCHECKED_GLYPHS
+from peplint.model.document import Block, BlockKind, Table
+
+GLYPHS = CHECKED_GLYPHS + UNCHECKED_GLYPHS + CROSSED_GLYPHS
+# Content-control and form placeholders that mean "nothing entered".
+PLACEHOLDERS = re.compile(
+    r"(?i)^\s*(click or tap (here )?to enter (a )?(text|date)\.?|choose an item\.?"
+    r"|click here to enter (a )?(text|date)\.?|enter (text|date) here\.?|select\.{0,3})\s*$"
+)
+# Column headers of a Question | Answer table.
+QA_HEADERS = {
+    ("question", "answer"),
+    ("question", "response"),
+    ("field", "value"),
+    ("label", "value"),
+    ("item", "response"),
+    ("item", "detail"),
+    ("prompt", "response"),
+}
+# Option columns of a tick table ("Attended? | Yes | No" with a mark under one of them).
+OPTION_WORDS = {"yes", "no", "n a", "na", "not applicable", "red", "amber", "green", "y", "n"}
+_MARK = re.compile(rf"^\s*([{re.escape(CHECKED_GLYPHS)}]|[xX])\s*$")
+_LABEL_END = re.compile(r"[:?]\s*$")
+# "Label:" inside running text: a colon after a word, then a space or the end (not 10:30).
+_COLON = re.compile(r"(?<=[A-Za-z)?'’])\s*:(?=\s|$)")
+_QUESTION = re.compile(r"^(.{2,80}?\?)\s*(\S.*)$")  # a question label and its answer
+_BOUNDARY = re.compile(r"\s{2,}|\t|\s[|;•]\s|(?<=[.!?])\s+|^")
+
+
+class Vocabulary(Protocol):
+    """What the reader asks the field catalogue when a shape is ambiguous."""
+
+    def is_label(self, text: str, strict: bool = False) -> bool:
+        """Whether `text` reads as the label of some field (`strict`: closely)."""
+        ...
+
+    def is_column(self, text: str) -> bool:
+        """Whether `text` reads as the column header of some list field (name, role...)."""
+        ...
+
+
+class NoVocabulary:
+    """A vocabulary that knows no labels: shapes are read from punctuation alone."""
+
+    def is_label(self, text: str, strict: bool = False) -> bool:
+        """Nothing is a known label."""
+        return False
+
+    def is_column(self, text: str) -> bool:
+        """Nothing is a known column."""
+        return False
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A label and its value as the document holds them ("" when the value is empty)."""
+
+    label: str
+    value: str
+    how: str  # see peplint.model.pep.ReadHow
+    page: int
+    section: str | None
+    block: int = -1  # index of the block it came from in its section
+    inline: bool = False  # read out of running text (the paragraph may still be free text)
+
+
+@dataclass
+class RecordTable:
+    """A table with a header row: one record per body row."""
+
+    table: Table
+    header: list[str]  # normalised column names
+    body: list[list[str | None]]
+    page: int
+    section: str | None
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of running text, and whether it is a label (a prompt) rather than text."""
+
+    text: str
+    page: int
+    block: int
+    is_prompt: bool = False
+    under: str | None = None  # the sub-heading or label paragraph it sits under
+
+
+@dataclass
+class SectionReading:
+    """Everything the reader found in one section's blocks."""
+
+    section: str | None
+    pairs: list[Pair] = field(default_factory=list)
+    tables: list[RecordTable] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+def is_empty_value(text: str | None) -> bool:
+    """Whether a value says nothing: blank, a placeholder, or unticked boxes alone."""
+    if text is None or not text.strip():
+        return True
+    if PLACEHOLDERS.match(text):
+        return True
+    if any(c in UNCHECKED_GLYPHS for c in text):
+        return not any(c in CHECKED_GLYPHS + CROSSED_GLYPHS for c in text)  # nothing ticked
+    return False
+
+
+_BRACKET_TICK = re.compile(r"\[\s*[xX✓✔]\s*\]\s*")
+_BRACKET_BOX = re.compile(r"\[\s{0,2}\]\s*")
+
+
+def marks_as_glyphs(text: str) -> str:
+    """Typed boxes as glyphs: "[X]Yes [ ]No" reads as "☒ Yes ☐ No"."""
+    if "[" not in text:
+        return text
+    return _BRACKET_BOX.sub("☐ ", _BRACKET_TICK.sub("☒ ", text))
+
+
+def clean_value(text: str | None) -> str:
+    """A value with form placeholders removed ("" when nothing was entered)."""
+    if text is None or PLACEHOLDERS.match(text):
+        return ""
+    return marks_as_glyphs(text.strip())
+
+
+def _label_like(text: str, vocab: Vocabulary, max_words: int = 16, strict: bool = False) -> bool:
+    words = text.split()
+    if not words or len(words) > max_words:
+        return False
+    if _LABEL_END.search(text):
+        return True
+    return len(words) <= 12 and not re.search(r"[.!]\s*$", text) and vocab.is_label(text, strict)
+
+
+def _short_line(text: str) -> bool:
+    """A few words with no sentence ending: reads as a label rather than a value."""
+    return len(text.split()) <= 6 and not re.search(r"[.!;,]\s*$", text) and "\n" not in text
+
+
+def inline_pairs(text: str, vocab: Vocabulary) -> list[tuple[str, str]]:
+    """ "Label: value" pairs in one paragraph or line, several per line where labels are
+    set apart by wide spaces, tabs, bars or semicolons, or are known labels."""
+    out: list[tuple[str, str]] = []
+    for line in text.split("\n"):
+        colons = list(_COLON.finditer(line))
+        if not colons:
+            continue
+        starts: list[tuple[int, int]] = []  # (label start, colon index)
+        prev_end = 0
+        for match in colons:
+            head = line[prev_end : match.start()]
+            bounds = [m.end() for m in _BOUNDARY.finditer(head)]
+            start = prev_end + (bounds[-1] if bounds else 0)
+            if starts and start == prev_end:
+                start = _known_label_start(line, prev_end, match.start(), vocab)
+            label = line[start : match.start()].strip()
+            if start < 0 or not label or len(label.split()) > 16 or len(label) > 140:
+                continue
+            if starts and start <= starts[-1][1]:
+                continue
+            starts.append((start, match.start()))
+            prev_end = match.end()
+        for i, (start, colon) in enumerate(starts):
+            label = line[start:colon].strip(" \t|;•-")
+            end = starts[i + 1][0] if i + 1 < len(starts) else len(line)
+            value = line[colon:end].lstrip(":").strip(" \t|;•")
+            before = line[:start].strip()
+            if i == 0 and before and not before.endswith((".", "!", "?")):
+                question = _QUESTION.match(before)
+                if question is None or start == 0 or not line[start - 1].isspace():
+                    continue  # a sentence running into a colon, not a form line
+                out.append((question.group(1), question.group(2)))  # "Attended? ✓ Yes<tab>X:"
+            out.append((label, value))
+    return out
+
+
+def _known_label_start(line: str, lo: int, colon: int, vocab: Vocabulary) -> int:
+    """Where a label begins in "value Label:" when only single spaces separate them:
+    the longest run of final words (up to six) that the vocabulary knows as a label."""
+    words = list(re.finditer(r"\S+", line[lo:colon]))
+    for n in range(min(6, len(words) - 1), 0, -1):
+        start = lo + words[-n].start()
+        if vocab.is_label(line[start:colon], strict=True):
+            return start
+    return -1
+
+
+def prefix_pair(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
+    """ "Date came into care 6 Sep 2021": the longest run of first words (up to eight) that
+    closely matches a known label, and the rest as its value."""
+    words = text.split()
+    whole_is_label = vocab.is_label(text)
+    for n in range(min(8, len(words) - 1), 0, -1):
+        label, value = " ".join(words[:n]), " ".join(words[n:])
+        if re.search(r"\d", label):
+            continue  # a label holds no figures; "6 Sep 2021" is all value
+        if whole_is_label and not re.search(rf"[\d@{re.escape(GLYPHS)}]", value):
+            continue  # "Designated teacher has signed off" is one label, not two parts
+        if vocab.is_label(label, strict=True):
+            return label, value
+    return None
+
+
+def _checkbox_value(text: str) -> tuple[str, str] | None:
+    """ "Did they attend? ☒ Yes ☐ No" -> (label, options) when text precedes the glyphs."""
+    text = marks_as_glyphs(text)
+    first = next((i for i, c in enumerate(text) if c in GLYPHS), None)
+    if first is None or first == 0:
+        return None
+    label = text[:first].strip().rstrip(":").strip()
+    if not label or len(label.split()) > 20:
+        return None
+    return label, text[first:].strip()
+
+
+def _option_columns(header: list[str]) -> list[int]:
+    return [i for i, h in enumerate(header) if h in OPTION_WORDS]
+
+
+def _ticked(cell: str | None) -> bool:
+    return bool(cell) and bool(_MARK.match(cell or ""))
+
+
+class _Reader:
+    def __init__(self, section: str | None, vocab: Vocabulary) -> None:
+        self.out = SectionReading(section)
+        self.vocab = vocab
+
+    def pair(self, label: str, value: str, how: str, page: int, block: int, **kw: bool) -> None:
+        label = " ".join(label.split()).strip()
+        if label:
+            self.out.pairs.append(
+                Pair(label, clean_value(value), how, page, self.out.section, block, **kw)
+            )
+
+    # --- tables -----------------------------------------------------------------
+    def table(self, table: Table, page: int, index: int) -> None:
+        rows = [r for r in table.rows if any((c or "").strip() for c in r)]
+        if not rows:
+            return
+        shape = self._shape(rows)
+        if shape == "qa":
+            for row in rows[1:]:
+                cells = [c for c in row if c is not None]
+                if len(cells) >= 2:
+                    self.pair(
+                        cells[0],
+                        "\n".join(c for c in cells[1:] if c),
+                        "question-answer",
+                        page,
+                        index,
+                    )
+            return
+        if shape == "options":
+            header = [normalise_label(c or "") for c in rows[0]]
+            options = _option_columns(header) or [i for i, h in enumerate(header) if i and h]
+            for row in rows[1:]:
+                label = next((c for c in row if c and c.strip()), "")
+                ticked = [rows[0][i] or "" for i in options if i < len(row) and _ticked(row[i])]
+                self.pair(label, " ".join(ticked), "checkbox", page, index)
+            return
+        if shape == "grid":
+            for row in rows:
+                cells = [c for c in row if c is not None]
+                for i in range(0, len(cells) - 1, 2):
+                    if cells[i].strip():
+                        self.pair(cells[i], cells[i + 1], "table-row", page, index)
+            return
+        if shape == "records":
+            header, body = table_header(Table(rows=rows))
+            self.out.tables.append(RecordTable(table, header, body, page, self.out.section))
+        skip: set[int] = set()
+        if shape == "pairs":
+            skip = self._labels_above(rows, page, index)
+        for n, row in enumerate(rows):  # label/value rows, also inside a record table
+            if n in skip:
+                continue
+            cells = [c for c in row if c is not None]
+            if shape == "pairs" and self._prefix_pairs(cells, page, index):
+                continue
+            if len(cells) == 2 and cells[0].strip():
+                if shape == "records" and (row is rows[0] or table.width <= 2):
+                    continue
+                self.pair(cells[0], cells[1], "table-row", page, index)
+            elif len(cells) == 1 and shape != "records":
+                for label, value in inline_pairs(cells[0], self.vocab):
+                    self.pair(label, value, "inline-label", page, index, inline=True)
+
+    def _labels_above(self, rows: list[list[str | None]], page: int, index: int) -> set[int]:
+        """A row of labels over a row of their values (a print view drawn as a grid)."""
+        used: set[int] = set()
+        for n in range(len(rows) - 1):
+            top = [c for c in rows[n] if c is not None]
+            below = [c for c in rows[n + 1] if c is not None]
+            if n in used or len(top) < 2 or len(top) != len(below):
+                continue
+            columns = list(zip(top, below, strict=True))
+            if any(not a.strip() and b.strip() for a, b in columns):
+                continue  # a value with no label above it
+            labels = [a for a, _ in columns if a.strip()]
+            values = [b for a, b in columns if a.strip()]
+            if len(labels) < 2 and not any(re.search(r"[\d@]", b) for b in values):
+                continue  # one label over a word is more likely two label/value rows
+            if (
+                labels
+                and all(self.vocab.is_label(a) for a in labels)
+                and not any(b.strip() and self.vocab.is_label(b) for b in below)
+            ):
+                for label, value in columns:
+                    if label.strip():
+                        self.pair(label, value, "label-above", page, index)
+                used |= {n, n + 1}
+        return used
+
+    def _prefix_pairs(self, cells: list[str], page: int, index: int) -> bool:
+        """Cells that each hold a known label and its value ("Timescale 12/12/2026")."""
+        if not cells:
+            return False
+        found = [prefix_pair(c, self.vocab) for c in cells if c.strip()]
+        if not found or any(f is None for f in found):
+            return False
+        for pair in found:
+            assert pair is not None
+            self.pair(pair[0], pair[1], "inline-label", page, index)
+        return True
+
+    def _shape(self, rows: list[list[str | None]]) -> str:
+        first = [normalise_label(c or "") for c in rows[0]]
+        present = [c for c in rows[0] if c is not None]
+        if len(present) == 2 and tuple(normalise_label(c) for c in present) in QA_HEADERS:
+            return "qa"
+        if len(_option_columns(first)) >= 2 and len(rows) > 1:
+            return "options"
+        if len(rows) > 1 and not (rows[0][0] or "").strip() and self._marks_only(rows):
+            return "options"  # "| In education | Employed |..." with a mark under one
+        if any(c is None for c in rows[0]) and len(rows) > 1 and names_columns(rows[0], rows[1]):
+            return "records"  # a grouped header ("Autumn" over three columns)
+        width = max(len([c for c in r if c is not None]) for r in rows)
+        if width <= 1:
+            return "pairs"
+        columns = sum(1 for c in present if self.vocab.is_column(c))
+        if width == 2:
+            second = rows[1][0] if len(rows) > 1 and rows[1] else None
+            header_like = columns == len(present) == 2 and not (
+                second and self.vocab.is_label(second) and not self.vocab.is_column(second)
+            )
+            return "records" if header_like and len(rows) > 1 else "pairs"
+        if width % 2 == 0 and columns * 2 < len(present) and self._grid_like(rows):
+            return "grid"
+        return "records"
+
+    @staticmethod
+    def _marks_only(rows: list[list[str | None]]) -> bool:
+        """Every body cell after the first is empty or a tick mark, and some are marks."""
+        cells = [c for r in rows[1:] for c in r[1:] if c is not None]
+        marks = [c for c in cells if c.strip()]
+        return bool(marks) and all(_MARK.match(c) for c in marks) and len(rows[0]) >= 3
+
+    def _grid_like(self, rows: list[list[str | None]]) -> bool:
+        """Label, value, label, value...: the label cells read as labels in most rows."""
+        hits = total = 0
+        for row in rows:
+            cells = [c for c in row if c is not None]
+            for i in range(0, len(cells) - 1, 2):
+                total += 1
+                if cells[i].strip() and _label_like(cells[i], self.vocab, 12):
+                    hits += 1
+        return total > 0 and hits * 2 >= total
+
+    # --- running text -----------------------------------------------------------
+    def blocks(self, blocks: list[Block]) -> None:
+        label: tuple[str, str, int, int] | None = None  # (text, how, page, block) awaiting a value
+        from_heading = False  # whether the label is a sub-heading (its text runs to the next)
+        under: list[str] = []
+
+        def flush() -> None:
+            nonlocal label, under
+            if label is not None:
+                self.pair(label[0], "\n".join(under), label[1], label[2], label[3])
+            label, under = None, []
+
+        i = 0
+        while i < len(blocks):
+            block = blocks[i]
+            if block.kind == BlockKind.HEADING:
+                flush()
+                label, from_heading = (block.text, "label-paragraph", block.page, i), True
+            elif block.kind == BlockKind.TABLE and block.table is not None:
+                if not under:
+                    label = None  # a sub-heading over a table: the table holds the values
+                flush()
+                self.table(block.table, block.page, i)
+            elif block.kind == BlockKind.LABEL_VALUE:
+                if not under:
+                    label = None
+                flush()
+                value, i = self._continued(blocks, i)
+                self.pair(block.label or "", value, block.cue or "label-value", block.page, i)
+            elif block.kind == BlockKind.CHECKBOX:
+                i = self._checkbox_group(blocks, i, label)
+                if label is not None and not under:
+                    label = None  # the label was the group's question
+                continue
+            else:
+                text = block.text.strip()
+                pairs = inline_pairs(text, self.vocab)
+                boxed = _checkbox_value(text) if not pairs else None
+                if boxed is not None:
+                    flush()
+                    self.pair(boxed[0], boxed[1], "checkbox", block.page, i)
+                elif (
+                    _label_like(text, self.vocab, strict=True)
+                    and (not pairs or (len(pairs) == 1 and not pairs[0][1]))
+                    and self._value_follows(blocks, i)
+                ):
+                    flush()
+                    label = (text.rstrip(":").strip(), "label-paragraph", block.page, i)
+                    from_heading = False
+                    self.out.paragraphs.append(Paragraph(text, block.page, i, is_prompt=True))
+                elif (
+                    label is not None
+                    and not from_heading
+                    and under
+                    and not pairs
+                    and _short_line(text)
+                    and self._value_follows(blocks, i)
+                ):
+                    # after a label's value, a short bare line is the next (unknown) label
+                    flush()
+                    label = (text, "label-paragraph", block.page, i)
+                    self.out.paragraphs.append(Paragraph(text, block.page, i, is_prompt=True))
+                elif not pairs and (gap := self._gap_pair(text)) is not None:
+                    flush()
+                    self.pair(gap[0], gap[1], "gap", block.page, i, inline=True)
+                    self.out.paragraphs.append(Paragraph(block.text, block.page, i))
+                else:
+                    for lab, value in pairs:
+                        self.pair(lab, value, "inline-label", block.page, i, inline=True)
+                    if label is not None:
+                        under.append(block.text)
+                    self.out.paragraphs.append(
+                        Paragraph(block.text, block.page, i, under=label[0] if label else None)
+                    )
+            i += 1
+        flush()
+
+    def _continued(self, blocks: list[Block], i: int) -> tuple[str, int]:
+        """A label-value block's value with the lines it wraps onto (a PDF value that runs
+        past its line continues in the next paragraph until a sentence ends)."""
+        parts = [blocks[i].text]
+        while i + 1 < len(blocks) and blocks[i + 1].kind == BlockKind.PARAGRAPH:
+            text = blocks[i + 1].text.strip()
+            if not parts[-1] or re.search(r"[.!?]\s*$", parts[-1]) or not text:
+                break
+            if _label_like(text, self.vocab) or inline_pairs(text, self.vocab):
+                break
+            parts.append(text)
+            i += 1
+        return " ".join(parts), i
+
+    def _gap_pair(self, text: str) -> tuple[str, str] | None:
+        """ "Current status  In education": a known label, a wide gap or tab, a value."""
+        parts = re.split(r"\s{2,}|\t", text.strip(), maxsplit=1)
+        if len(parts) == 2 and "\n" not in parts[0] and self.vocab.is_label(parts[0]):
+            return parts[0], parts[1]
+        return None
+
+    def _value_follows(self, blocks: list[Block], i: int) -> bool:
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        return nxt is not None and nxt.kind in (BlockKind.PARAGRAPH, BlockKind.CHECKBOX)
+
+    def _checkbox_group(
+        self, blocks: list[Block], i: int, label: tuple[str, str, int, int] | None
+    ) -> int:
+        group: list[Block] = []
+        while i < len(blocks) and blocks[i].kind == BlockKind.CHECKBOX:
+            group.append(blocks[i])
+            i += 1
+        if label is not None:
+            ticked = [b.text for b in group if b.checked]
+            self.pair(label[0], " ".join(ticked), "checkbox", label[2], label[3])
+        else:
+            for block in group:
+                self.pair(block.text, "☒" if block.checked else "☐", "checkbox", block.page, i)
+        return i
+
+
+def read_pairs(
+    blocks: list[Block], section: str | None, vocab: Vocabulary | None = None
+) -> SectionReading:
+    """Every label/value pair, header-row table and paragraph in `blocks`."""
+    reader = _Reader(section, vocab or NoVocabulary())
+    reader.blocks(blocks)
+    return reader.out

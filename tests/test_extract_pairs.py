@@ -1,0 +1,216 @@
+"""The generic label/value reader turns every shape a form uses into (label, value, how)."""
+
+from __future__ import annotations
+
+from peplint.extract.pairs import inline_pairs, is_empty_value, read_pairs
+from peplint.model.document import Block, BlockKind, Table
+
+
+class Known:
+    """A vocabulary that knows a few labels and columns."""
+
+    labels = frozenset({"dob", "date of birth", "summary of discussion", "year group"})
+    columns = frozenset({"name", "role", "phone", "attended"})
+
+    def is_label(self, text: str, strict: bool = False) -> bool:
+        return text.lower().strip(" :?") in self.labels
+
+    def is_column(self, text: str) -> bool:
+        return text.lower().strip() in self.columns
+
+
+def _table(*rows: list[str | None]) -> Block:
+    return Block(kind=BlockKind.TABLE, table=Table(rows=[list(r) for r in rows]), page=2)
+
+
+def _para(text: str) -> Block:
+    return Block(kind=BlockKind.PARAGRAPH, text=text)
+
+
+def triples(blocks: list[Block]) -> list[tuple[str, str, str]]:
+    return [(p.label, p.value, p.how) for p in read_pairs(blocks, "x", Known()).pairs]
+
+
+def test_two_cell_rows() -> None:
+    got = triples([_table(["Date of birth", "02/03/2009"], ["Year group", ""])])
+    assert got == [("Date of birth", "02/03/2009", "table-row"), ("Year group", "", "table-row")]
+
+
+def test_four_cell_rows_are_two_pairs_each() -> None:
+    got = triples(
+        [_table(["Name:", "Sam Lee", "DOB:", "01/02/2012"], ["School:", "Oak", "Year:", "7"])]
+    )
+    assert [(a, b) for a, b, _ in got] == [
+        ("Name:", "Sam Lee"),
+        ("DOB:", "01/02/2012"),
+        ("School:", "Oak"),
+        ("Year:", "7"),
+    ]
+
+
+def test_a_header_row_table_is_kept_as_records_not_pairs() -> None:
+    out = read_pairs([_table(["Name", "Role"], ["Sam Lee", "Carer"])], "x", Known())
+    assert out.pairs == []
+    assert out.tables[0].header == ["name", "role"] and out.tables[0].page == 2
+
+
+def test_a_two_column_label_value_table_whose_first_row_is_not_a_header() -> None:
+    out = read_pairs([_table(["Name", "Sam Lee"], ["Role", "Carer"])], "x", Known())
+    assert [(p.label, p.value) for p in out.pairs] == [("Name", "Sam Lee"), ("Role", "Carer")]
+
+
+def test_question_answer_table() -> None:
+    got = triples([_table(["Question", "Answer"], ["Did you attend?", "Yes"])])
+    assert got == [("Did you attend?", "Yes", "question-answer")]
+
+
+def test_option_columns_give_the_ticked_column() -> None:
+    got = triples(
+        [
+            _table(
+                ["", "Yes", "No"],
+                ["Did the young person attend?", "☐", "☒"],
+                ["Emergency placement", "✗", ""],
+            )
+        ]
+    )
+    assert got == [
+        ("Did the young person attend?", "No", "checkbox"),
+        ("Emergency placement", "", "checkbox"),  # a cross is not a tick
+    ]
+
+
+def test_several_inline_labels_on_one_line() -> None:
+    assert inline_pairs("Name: Sam Lee    DOB: 01/02/2012\tYear group: 7", Known()) == [
+        ("Name", "Sam Lee"),
+        ("DOB", "01/02/2012"),
+        ("Year group", "7"),
+    ]
+    # single spaces: only a label the vocabulary knows starts a new pair
+    assert inline_pairs("Name: Sam Lee DOB: 01/02/2012", Known()) == [
+        ("Name", "Sam Lee"),
+        ("DOB", "01/02/2012"),
+    ]
+
+
+def test_times_and_urls_are_not_labels() -> None:
+    assert inline_pairs("The meeting started at 10:30 (see https://example.org)", Known()) == []
+
+
+def test_a_label_paragraph_then_its_value() -> None:
+    got = triples(
+        [_para("Summary of discussion"), _para("We talked about maths."), _para("And art.")]
+    )
+    assert got == [("Summary of discussion", "We talked about maths.\nAnd art.", "label-paragraph")]
+    got = triples([_para("What went well this term?"), _para("Reading.")])
+    assert got == [("What went well this term?", "Reading.", "label-paragraph")]
+
+
+def test_a_sub_heading_with_text_under_it() -> None:
+    blocks = [Block(kind=BlockKind.HEADING, text="Actions", level=3), _para("Book tuition.")]
+    assert triples(blocks) == [("Actions", "Book tuition.", "label-paragraph")]
+
+
+def test_label_value_blocks_keep_the_parser_cue() -> None:
+    block = Block(
+        kind=BlockKind.LABEL_VALUE, label="Date of next PEP", text="", cue="content-control"
+    )
+    assert triples([block]) == [("Date of next PEP", "", "content-control")]
+
+
+def test_content_control_placeholder_is_empty() -> None:
+    block = Block(
+        kind=BlockKind.LABEL_VALUE, label="Course", text="Click or tap here to enter text."
+    )
+    assert triples([block])[0][1] == ""
+    assert is_empty_value("Choose an item.") and is_empty_value("☐ Yes ☐ No")
+    assert not is_empty_value("☒ Yes ☐ No")
+
+
+def test_checkbox_group_under_its_question() -> None:
+    blocks = [
+        _para("Did the young person attend?"),
+        Block(kind=BlockKind.CHECKBOX, text="Yes", checked=False),
+        Block(kind=BlockKind.CHECKBOX, text="No", checked=True),
+    ]
+    assert triples(blocks) == [("Did the young person attend?", "No", "checkbox")]
+
+
+def test_glyphs_after_a_question_in_a_paragraph() -> None:
+    assert triples([_para("Emergency placement ☐ Yes ☒ No")]) == [
+        ("Emergency placement", "☐ Yes ☒ No", "checkbox")
+    ]
+
+
+def test_pairs_carry_page_and_section() -> None:
+    pair = read_pairs([_table(["Year group", "7"])], "personal_care", Known()).pairs[0]
+    assert (pair.page, pair.section) == (2, "personal_care")
+
+
+class Catalogued:
+    """The real catalogue as the reader's vocabulary."""
+
+    def __init__(self) -> None:
+        from peplint.extract.catalogue import builtin_catalogue
+
+        self.cat = builtin_catalogue()
+
+    def is_label(self, text: str, strict: bool = False) -> bool:
+        return self.cat.is_label(text, strict)
+
+    def is_column(self, text: str) -> bool:
+        return self.cat.is_column(text)
+
+
+def pairs_of(blocks: list[Block]) -> list[tuple[str, str, str]]:
+    return [(p.label, p.value, p.how) for p in read_pairs(blocks, None, Catalogued()).pairs]
+
+
+def test_a_row_of_labels_over_a_row_of_values() -> None:
+    got = pairs_of([_table(["Pupil name", "Date of birth"], ["Leah Okafor", "19 Jan 2012"])])
+    assert got == [
+        ("Pupil name", "Leah Okafor", "label-above"),
+        ("Date of birth", "19 Jan 2012", "label-above"),
+    ]
+
+
+def test_cells_that_hold_a_label_and_its_value() -> None:
+    got = pairs_of([_table(["Target date 12/12/2026", "Date came into care 6 Sep 2021"])])
+    assert got == [
+        ("Target date", "12/12/2026", "inline-label"),
+        ("Date came into care", "6 Sep 2021", "inline-label"),
+    ]
+
+
+def test_typed_boxes_read_as_ticks() -> None:
+    got = pairs_of([_para("Emergency placement? [ ]Yes [X]No")])
+    assert got == [("Emergency placement?", "☐ Yes ☒ No", "checkbox")]
+
+
+def test_several_labels_win_over_a_checkbox_split() -> None:
+    got = pairs_of([_para("Completed by SW: ✓ Yes\tDate: 15 October 2026")])
+    assert [(a, b) for a, b, _ in got] == [
+        ("Completed by SW", "✓ Yes"),
+        ("Date", "15 October 2026"),
+    ]
+
+
+def test_a_label_value_block_continues_onto_wrapped_lines() -> None:
+    blocks = [
+        Block(kind=BlockKind.LABEL_VALUE, label="Pupil voice", text="I like art and", cue="gap"),
+        _para("reading at home."),
+        _para("Date of birth: 01/02/2012"),
+    ]
+    got = pairs_of(blocks)
+    assert got[0] == ("Pupil voice", "I like art and reading at home.", "gap")
+    assert got[1][:2] == ("Date of birth", "01/02/2012")
+
+
+def test_a_bare_line_after_a_value_is_the_next_label() -> None:
+    got = pairs_of(
+        [_para("Social worker"), _para("Owen Reid"), _para("Job title"), _para("Social worker")]
+    )
+    assert [(a, b) for a, b, _ in got] == [
+        ("Social worker", "Owen Reid"),
+        ("Job title", "Social worker"),
+    ]

@@ -1,0 +1,142 @@
+"""Headings no profile names are classified to a section key by their words (sections.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from peplint.extract.profiles import BUILTIN_PROFILES
+from peplint.extract.section_words import classify_heading, section_words
+from peplint.extract.sections import split_sections
+from peplint.model.document import Block, BlockKind, Document, Table
+from peplint.model.pep import SECTION_KEYS
+
+ENTRIES = [
+    (entry.key, phrase, entry.requires[0] if entry.requires else ())
+    for entry in section_words()
+    for phrase in entry.phrases
+]
+
+
+def test_every_section_key_has_words() -> None:
+    assert {entry.key for entry in section_words()} == set(SECTION_KEYS)
+
+
+@pytest.mark.parametrize(("key", "phrase", "required"), ENTRIES)
+def test_every_keyword_classifies_to_its_own_key(
+    key: str, phrase: str, required: tuple[str, ...]
+) -> None:
+    heading = f"{phrase} {' '.join(required)}".strip()
+    found = classify_heading(heading)
+    assert found is not None and found.key == key, heading
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("4. My Targets / Outcomes", "smart_targets"),
+        ("Action plan", "smart_targets"),
+        ("Wishes and feelings", "young_persons_views"),
+        ("The voice of the child", "young_persons_views"),
+        ("SW sign-off", "social_worker_sign_off"),
+        ("Social care declaration", "social_worker_sign_off"),
+        ("Designated Teacher signature", "designated_teacher_sign_off"),
+        ("Completion", "designated_teacher_sign_off"),
+        ("Virtual School use only", "vs_final_sign_off"),
+        ("Progress and attainment data", "attainment_progress"),
+        ("Attendees", "pep_meeting"),
+        ("Meeting details", "pep_meeting"),
+        ("Personal details", "personal_care"),
+        ("Who am I?", "personal_care"),
+        ("Current school", "education_setting"),
+        ("Health and well-being", "additional_needs"),
+        ("Professionals involved", "key_contacts"),
+        ("My future", "post16_plan"),
+        ("Youth offending", "custody_remand"),
+    ],
+)
+def test_headings_of_other_forms(heading: str, key: str) -> None:
+    found = classify_heading(heading)
+    assert found is not None and found.key == key
+    assert 0.34 <= found.score <= 1.0
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Views of those supporting the young person", "Carer's views", "Things that matter", "Zebra"],
+)
+def test_headings_that_fit_no_section(heading: str) -> None:
+    assert classify_heading(heading) is None
+
+
+def test_a_vague_heading_scores_lower_than_an_exact_one() -> None:
+    exact = classify_heading("Targets")
+    vague = classify_heading("Tasks to be completed by next PEP meeting")
+    assert exact is not None and vague is not None
+    assert vague.score < exact.score
+
+
+def _doc(*blocks: tuple[str, str, int | None]) -> Document:
+    return Document(
+        format="docx",
+        blocks=[
+            Block(kind=BlockKind(kind), text=text, level=level) for kind, text, level in blocks
+        ],
+    )
+
+
+def test_unknown_headings_open_sections_by_their_words() -> None:
+    doc = _doc(
+        ("heading", "Pupil details", 2),
+        ("paragraph", "Name: Sam", None),
+        ("heading", "What I think", 2),
+        ("paragraph", "I like maths.", None),
+        ("heading", "Things that matter", 2),
+        ("paragraph", "Something.", None),
+    )
+    out = split_sections(doc, list(BUILTIN_PROFILES))
+    assert set(out.sections) == {"personal_care", "young_persons_views"}
+    views = out.sections["young_persons_views"]
+    assert views.how == "words" and 0 < views.score <= 1
+    assert [b.text for b in views.blocks] == ["I like maths."]
+    assert out.unrecognised_headings == ["Things that matter"]
+
+
+def test_profile_aliases_win_over_words() -> None:
+    # "Review and Action Plan" reads like targets, but a profile names it a meeting heading.
+    out = split_sections(_doc(("heading", "Review and Action Plan", 2)), list(BUILTIN_PROFILES))
+    assert list(out.sections) == ["pep_meeting"]
+    assert out.sections["pep_meeting"].how == "alias"
+    assert out.sections["pep_meeting"].score == 1.0
+
+
+def test_a_deeper_heading_that_fits_no_other_section_stays_a_sub_heading() -> None:
+    doc = _doc(
+        ("heading", "The PEP Meeting", 2),
+        ("heading", "Views of those supporting the young person", 3),
+        ("paragraph", "Sandra is pleased.", None),
+        ("heading", "Summary of discussion", 3),
+        ("paragraph", "We talked.", None),
+    )
+    out = split_sections(doc, list(BUILTIN_PROFILES))
+    assert list(out.sections) == ["pep_meeting"]
+    assert len(out.sections["pep_meeting"].blocks) == 4
+    assert out.unrecognised_headings == []
+
+
+def test_a_numbered_line_and_a_merged_title_row_are_headings() -> None:
+    doc = Document(
+        format="docx",
+        blocks=[
+            Block(kind=BlockKind.PARAGRAPH, text="3. Education Provision"),
+            Block(kind=BlockKind.PARAGRAPH, text="1. Sam will read every night."),
+            Block(
+                kind=BlockKind.TABLE,
+                table=Table(rows=[["My plan", None], ["Target", "Read daily"]]),
+            ),
+        ],
+    )
+    out = split_sections(doc, list(BUILTIN_PROFILES))
+    assert list(out.sections) == ["education_setting", "smart_targets"]
+    assert out.sections["education_setting"].blocks[0].text == "1. Sam will read every night."
+    table = out.sections["smart_targets"].blocks[0].table
+    assert table is not None and table.rows == [["Target", "Read daily"]]
