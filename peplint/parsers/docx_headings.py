@@ -1,0 +1,132 @@
+"""Which Word paragraphs are headings by how they look, and at what level.
+
+Heading styles and outline levels are trusted as they are. Other headings are
+read from visual cues: a short paragraph that is numbered ("3. My education",
+"Section 4 - Attendance", "Part B:"), in capitals, larger than the body text or
+wholly bold; a table's merged or shaded title row; a lone title in a text box.
+Such a heading sits one level below the nearest stronger heading above it
+(style headings are the strongest, bold the weakest), or at level 2 when there
+is none, so a bold prompt inside a styled section is a sub-heading of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from peplint.model.document import Block, BlockKind
+from peplint.parsers.docx_glyphs import ALL_GLYPHS, TICK_MARKS, UNTICKED, line_state
+
+KEYWORD_NUMBERED = re.compile(
+    r"(?i)(?:section|part|step|stage|appendix)\s+(?:\d{1,2}|[a-h]|[ivx]{1,4})\b"
+    r"\s*(?:$|[:.\-–—)]\s*(?:\S.*)?$|\s+\S.*$)"
+)
+BARE_NUMBERED = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3}|[A-H])[.)]\s+\S|(\d{1,2}(?:\.\d{1,2}){1,3})\s+\S")
+_VALUE_WORDS = {
+    "yes", "no", "n/a", "na", "none", "nil", "true", "false", "y", "n", "tbc", "unknown",
+    "not applicable", "not known", "ok",
+}  # fmt: skip
+_LOOKS_LIKE_VALUE = re.compile(r"[\d\s/.\-:%£,]+|\S+@\S+|\+?[\d\s()]{7,}")
+MAX_WORDS, MAX_CHARS = 12, 90
+
+# How strong a cue is: a heading takes its level from the nearest stronger one above.
+STYLE_RANK, STRUCTURE_RANK, BOLD_RANK = 0, 1, 2
+
+
+@dataclass
+class HeadingCandidate:
+    """Why a block was made a heading, before levels are settled."""
+
+    rank: int
+    depth: int = 0  # extra levels from numbering depth ("3.1", ilvl 1)
+    needs_table_after: bool = False  # a plain number: a heading only above a table
+    demotable: bool = True  # a value after a "Label:" paragraph is not a heading
+
+
+def heading_like(text: str, allow_colon: bool = False) -> bool:
+    """Whether `text` is short and shaped like a title rather than a sentence or value."""
+    text = text.strip()
+    if not text or "\n" in text or len(text) > MAX_CHARS or len(text.split()) > MAX_WORDS:
+        return False
+    if text[-1] in ".;,!?" and not re.search(r"\b(?:[A-Za-z]|etc|no)\.$", text):
+        return False
+    if text.endswith(":") and not allow_colon:
+        return False
+    if any(ch in ALL_GLYPHS for ch in text) or not any(ch.isalpha() for ch in text):
+        return False
+    if text.lower().rstrip(":") in _VALUE_WORDS or _LOOKS_LIKE_VALUE.fullmatch(text):
+        return False
+    _label, sep, rest = text.partition(": ")
+    return not (sep and rest.strip() and not allow_colon)
+
+
+def caps_text(text: str) -> bool:
+    """Whether `text` is written in capitals and long enough not to be an acronym."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 4 or any(ch.islower() for ch in letters):
+        return False
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    return len(words) >= 2 or len(letters) >= 6
+
+
+def numbering_depth(text: str) -> int | None:
+    """Extra depth of a typed number ("3." 0, "3.1" 1); `None` when not numbered."""
+    match = BARE_NUMBERED.match(text)
+    if not match:
+        return None
+    number = match.group(1) or match.group(2) or ""
+    return number.count(".")
+
+
+def settle(
+    blocks: list[Block],
+    candidates: dict[int, HeadingCandidate],
+    crossed: dict[int, str],
+    glyphs: set[str],
+) -> None:
+    """Give visual headings their levels and drop the ones their context rules out.
+
+    Also settles checkbox lines led by a cross (`crossed`: block id -> glyph):
+    "no" where the document uses tick marks, ticked where its other boxes are
+    empty squares, plain text where nothing says which.
+    """
+    crosses_mean_no: bool | None = None
+    if glyphs & set(TICK_MARKS):
+        crosses_mean_no = True
+    elif glyphs & set(UNTICKED):
+        crosses_mean_no = False
+    recent: dict[int, tuple[int, int]] = {}  # rank -> (position, level)
+    for position, block in enumerate(blocks):
+        if id(block) in crossed:
+            state = line_state(crossed[id(block)], crosses_mean_no)
+            if state is None:
+                block.kind, block.text = BlockKind.PARAGRAPH, f"{crossed[id(block)]} {block.text}"
+            block.checked = state
+            continue
+        if block.kind != BlockKind.HEADING:
+            continue
+        candidate = candidates.get(id(block))
+        if candidate is None or candidate.rank == STYLE_RANK:
+            recent = {STYLE_RANK: (position, block.level or 1)}
+            continue
+        if _ruled_out(blocks, position, candidate):
+            block.kind, block.level, block.cue = BlockKind.PARAGRAPH, None, None
+            continue
+        stronger = [v for r, v in recent.items() if r < candidate.rank]
+        parent = max(stronger)[1] if stronger else 1
+        block.level = min(9, parent + 1 + candidate.depth)
+        recent = {r: v for r, v in recent.items() if r < candidate.rank}
+        recent[candidate.rank] = (position, block.level)
+
+
+def _ruled_out(blocks: list[Block], position: int, candidate: HeadingCandidate) -> bool:
+    after = blocks[position + 1] if position + 1 < len(blocks) else None
+    if candidate.needs_table_after and (after is None or after.kind != BlockKind.TABLE):
+        return True
+    before = blocks[position - 1] if position > 0 else None
+    return (
+        candidate.demotable
+        and before is not None
+        and before.kind == BlockKind.PARAGRAPH
+        and before.text.rstrip().endswith(":")
+    )
