@@ -60,7 +60,8 @@ P, TBL, TR, TC, SDT, SDT_CONTENT, R = (
     q("sdtContent"),
     q("r"),
 )
-PPR, RPR, TCPR = q("pPr"), q("rPr"), q("tcPr")
+PPR, RPR, TCPR, RSTYLE = q("pPr"), q("rPr"), q("tcPr"), q("rStyle")
+RFONTS, ASCII, HANSI = q("rFonts"), q("ascii"), q("hAnsi")
 T, TAB, BR, CR, DEL, MOVE_FROM = q("t"), q("tab"), q("br"), q("cr"), q("del"), q("moveFrom")
 FLD_CHAR, INSTR, DEL_TEXT, SYM = q("fldChar"), q("instrText"), q("delText"), q("sym")
 LAST_RENDERED_BREAK, TXBX_CONTENT = q("lastRenderedPageBreak"), q("txbxContent")
@@ -96,6 +97,7 @@ class _ParagraphReading:
     boxes: list[tuple[bool, list[Block]]] = field(default_factory=list)  # (after text, blocks)
     controls: list[Block] = field(default_factory=list)  # titled controls' label-values
     base: RunLook = field(default_factory=RunLook)
+    looks: bool = False  # whether the runs' formatting is wanted (it costs time)
 
 
 class _Walker:
@@ -172,11 +174,12 @@ class _Walker:
         node = ppr.find(q("pStyle")) if ppr is not None else None
         return self.sheet.paragraph(node.get(VAL, "") if node is not None else None)
 
-    def _read_runs(self, p: Any) -> _ParagraphReading:
-        """Collect a paragraph's text and what its runs look like."""
+    def _read_runs(self, p: Any, looks: bool = False) -> _ParagraphReading:
+        """Collect a paragraph's text and, when `looks`, what its runs look like."""
         outer = self._reading
-        reading = self._reading = _ParagraphReading()
-        reading.base = self.sheet.base_look(self._style_of(p.find(PPR)))
+        reading = self._reading = _ParagraphReading(looks=looks)
+        if looks:
+            reading.base = self.sheet.base_look(self._style_of(p.find(PPR)))
         try:
             self._collect(p, reading.parts)
         finally:
@@ -196,7 +199,7 @@ class _Walker:
 
     def _paragraph(self, p: Any, sink: list[Block]) -> None:
         page_before = self.page
-        reading = self._read_runs(p)
+        reading = self._read_runs(p, looks=True)
         stripped = "".join(reading.parts).strip()
         if is_placeholder(stripped):
             stripped = ""
@@ -259,7 +262,9 @@ class _Walker:
         bold = bool(visible) and all(look.bold for look in visible)
         caps = caps_text(text) or (bool(visible) and all(look.caps for look in visible))
         sizes = [look.size or self.sheet.body_size for look in visible]
-        large = bool(sizes) and min(sizes) >= max(self.sheet.body_size * 1.2, self.sheet.body_size + 3)
+        large = bool(sizes) and min(sizes) >= max(
+            self.sheet.body_size * 1.2, self.sheet.body_size + 3
+        )
         typed_depth = numbering_depth(text)
         if keyword:
             return 2, "numbered", HeadingCandidate(STRUCTURE_RANK, demotable=False)
@@ -318,25 +323,31 @@ class _Walker:
                 self._collect(child, parts)
 
     def _run(self, run: Any, parts: list[str]) -> None:
+        reading = self._reading
         rpr = run.find(RPR)
-        look = run_look(rpr)
-        if rpr is not None:
-            rstyle = rpr.find(q("rStyle"))
-            if rstyle is not None:
-                if "placeholder" in rstyle.get(VAL, "").lower():
-                    return  # a content control's prompt text
-                look = look.over(self.sheet.char_look(rstyle.get(VAL, "")))
-        look = look.over(self._reading.base)
         start = len(parts)
+        if rpr is None:
+            self._collect(run, parts)
+            if reading.looks:
+                reading.runs.append((_visible(parts, start), reading.base))
+            return
+        rstyle = rpr.find(RSTYLE)
+        style_id = rstyle.get(VAL, "") if rstyle is not None else ""
+        if style_id and "placeholder" in style_id.lower():
+            return  # a content control's prompt text
         self._collect(run, parts)
-        if look.symbol_font and rpr is not None:
-            fonts = rpr.find(q("rFonts"))
-            font = fonts.get(q("ascii"), "") or fonts.get(q("hAnsi"), "") if fonts is not None else ""
-            typed = "".join(parts[start:])
-            del parts[start:]
-            parts.append(symbol_text(font, typed))
-        added = sum(len(s.strip()) for s in parts[start:])
-        self._reading.runs.append((added, look))
+        fonts = rpr.find(RFONTS)
+        if fonts is not None:
+            font = fonts.get(ASCII) or fonts.get(HANSI) or ""
+            if "wingdings" in font.lower():  # its letters are pictures of boxes and ticks
+                typed = "".join(parts[start:])
+                del parts[start:]
+                parts.append(symbol_text(font, typed))
+        if reading.looks:
+            look = run_look(rpr)
+            if style_id:
+                look = look.over(self.sheet.char_look(style_id))
+            reading.runs.append((_visible(parts, start), look.over(reading.base)))
 
     def _inline_control(self, sdt: Any, parts: list[str]) -> None:
         info = control_info(sdt)
@@ -400,7 +411,7 @@ class _Walker:
         if any(any(c for c in row) for row in rows):
             sink.append(Block(kind=BlockKind.TABLE, table=Table(rows=rows), page=page))
         for row_index, block in controls:
-            if sum(1 for c in rows[row_index] if c) <= 1:  # the title is the only label
+            if all(c == block.text for c in rows[row_index] if c):  # no label but its title
                 sink.append(block)
 
     def table_rows(
@@ -427,7 +438,7 @@ class _Walker:
                     row.append(None)
                 else:
                     outer = self._reading
-                    self._reading = _ParagraphReading()
+                    self._reading = _ParagraphReading(looks=not grid)
                     try:
                         row.append(self._cell_text(tc))
                         cell = self._reading
@@ -446,7 +457,7 @@ class _Walker:
         cell = self._reading
         for child in self._unwrap(tc):
             if child.tag == P:
-                reading = self._read_runs(child)
+                reading = self._read_runs(child, cell.looks)
                 cell.runs.extend(reading.runs)
                 cell.controls.extend(reading.controls)
                 text = "".join(reading.parts).strip()
@@ -482,6 +493,10 @@ def _title_row(rows: list[list[str | None]], first: _FirstRow) -> str | None:
     if width >= 2:
         return text if span >= width else None
     return text if shaded or bold else None
+
+
+def _visible(parts: list[str], start: int) -> int:
+    return 1 if any(s.strip() for s in parts[start:]) else 0
 
 
 def _shaded(tcpr: Any) -> bool:

@@ -21,7 +21,9 @@ KEYWORD_NUMBERED = re.compile(
     r"(?i)(?:section|part|step|stage|appendix)\s+(?:\d{1,2}|[a-h]|[ivx]{1,4})\b"
     r"\s*(?:$|[:.\-–—)]\s*(?:\S.*)?$|\s+\S.*$)"
 )
-BARE_NUMBERED = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3}|[A-H])[.)]\s+\S|(\d{1,2}(?:\.\d{1,2}){1,3})\s+\S")
+BARE_NUMBERED = re.compile(
+    r"(\d{1,2}(?:\.\d{1,2}){0,3}|[A-H])[.)]\s+\S|(\d{1,2}(?:\.\d{1,2}){1,3})\s+\S"
+)
 _VALUE_WORDS = {
     "yes", "no", "n/a", "na", "none", "nil", "true", "false", "y", "n", "tbc", "unknown",
     "not applicable", "not known", "ok",

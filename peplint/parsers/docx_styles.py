@@ -22,6 +22,7 @@ def q(tag: str) -> str:
 
 
 VAL = q("val")
+_B, _CAPS, _SZ = q("b"), q("caps"), q("sz")
 _HEADING_NAME = re.compile(
     r"(?i)(?:heading|überschrift|titre|kop|t[ií]tulo|titolo|rubrik|otsikko|nag[łl][óo]wek"
     r"|encabezado|overskrift|cabe[çc]alho|заголовок)\s*(\d)"
@@ -45,7 +46,6 @@ class RunLook:
     bold: bool | None = None
     caps: bool | None = None
     size: int | None = None  # half-points
-    symbol_font: bool | None = None  # Wingdings-like: characters are pictures
 
     def over(self, base: RunLook) -> RunLook:
         """This formatting with `base` filling what it leaves unset."""
@@ -53,7 +53,6 @@ class RunLook:
             bold=self.bold if self.bold is not None else base.bold,
             caps=self.caps if self.caps is not None else base.caps,
             size=self.size if self.size is not None else base.size,
-            symbol_font=self.symbol_font if self.symbol_font is not None else base.symbol_font,
         )
 
 
@@ -61,22 +60,15 @@ def run_look(rpr: Any) -> RunLook:
     """The heading-relevant formatting stated directly in a `w:rPr`."""
     if rpr is None:
         return RunLook()
-    size = rpr.find(q("sz"))
-    fonts = rpr.find(q("rFonts"))
-    symbol: bool | None = None
-    if fonts is not None:
-        names = " ".join(fonts.get(q(a), "") for a in ("ascii", "hAnsi")).lower()
-        if names.strip():
-            symbol = "wingdings" in names or "webdings" in names or "symbol" in names.split()
+    size = rpr.find(_SZ)
     try:
         size_val = int(size.get(VAL)) if size is not None else None
     except (TypeError, ValueError):
         size_val = None
     return RunLook(
-        bold=on_off(rpr.find(q("b"))),
-        caps=on_off(rpr.find(q("caps"))),
+        bold=on_off(rpr.find(_B)),
+        caps=on_off(rpr.find(_CAPS)),
         size=size_val,
-        symbol_font=symbol,
     )
 
 
@@ -121,7 +113,6 @@ class StyleSheet:
             bold=default_look.bold or False,
             caps=default_look.caps or False,
             size=default_look.size or 20,  # Word's own default is 10 pt
-            symbol_font=default_look.symbol_font or False,
         )
         self._resolved: dict[str, ParagraphStyle] = {}
         self._char_resolved: dict[str, RunLook] = {}
@@ -143,9 +134,7 @@ class StyleSheet:
             return ParagraphStyle()
         seen.add(sid)
         based = style.find(q("basedOn"))
-        parent = (
-            self._resolve(based.get(VAL, ""), seen) if based is not None else ParagraphStyle()
-        )
+        parent = self._resolve(based.get(VAL, ""), seen) if based is not None else ParagraphStyle()
         name_node = style.find(q("name"))
         name = name_node.get(VAL, "") if name_node is not None else sid
         ppr = style.find(q("pPr"))

@@ -1,0 +1,555 @@
+"""The Word reader on layouts that are not our generator's: headings from how the
+page looks, text boxes, content controls as fields, and tick and cross glyphs.
+
+Most documents are raw WordprocessingML zipped by hand (with their own
+styles.xml and numbering.xml); some are made with python-docx. Every habit is
+varied: style names and ids, outline levels on body styles, direct formatting
+against style formatting.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.shared import Pt
+
+from peplint.model.document import Block, BlockKind
+from peplint.parsers.docx_blocks import read_docx
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NAMESPACES = (
+    f'xmlns:w="{W_NS}" '
+    'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'mc:Ignorable="w14"'
+)
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    '<Override PartName="/word/styles.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+    '<Override PartName="/word/numbering.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
+    "</Types>"
+)
+ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+)
+DOC_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/styles" Target="styles.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/numbering" Target="numbering.xml"/></Relationships>'
+)
+# Localised ids (German Word), an oddly named heading inheriting from heading 1, a
+# body style carrying an outline level, a bold paragraph style, a list style.
+STYLES = f"""<?xml version="1.0" encoding="UTF-8"?>
+<w:styles xmlns:w="{W_NS}">
+ <w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/></w:rPr></w:rPrDefault></w:docDefaults>
+ <w:style w:type="paragraph" w:default="1" w:styleId="Standard"><w:name w:val="Normal"/></w:style>
+ <w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/>
+  <w:basedOn w:val="Standard"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr>
+  <w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style>
+ <w:style w:type="paragraph" w:styleId="berschrift2"><w:name w:val="Überschrift 2"/>
+  <w:basedOn w:val="Standard"/></w:style>
+ <w:style w:type="paragraph" w:styleId="PEPSection"><w:name w:val="PEP Section"/>
+  <w:basedOn w:val="berschrift1"/></w:style>
+ <w:style w:type="paragraph" w:styleId="BigBody"><w:name w:val="Big Body"/>
+  <w:basedOn w:val="Standard"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>
+ <w:style w:type="paragraph" w:styleId="StrongPara"><w:name w:val="Strong Para"/>
+  <w:basedOn w:val="Standard"/><w:rPr><w:b/></w:rPr></w:style>
+ <w:style w:type="paragraph" w:styleId="Listenabsatz"><w:name w:val="List Paragraph"/>
+  <w:basedOn w:val="Standard"/></w:style>
+ <w:style w:type="paragraph" w:styleId="Verzeichnis1"><w:name w:val="toc 1"/>
+  <w:basedOn w:val="StrongPara"/></w:style>
+ <w:style w:type="character" w:styleId="Fett"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>
+ <w:style w:type="character" w:styleId="Platzhaltertext"><w:name w:val="Placeholder Text"/>
+  <w:rPr><w:color w:val="808080"/></w:rPr></w:style>
+</w:styles>"""
+NUMBERING = f"""<?xml version="1.0" encoding="UTF-8"?>
+<w:numbering xmlns:w="{W_NS}">
+ <w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum>
+ <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum>
+ <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+ <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+</w:numbering>"""
+
+
+def _raw_docx(tmp_path: Path, *body: str, name: str = "raw.docx") -> Path:
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document {NAMESPACES}><w:body>'
+        + "".join(body)
+        + "<w:sectPr/></w:body></w:document>"
+    )
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("[Content_Types].xml", CONTENT_TYPES)
+        package.writestr("_rels/.rels", ROOT_RELS)
+        package.writestr("word/_rels/document.xml.rels", DOC_RELS)
+        package.writestr("word/document.xml", document)
+        package.writestr("word/styles.xml", STYLES)
+        package.writestr("word/numbering.xml", NUMBERING)
+    return path
+
+
+def _run(text: str, props: str = "") -> str:
+    return f"<w:r><w:rPr>{props}</w:rPr><w:t xml:space='preserve'>{text}</w:t></w:r>"
+
+
+def _p(text: str = "", props: str = "", ppr: str = "", runs: str = "") -> str:
+    inner = runs or (_run(text, props) if text else "")
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{inner}</w:p>"
+
+
+def _styled(style: str, text: str) -> str:
+    return _p(text, ppr=f"<w:pStyle w:val='{style}'/>")
+
+
+def _bold(text: str) -> str:
+    return _p(text, "<w:b/>")
+
+
+def _cell(text: str, props: str = "", run_props: str = "", inner: str = "") -> str:
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{inner or _p(text, run_props)}</w:tc>"
+
+
+def _table(*rows: str, columns: int = 2) -> str:
+    grid = "".join("<w:gridCol/>" for _ in range(columns))
+    return (
+        f"<w:tbl><w:tblGrid>{grid}</w:tblGrid>"
+        + "".join(f"<w:tr>{r}</w:tr>" for r in rows)
+        + "</w:tbl>"
+    )
+
+
+def _blocks(path: Path) -> list[Block]:
+    return read_docx(path).blocks
+
+
+def _headings(blocks: list[Block]) -> list[tuple[str, int | None, str | None]]:
+    return [(b.text, b.level, b.cue) for b in blocks if b.kind == BlockKind.HEADING]
+
+
+# -- 1. headings ----------------------------------------------------------
+
+
+def test_heading_styles_through_names_ids_inheritance_and_outline_levels(tmp_path: Path) -> None:
+    path = _raw_docx(
+        tmp_path,
+        _styled("berschrift1", "About me"),
+        _styled("berschrift2", "My health"),
+        _styled("PEPSection", "My education"),
+        _styled("BigBody", "Attendance"),
+        _p("Targets", ppr="<w:outlineLvl w:val='2'/>"),
+        _p("Body text with outline level nine", ppr="<w:outlineLvl w:val='9'/>"),
+        _p("Ordinary text in the body of the form about something"),
+    )
+    assert _headings(_blocks(path)) == [
+        ("About me", 1, "heading-style"),
+        ("My health", 2, "heading-style"),
+        ("My education", 1, "heading-style"),
+        ("Attendance", 2, "outline-level"),
+        ("Targets", 3, "outline-level"),
+    ]
+
+
+def test_short_bold_paragraphs_are_headings_by_run_by_style_or_by_character_style(
+    tmp_path: Path,
+) -> None:
+    path = _raw_docx(
+        tmp_path,
+        _bold("Views of the young person"),
+        _p("I like art."),
+        _styled("StrongPara", "Attainment and progress"),
+        _p("Good progress in maths this term."),
+        _p(runs=_run("Meeting details", "<w:rStyle w:val='Fett'/>")),
+        _p("Held at school."),
+    )
+    assert _headings(_blocks(path)) == [
+        ("Views of the young person", 2, "bold"),
+        ("Attainment and progress", 2, "bold"),
+        ("Meeting details", 2, "bold"),
+    ]
+
+
+def test_bold_that_is_not_a_heading(tmp_path: Path) -> None:
+    path = _raw_docx(
+        tmp_path,
+        _bold("Yes"),
+        _bold("Jamie has made good progress this term."),
+        _p(runs=_run("Bold start ", "<w:b/>") + _run("and plain rest")),
+        _bold("Name of child:"),
+        _bold("Jamie Rowe"),  # a value under its label paragraph
+        _bold("What do you enjoy at school?"),
+        _bold("14/10/2026"),
+        _bold("Carer: Sandra Lee"),
+        _table(_cell("Name", run_props="<w:b/>") + _cell("Jamie")),
+        _bold(" ".join(["word"] * 14)),
+    )
+    blocks = _blocks(path)
+    assert _headings(blocks) == []
+    assert blocks[-2].kind == BlockKind.TABLE
+
+
+def test_numbered_short_paragraphs_typed_and_automatic(tmp_path: Path) -> None:
+    auto = "<w:numPr><w:ilvl w:val='0'/><w:numId w:val='1'/></w:numPr>"
+    auto_deeper = "<w:numPr><w:ilvl w:val='1'/><w:numId w:val='1'/></w:numPr>"
+    bullet = "<w:numPr><w:ilvl w:val='0'/><w:numId w:val='2'/></w:numPr>"
+    path = _raw_docx(
+        tmp_path,
+        _p("Section 4 - Attendance"),
+        _p("95% this term."),
+        _p("Part B:"),
+        _p("Filled in by the school."),
+        _p("3. My education"),
+        _table(_cell("School") + _cell("Oak Academy")),
+        _p("4. Read every day"),  # plain numbered list item, not over a table
+        _p("Success criteria: reads 20 minutes a night."),
+        _p(runs=_run("Health", "<w:b/>"), ppr=auto),
+        _p(runs=_run("Dental checks", "<w:b/>"), ppr=auto_deeper),
+        _p(runs=_run("Bulleted point", "<w:b/>"), ppr=bullet),
+        _p("Plain list item", ppr="<w:pStyle w:val='Listenabsatz'/>" + auto),
+        _p("More text after the list."),
+    )
+    assert _headings(_blocks(path)) == [
+        ("Section 4 - Attendance", 2, "numbered"),
+        ("Part B:", 2, "numbered"),
+        ("3. My education", 2, "numbered"),
+        ("Health", 2, "numbered"),
+        ("Dental checks", 3, "numbered"),
+    ]
+
+
+def test_capitals_and_large_text_are_headings_acronyms_are_not(tmp_path: Path) -> None:
+    path = _raw_docx(
+        tmp_path,
+        _p("MY EDUCATION"),
+        _p("Some text."),
+        _p("Attendance", "<w:caps/>"),
+        _p("Some text."),
+        _p("Care history", "<w:sz w:val='32'/>"),
+        _p("Some text."),
+        _p("PEP"),
+        _p("N/A"),
+        _p("Slightly bigger", "<w:sz w:val='24'/>"),
+    )
+    assert _headings(_blocks(path)) == [
+        ("MY EDUCATION", 2, "caps"),
+        ("Attendance", 2, "caps"),
+        ("Care history", 2, "font-size"),
+    ]
+
+
+def test_visual_headings_sit_below_the_nearest_stronger_heading(tmp_path: Path) -> None:
+    path = _raw_docx(
+        tmp_path,
+        _styled("berschrift1", "Personal Education Plan"),
+        _p("1. About me", "<w:b/>"),
+        _bold("What I like"),
+        _p("Drawing."),
+        _p("2. My school", "<w:b/>"),
+        _styled("berschrift2", "Sign off"),
+        _bold("Social worker"),
+        _p("Signed."),
+    )
+    assert [(t, lvl) for t, lvl, _ in _headings(_blocks(path))] == [
+        ("Personal Education Plan", 1),
+        ("1. About me", 2),
+        ("What I like", 3),
+        ("2. My school", 2),
+        ("Sign off", 2),
+        ("Social worker", 3),
+    ]
+
+
+def test_table_of_contents_entries_are_not_headings(tmp_path: Path) -> None:
+    path = _raw_docx(tmp_path, _styled("Verzeichnis1", "About me"), _p("Text."))
+    assert _headings(_blocks(path)) == []
+
+
+def test_table_title_rows_merged_or_shaded_become_headings(tmp_path: Path) -> None:
+    span2, span3 = "<w:gridSpan w:val='2'/>", "<w:gridSpan w:val='3'/>"
+    shade = "<w:shd w:val='clear' w:color='auto' w:fill='1F3864'/>"
+    white = "<w:shd w:val='clear' w:color='auto' w:fill='FFFFFF'/>"
+    path = _raw_docx(
+        tmp_path,
+        _table(_cell("Child's details", span2), _cell("Name") + _cell("Jamie Rowe")),
+        _table(_cell("My views", shade), _cell("I like art and football."), columns=1),
+        _table(_cell("Plain one column", white), _cell("value"), columns=1),
+        _table(_cell("Name") + _cell("Role"), _cell("Priya") + _cell("SW")),
+        _table(_cell("Please complete every part of this form.", span2), _cell("a") + _cell("b")),
+        _table(_cell("Attendance", span2), _cell("a") + _cell("b") + _cell("c"), columns=3),
+        _table(_cell("Section C: Health", shade), columns=1),
+        _table(_cell("Health", span3), _cell("a") + _cell("b") + _cell("c"), columns=3),
+    )
+    blocks = _blocks(path)
+    assert _headings(blocks) == [
+        ("Child's details", 2, "table-title-row"),
+        ("My views", 2, "table-title-row"),
+        ("Section C: Health", 2, "table-title-row"),
+        ("Health", 2, "table-title-row"),
+    ]
+    tables = [b.table.rows for b in blocks if b.table is not None]
+    assert tables[0] == [["Name", "Jamie Rowe"]]
+    assert tables[1] == [["I like art and football."]]
+    assert tables[2][0] == ["Plain one column"]
+    assert tables[3][0] == ["Name", "Role"]
+    assert tables[4][0] == ["Please complete every part of this form.", None]
+    assert tables[5][0] == ["Attendance", None]  # spans 2 of 3 columns: not a title
+    assert tables[6] == [["a", "b", "c"]]
+    assert len(tables) == 7  # the one-row band became only a heading
+
+
+def test_python_docx_made_file_with_custom_styles_and_direct_formatting(tmp_path: Path) -> None:
+    document = docx.Document()
+    section_style = document.styles.add_style("Abschnitt", WD_STYLE_TYPE.PARAGRAPH)
+    section_style.base_style = document.styles["Heading 1"]
+    band = document.styles.add_style("Band Text", WD_STYLE_TYPE.PARAGRAPH)
+    band.font.bold = True
+    document.add_paragraph("My Education", style="Abschnitt")
+    document.add_paragraph().add_run("School details").bold = True
+    document.add_paragraph("Oak Academy, Year 9.")
+    document.add_paragraph("Targets and actions", style="Band Text")
+    big = document.add_paragraph().add_run("Sign off")
+    big.font.size = Pt(18)
+    document.add_paragraph("A sentence in bold that ends properly.").runs[0].bold = True
+    path = tmp_path / "made.docx"
+    document.save(str(path))
+    assert _headings(_blocks(path)) == [
+        ("My Education", 1, "heading-style"),
+        ("School details", 2, "bold"),
+        ("Targets and actions", 2, "bold"),
+        ("Sign off", 2, "font-size"),
+    ]
+
+
+# -- 2. text boxes and content controls in reading order ---------------------
+
+
+def _drawing_box(inner: str) -> str:
+    return (
+        "<w:r><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>"
+        f"<w:txbxContent>{inner}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData>"
+        "</a:graphic></wp:anchor></w:drawing></w:r>"
+    )
+
+
+def _vml_box(inner: str) -> str:
+    return f"<w:r><w:pict><v:shape><v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+
+
+def _alternate(inner: str) -> str:
+    return (
+        "<mc:AlternateContent><mc:Choice Requires='wps'>"
+        + _drawing_box(inner)
+        + "</mc:Choice><mc:Fallback>"
+        + _vml_box(inner)
+        + "</mc:Fallback></mc:AlternateContent>"
+    )
+
+
+def test_text_boxes_are_read_once_in_reading_order(tmp_path: Path) -> None:
+    two_paragraphs = _p("Jamie says:") + _p(
+        "I want to be a vet when I am older, and I like biology."
+    )
+    path = _raw_docx(
+        tmp_path,
+        _p("Before the boxes."),
+        _p(runs=_alternate(_p("My Views"))),
+        _p(runs=_vml_box(two_paragraphs)),
+        _p(runs=_run("Name of carer: ") + _drawing_box(_p("Sandra Lee"))),
+        _p("After the boxes."),
+    )
+    blocks = _blocks(path)
+    assert [(b.kind, b.text, b.cue) for b in blocks] == [
+        (BlockKind.PARAGRAPH, "Before the boxes.", None),
+        (BlockKind.HEADING, "My Views", "textbox"),
+        (BlockKind.PARAGRAPH, "Jamie says:", None),
+        (BlockKind.PARAGRAPH, "I want to be a vet when I am older, and I like biology.", None),
+        (BlockKind.PARAGRAPH, "Name of carer:", None),
+        (BlockKind.PARAGRAPH, "Sandra Lee", None),
+        (BlockKind.PARAGRAPH, "After the boxes.", None),
+    ]
+
+
+def _control(props: str, content: str) -> str:
+    return f"<w:sdt><w:sdtPr>{props}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>"
+
+
+def _label_values(blocks: list[Block]) -> list[tuple[str | None, str]]:
+    return [(b.label, b.text) for b in blocks if b.kind == BlockKind.LABEL_VALUE]
+
+
+def test_titled_and_tagged_content_controls_become_label_values(tmp_path: Path) -> None:
+    placeholder = "<w:showingPlcHdr/>"
+    path = _raw_docx(
+        tmp_path,
+        _control("<w:alias w:val='Child&apos;s views'/>", _p("I like art.") + _p("And swimming.")),
+        _p(runs=_control("<w:tag w:val='txtChildDateOfBirth'/>", _run("01/02/2012"))),
+        _p(runs=_run("Carer: ") + _control("<w:alias w:val='Carer name'/>", _run("Sandra Lee"))),
+        _p(runs=_control("<w:alias w:val='School'/>" + placeholder, _run("Oak Academy"))),
+        _p(
+            runs=_control(
+                "<w:alias w:val='Social worker'/>",
+                _run("Click or tap here to enter text.", "<w:rStyle w:val='Platzhaltertext'/>"),
+            )
+        ),
+        _p(runs=_control("<w:tag w:val='year_group'/>", _run("Click here to enter text."))),
+        _p(runs=_control("<w:tag w:val='{3F2504E0-4F89-11D3-9A0C-0305E82C3301}'/>", _run("Kept"))),
+        _control(
+            "<w:alias w:val='Contents'/><w:docPartObj><w:docPartGallery w:val='Table of Contents'/></w:docPartObj>",
+            _p("About me 3"),
+        ),
+    )
+    blocks = _blocks(path)
+    assert _label_values(blocks) == [
+        ("Child's views", "I like art.\nAnd swimming."),
+        ("Child date of birth", "01/02/2012"),
+        ("Carer name", "Sandra Lee"),
+        ("School", ""),
+        ("Social worker", ""),
+        ("Year group", ""),
+    ]
+    texts = [b.text for b in blocks if b.kind == BlockKind.PARAGRAPH]
+    assert texts == ["Carer: Sandra Lee", "Kept"]
+    assert all(b.cue == "content-control" for b in blocks if b.kind == BlockKind.LABEL_VALUE)
+
+
+def test_dropdowns_and_date_pickers_give_their_value(tmp_path: Path) -> None:
+    items = (
+        "<w:listItem w:displayText='Yes' w:value='Y'/><w:listItem w:displayText='No' w:value='N'/>"
+    )
+    path = _raw_docx(
+        tmp_path,
+        _p(
+            runs=_control(
+                f"<w:alias w:val='SEN'/><w:dropDownList>{items}</w:dropDownList>", _run("No")
+            )
+        ),
+        _p(
+            runs=_control(
+                f"<w:alias w:val='EHCP'/><w:comboBox>{items}</w:comboBox>", _run("Choose an item.")
+            )
+        ),
+        _p(
+            runs=_control(
+                "<w:alias w:val='PEP date'/><w:date w:fullDate='2026-10-14T00:00:00Z'/>",
+                _run("14 October 2026"),
+            )
+        ),
+        _p(
+            runs=_control(
+                "<w:alias w:val='Next PEP'/><w:date w:fullDate='2027-01-20T00:00:00Z'/>",
+                _run("Click or tap to enter a date."),
+            )
+        ),
+        _p(
+            runs=_control("<w:alias w:val='Review'/><w:date/>", _run("Click here to enter a date."))
+        ),
+    )
+    assert _label_values(_blocks(path)) == [
+        ("SEN", "No"),
+        ("EHCP", ""),
+        ("PEP date", "14 October 2026"),
+        ("Next PEP", "20/01/2027"),
+        ("Review", ""),
+    ]
+
+
+def test_content_controls_in_cells_and_checkbox_controls(tmp_path: Path) -> None:
+    box = _control(
+        "<w:alias w:val='Attended'/><w14:checkbox><w14:checked w14:val='1'/></w14:checkbox>",
+        _run("☒"),
+    )
+    untitled = _control("", _run("Oak Academy"))
+    titled = _control("<w:alias w:val='Designated teacher'/>", _run("Mr Ellis"))
+    prompt = _control("<w:alias w:val='Phone'/>", _run("Enter text."))
+    path = _raw_docx(
+        tmp_path,
+        _table(
+            _cell("School") + _cell("", inner=_p(runs=untitled)),
+            _cell("", inner=_p(runs=titled)) + _cell(""),
+            _cell("Phone") + _cell("", inner=_p(runs=prompt)),
+        ),
+        _p(runs=box + _run(" Yes")),
+    )
+    blocks = _blocks(path)
+    assert blocks[0].table is not None
+    assert blocks[0].table.rows == [["School", "Oak Academy"], ["Mr Ellis", ""], ["Phone", ""]]
+    assert _label_values(blocks) == [("Designated teacher", "Mr Ellis")]
+    assert (blocks[-1].kind, blocks[-1].checked, blocks[-1].text) == (
+        BlockKind.CHECKBOX,
+        True,
+        "Yes",
+    )
+
+
+# -- 4. ticks, crosses and symbol fonts ------------------------------------------
+
+
+def test_symbol_font_ticks_become_glyphs(tmp_path: Path) -> None:
+    wingdings = "<w:rFonts w:ascii='Wingdings' w:hAnsi='Wingdings'/>"
+    path = _raw_docx(
+        tmp_path,
+        _p(
+            runs="<w:r><w:sym w:font='Wingdings' w:char='F0FE'/></w:r>"
+            + _run(" Yes ")
+            + "<w:r><w:sym w:font='Wingdings' w:char='F0A8'/></w:r>"
+            + _run(" No")
+        ),
+        _p(runs=_run("ý", wingdings) + _run(" Attended")),
+        _p(runs="<w:r><w:sym w:font='Wingdings 2' w:char='F050'/></w:r>" + _run(" Reading")),
+    )
+    blocks = _blocks(path)
+    assert blocks[0].text == "☑ Yes ☐ No"
+    assert (blocks[1].kind, blocks[1].checked, blocks[1].text) == (
+        BlockKind.CHECKBOX,
+        True,
+        "Attended",
+    )
+    assert (blocks[2].kind, blocks[2].checked) == (BlockKind.CHECKBOX, True)
+
+
+def test_a_cross_is_no_beside_ticks_the_mark_beside_empty_boxes_and_text_alone(
+    tmp_path: Path,
+) -> None:
+    with_ticks = _blocks(
+        _raw_docx(tmp_path, _p("✓ Carer attended"), _p("✗ Teacher attended"), name="t.docx")
+    )
+    assert [(b.kind, b.checked) for b in with_ticks] == [
+        (BlockKind.CHECKBOX, True),
+        (BlockKind.CHECKBOX, False),
+    ]
+    with_boxes = _blocks(
+        _raw_docx(tmp_path, _p("☐ Not in school"), _p("✗ In school"), name="b.docx")
+    )
+    assert [b.checked for b in with_boxes] == [False, True]
+    alone = _blocks(_raw_docx(tmp_path, _p("✗ Teacher attended"), name="a.docx"))
+    assert (alone[0].kind, alone[0].text) == (BlockKind.PARAGRAPH, "✗ Teacher attended")
+    cells = _blocks(
+        _raw_docx(
+            tmp_path,
+            _table(_cell("Reading") + _cell("✗"), _cell("Maths") + _cell("✓")),
+            name="c.docx",
+        )
+    )
+    assert cells[0].table is not None
+    assert cells[0].table.rows == [["Reading", "✗"], ["Maths", "✓"]]
