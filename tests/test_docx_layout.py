@@ -553,3 +553,63 @@ def test_a_cross_is_no_beside_ticks_the_mark_beside_empty_boxes_and_text_alone(
     )
     assert cells[0].table is not None
     assert cells[0].table.rows == [["Reading", "✗"], ["Maths", "✓"]]
+
+
+def test_bands_between_parts_of_one_big_table_split_it(tmp_path: Path) -> None:
+    span2 = "<w:gridSpan w:val='2'/>"
+    shade = "<w:shd w:val='clear' w:color='auto' w:fill='D9D9D9'/>"
+    path = _raw_docx(
+        tmp_path,
+        _table(
+            _cell("Section 1: About me", span2 + shade),
+            _cell("Name") + _cell("Jamie Rowe"),
+            _cell("My school", span2, run_props="<w:b/>"),
+            _cell("School") + _cell("Oak Academy"),
+            _cell("Plain merged note", span2),  # neither shaded nor bold: stays a row
+            _cell("Year") + _cell("9"),
+            _cell("Last band", span2 + shade),  # nothing after it: stays a row
+        ),
+    )
+    blocks = _blocks(path)
+    assert [(b.kind, b.table.rows if b.table else b.text) for b in blocks] == [
+        (BlockKind.HEADING, "Section 1: About me"),
+        (BlockKind.TABLE, [["Name", "Jamie Rowe"]]),
+        (BlockKind.HEADING, "My school"),
+        (
+            BlockKind.TABLE,
+            [
+                ["School", "Oak Academy"],
+                ["Plain merged note", None],
+                ["Year", "9"],
+                ["Last band", None],
+            ],
+        ),
+    ]
+
+
+def test_shaded_paragraph_bands_are_headings(tmp_path: Path) -> None:
+    shade = "<w:shd w:val='clear' w:color='auto' w:fill='002060'/>"
+    path = _raw_docx(
+        tmp_path,
+        _p("My health", ppr=shade),
+        _p("Jamie is well."),
+        _p("A long shaded note that says a great deal more than any heading would say.", ppr=shade),
+    )
+    assert _headings(_blocks(path)) == [("My health", 2, "band")]
+
+
+def test_text_box_in_a_cell_and_a_group_of_controls(tmp_path: Path) -> None:
+    group = _control(
+        "<w:alias w:val='Child details'/>",
+        _p(runs=_run("Name: ") + _control("<w:alias w:val='Name'/>", _run("Jamie")))
+        + _p(runs=_run("School: ") + _control("<w:tag w:val='SchoolName'/>", _run("Oak"))),
+    )
+    path = _raw_docx(
+        tmp_path,
+        _table(_cell("Views") + _cell("", inner=_p(runs=_drawing_box(_p("I like art."))))),
+        group,
+    )
+    blocks = _blocks(path)
+    assert blocks[0].table is not None
+    assert blocks[0].table.rows == [["Views", "I like art."]]
+    assert _label_values(blocks) == [("Name", "Jamie"), ("School name", "Oak")]

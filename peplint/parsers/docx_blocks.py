@@ -44,6 +44,7 @@ from peplint.parsers.docx_styles import (
     ParagraphStyle,
     RunLook,
     StyleSheet,
+    filled,
     numbering_of,
     outline_level,
     q,
@@ -85,7 +86,6 @@ SKIP_TAGS = {
     q("endnoteReference"),
 }
 CHECKED, UNCHECKED = "☒", "☐"
-_NO_FILL = {"", "auto", "ffffff", "none"}
 
 
 @dataclass
@@ -98,6 +98,7 @@ class _ParagraphReading:
     controls: list[Block] = field(default_factory=list)  # titled controls' label-values
     base: RunLook = field(default_factory=RunLook)
     looks: bool = False  # whether the runs' formatting is wanted (it costs time)
+    shaded: bool = False  # a paragraph of it has a fill (for table cells)
 
 
 class _Walker:
@@ -107,8 +108,9 @@ class _Walker:
         self.sheet = sheet
         self.page = 1
         self.blocks: list[Block] = []
-        self.candidates: dict[int, HeadingCandidate] = {}
-        self.crossed: dict[int, str] = {}
+        # keyed by id(block); holding the block keeps its id from being reused
+        self.candidates: dict[int, tuple[Block, HeadingCandidate]] = {}
+        self.crossed: dict[int, tuple[Block, str]] = {}
         self.glyphs: set[str] = set()
         self._reading = _ParagraphReading()
 
@@ -148,6 +150,8 @@ class _Walker:
         paragraphs = [c for c in content if c.tag == P]
         if not paragraphs or len(paragraphs) != len(content) or len(paragraphs) > 30:
             return False
+        if any(True for _ in content.iter(SDT)):
+            return False  # a group of controls: each is read on its own
         for p in paragraphs:
             ppr = p.find(PPR)
             style = self._style_of(ppr)
@@ -223,7 +227,7 @@ class _Walker:
         if heading is not None:
             level, cue, candidate = heading
             block = Block(kind=BlockKind.HEADING, text=text, level=level, page=page, cue=cue)
-            self.candidates[id(block)] = candidate
+            self.candidates[id(block)] = (block, candidate)
             return block
         line = CHECKBOX_LINE.fullmatch(text)
         if line:
@@ -232,7 +236,7 @@ class _Walker:
                 kind=BlockKind.CHECKBOX, text=label, checked=line_state(glyph, None), page=page
             )
             if glyph in CROSSED:
-                self.crossed[id(block)] = glyph
+                self.crossed[id(block)] = (block, glyph)
             return block
         return Block(kind=BlockKind.PARAGRAPH, text=text, page=page)
 
@@ -272,6 +276,8 @@ class _Walker:
             depth = numbering[1] if numbering is not None else typed_depth or 0
             plain = not (bold or caps or large)
             return 2, "numbered", HeadingCandidate(STRUCTURE_RANK, depth, needs_table_after=plain)
+        if _shaded(ppr) or style.shaded:
+            return 2, "band", HeadingCandidate(STRUCTURE_RANK)
         if caps and len(text.split()) <= 8:
             return 2, "caps", HeadingCandidate(STRUCTURE_RANK)
         if large:
@@ -389,38 +395,59 @@ class _Walker:
             title = boxed[0]
             if heading_like(title.text) and not is_placeholder(title.text):
                 title.kind, title.level, title.cue = BlockKind.HEADING, 2, "textbox"
-                self.candidates[id(title)] = HeadingCandidate(STRUCTURE_RANK)
+                self.candidates[id(title)] = (title, HeadingCandidate(STRUCTURE_RANK))
         outer.boxes.append((after_text, boxed))
 
     # -- tables --------------------------------------------------------------
     def _table(self, tbl: Any, sink: list[Block]) -> None:
         page = self.page
         controls: list[tuple[int, Block]] = []
-        rows, first = self.table_rows(tbl, controls)
+        rows, looks = self.table_rows(tbl, controls)
         if not any(any(c for c in row) for row in rows):
             return
-        title = _title_row(rows, first)
-        if title is not None:
-            heading = Block(
-                kind=BlockKind.HEADING, text=title, level=2, page=page, cue="table-title-row"
-            )
-            self.candidates[id(heading)] = HeadingCandidate(STRUCTURE_RANK, demotable=False)
-            sink.append(heading)
-            rows = rows[1:]
-            controls = [(r - 1, b) for r, b in controls if r > 0]
-        if any(any(c for c in row) for row in rows):
-            sink.append(Block(kind=BlockKind.TABLE, table=Table(rows=rows), page=page))
+        start = 0
+        for index in range(len(rows) + 1):
+            title = _title_row(rows, looks, index) if index < len(rows) else None
+            if title is None and index < len(rows):
+                continue
+            self._table_part(rows, start, index, controls, page, sink)
+            if title is not None:
+                heading = Block(
+                    kind=BlockKind.HEADING, text=title, level=2, page=page, cue="table-title-row"
+                )
+                self.candidates[id(heading)] = (
+                    heading,
+                    HeadingCandidate(STRUCTURE_RANK, demotable=False),
+                )
+                sink.append(heading)
+            start = index + 1
+
+    def _table_part(
+        self,
+        rows: list[list[str | None]],
+        start: int,
+        end: int,
+        controls: list[tuple[int, Block]],
+        page: int,
+        sink: list[Block],
+    ) -> None:
+        """Rows `start:end` of a table as a table block, then the titled controls
+        in them whose row holds no label but their title."""
+        part = rows[start:end]
+        if any(any(c for c in row) for row in part):
+            sink.append(Block(kind=BlockKind.TABLE, table=Table(rows=part), page=page))
         for row_index, block in controls:
-            if all(c == block.text for c in rows[row_index] if c):  # no label but its title
+            if start <= row_index < end and all(c == block.text for c in rows[row_index] if c):
                 sink.append(block)
 
     def table_rows(
         self, tbl: Any, controls: list[tuple[int, Block]] | None = None
-    ) -> tuple[list[list[str | None]], _FirstRow]:
+    ) -> tuple[list[list[str | None]], list[_CellLook | None]]:
         """The table as a grid (merged cells once, covered positions `None`), and
-        how its first row looks; titled controls in cells are added to `controls`."""
+        how each row that is a single cell looks; titled controls in cells are
+        added to `controls` with their row."""
         grid: list[list[str | None]] = []
-        first = _FirstRow()
+        looks: list[_CellLook | None] = []
         for tr in self._unwrap(tbl):
             if tr.tag != TR:
                 continue
@@ -428,9 +455,10 @@ class _Walker:
             trpr = tr.find(q("trPr"))
             before = _int_val(trpr, "gridBefore") if trpr is not None else 0
             row.extend([""] * before)
-            for tc in self._unwrap(tr):
-                if tc.tag != TC:
-                    continue
+            cells = [tc for tc in self._unwrap(tr) if tc.tag == TC]
+            single = len(cells) == 1 and not before
+            look: _CellLook | None = None
+            for tc in cells:
                 tcpr = tc.find(TCPR)
                 span = max(1, _int_val(tcpr, "gridSpan") or 1) if tcpr is not None else 1
                 vmerge = tcpr.find(q("vMerge")) if tcpr is not None else None
@@ -438,7 +466,7 @@ class _Walker:
                     row.append(None)
                 else:
                     outer = self._reading
-                    self._reading = _ParagraphReading(looks=not grid)
+                    self._reading = _ParagraphReading(looks=single)
                     try:
                         row.append(self._cell_text(tc))
                         cell = self._reading
@@ -446,11 +474,12 @@ class _Walker:
                         self._reading = outer
                     if controls is not None:
                         controls.extend((len(grid), b) for b in cell.controls)
-                    if not grid:
-                        first.cells.append((span, _shaded(tcpr), _all_bold(cell)))
+                    if single:
+                        look = _CellLook(span, _shaded(tcpr) or cell.shaded, _all_bold(cell))
                 row.extend([None] * (span - 1))
             grid.append(row)
-        return grid, first
+            looks.append(look)
+        return grid, looks
 
     def _cell_text(self, tc: Any) -> str:
         lines: list[str] = []
@@ -458,12 +487,16 @@ class _Walker:
         for child in self._unwrap(tc):
             if child.tag == P:
                 reading = self._read_runs(child, cell.looks)
+                if cell.looks and _paragraph_shaded(child.find(PPR)):
+                    cell.shaded = True
                 cell.runs.extend(reading.runs)
                 cell.controls.extend(reading.controls)
                 text = "".join(reading.parts).strip()
                 self._note_glyphs(text)
                 if text and not is_placeholder(text):
                     lines.append(text)
+                for _after, boxed in reading.boxes:  # a text box in a cell is part of it
+                    lines.extend(line for b in boxed if (line := _block_line(b)))
             elif child.tag == TBL:  # nested table: its rows become lines of this cell
                 for row in self.table_rows(child)[0]:
                     line = " | ".join(c for c in row if c)
@@ -472,36 +505,54 @@ class _Walker:
         return "\n".join(lines)
 
 
-@dataclass
-class _FirstRow:
-    """How a table's first row looks: per cell (span, shaded, wholly bold)."""
+@dataclass(frozen=True)
+class _CellLook:
+    """How the only cell of a table row looks."""
 
-    cells: list[tuple[int, bool, bool]] = field(default_factory=list)
+    span: int
+    shaded: bool
+    bold: bool
 
 
-def _title_row(rows: list[list[str | None]], first: _FirstRow) -> str | None:
-    """The title a table's first row states, when it is one short cell across the table."""
-    if not rows or len(first.cells) != 1:
+def _title_row(
+    rows: list[list[str | None]], looks: list[_CellLook | None], index: int
+) -> str | None:
+    """The title row `index` states: one short cell across the table, first or
+    (shaded or bold, with rows after it) a band between parts of the table."""
+    look = looks[index]
+    text = rows[index][0] if rows[index] else None
+    if look is None or not text or not heading_like(text, allow_colon=True):
         return None
-    text = rows[0][0] if rows[0] else None
     width = max(len(r) for r in rows)
-    span, shaded, bold = first.cells[0]
-    if not text or sum(1 for c in rows[0] if c) != 1 or not heading_like(text, allow_colon=True):
-        return None
-    if len(rows) == 1:
-        return text if (shaded or bold) and width >= 1 else None
-    if width >= 2:
-        return text if span >= width else None
-    return text if shaded or bold else None
+    marked = look.shaded or look.bold
+    if index > 0:
+        return (
+            text if width >= 2 and look.span >= width and marked and index + 1 < len(rows) else None
+        )
+    if len(rows) == 1 or width < 2:
+        return text if marked else None
+    return text if look.span >= width else None
+
+
+def _block_line(block: Block) -> str:
+    if block.table is not None:
+        return "\n".join(" | ".join(c for c in row if c) for row in block.table.rows).strip()
+    if block.label is not None:
+        return f"{block.label}: {block.text}".rstrip(": ")
+    return block.text
 
 
 def _visible(parts: list[str], start: int) -> int:
     return 1 if any(s.strip() for s in parts[start:]) else 0
 
 
-def _shaded(tcpr: Any) -> bool:
-    shd = tcpr.find(q("shd")) if tcpr is not None else None
-    return shd is not None and shd.get(q("fill"), "").lower() not in _NO_FILL
+def _shaded(props: Any) -> bool:
+    shd = props.find(q("shd")) if props is not None else None
+    return shd is not None and filled(shd)
+
+
+def _paragraph_shaded(ppr: Any) -> bool:
+    return ppr is not None and _shaded(ppr)
 
 
 def _all_bold(reading: _ParagraphReading) -> bool:

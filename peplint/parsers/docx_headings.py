@@ -82,13 +82,13 @@ def numbering_depth(text: str) -> int | None:
 
 def settle(
     blocks: list[Block],
-    candidates: dict[int, HeadingCandidate],
-    crossed: dict[int, str],
+    candidates: dict[int, tuple[Block, HeadingCandidate]],
+    crossed: dict[int, tuple[Block, str]],
     glyphs: set[str],
 ) -> None:
     """Give visual headings their levels and drop the ones their context rules out.
 
-    Also settles checkbox lines led by a cross (`crossed`: block id -> glyph):
+    Also settles checkbox lines led by a cross (`crossed`: block id -> (block, glyph)):
     "no" where the document uses tick marks, ticked where its other boxes are
     empty squares, plain text where nothing says which.
     """
@@ -100,14 +100,16 @@ def settle(
     recent: dict[int, tuple[int, int]] = {}  # rank -> (position, level)
     for position, block in enumerate(blocks):
         if id(block) in crossed:
-            state = line_state(crossed[id(block)], crosses_mean_no)
+            glyph = crossed[id(block)][1]
+            state = line_state(glyph, crosses_mean_no)
             if state is None:
-                block.kind, block.text = BlockKind.PARAGRAPH, f"{crossed[id(block)]} {block.text}"
+                block.kind, block.text = BlockKind.PARAGRAPH, f"{glyph} {block.text}"
             block.checked = state
             continue
         if block.kind != BlockKind.HEADING:
             continue
-        candidate = candidates.get(id(block))
+        entry = candidates.get(id(block))
+        candidate = entry[1] if entry is not None else None
         if candidate is None or candidate.rank == STYLE_RANK:
             recent = {STYLE_RANK: (position, block.level or 1)}
             continue

@@ -83,6 +83,7 @@ class ParagraphStyle:
     numbered: tuple[str, int] | None = None  # (numId, ilvl) from the style
     is_list: bool = False
     is_toc: bool = False
+    shaded: bool = False  # the style fills the paragraph's background (a band)
 
 
 class StyleSheet:
@@ -140,7 +141,11 @@ class StyleSheet:
         ppr = style.find(q("pPr"))
         outline = parent.outline_level
         numbered = parent.numbered
+        shaded = parent.shaded
         if ppr is not None:
+            shd = ppr.find(q("shd"))
+            if shd is not None:
+                shaded = filled(shd)
             node = ppr.find(q("outlineLvl"))
             if node is not None:
                 outline = _outline_value(node)
@@ -157,6 +162,7 @@ class StyleSheet:
             numbered=numbered,
             is_list=parent.is_list or lowered.startswith("list") or "bullet" in lowered,
             is_toc=parent.is_toc or lowered.startswith("toc") or "contents" in lowered,
+            shaded=shaded,
         )
 
     def char_look(self, style_id: str) -> RunLook:
@@ -182,6 +188,15 @@ class StyleSheet:
     def is_bullet(self, numbering: tuple[str, int]) -> bool:
         """Whether a numbering instance draws bullets rather than numbers."""
         return self._num_formats.get(numbering, "decimal") in {"bullet", "none"}
+
+
+def filled(shd: Any) -> bool:
+    """Whether a `w:shd` paints a colour (not none, auto or white)."""
+    fill = shd.get(q("fill"), "").lower()
+    pattern = shd.get(VAL, "clear").lower()
+    if pattern not in {"clear", "nil"} and pattern != "none":
+        return True  # a pattern shade such as solid or pct25
+    return fill not in {"", "auto", "ffffff", "none"}
 
 
 def _outline_value(node: Any) -> int | None:
