@@ -203,10 +203,14 @@ def test_bold_that_is_not_a_heading(tmp_path: Path) -> None:
         _bold("Carer: Sandra Lee"),
         _table(_cell("Name", run_props="<w:b/>") + _cell("Jamie")),
         _bold(" ".join(["word"] * 14)),
+        _bold("Date of birth"),  # a label over its value
+        _p("01/02/2012"),
+        _bold("Attendance this term"),
+        _p("96.5%"),
     )
     blocks = _blocks(path)
     assert _headings(blocks) == []
-    assert blocks[-2].kind == BlockKind.TABLE
+    assert blocks[-6].kind == BlockKind.TABLE
 
 
 def test_numbered_short_paragraphs_typed_and_automatic(tmp_path: Path) -> None:

@@ -42,7 +42,7 @@ class HeadingCandidate:
     rank: int
     depth: int = 0  # extra levels from numbering depth ("3.1", ilvl 1)
     needs_table_after: bool = False  # a plain number: a heading only above a table
-    demotable: bool = True  # a value after a "Label:" paragraph is not a heading
+    demotable: bool = True  # a value after a "Label:" paragraph, or a label over a value
 
 
 def heading_like(text: str, allow_colon: bool = False) -> bool:
@@ -56,7 +56,7 @@ def heading_like(text: str, allow_colon: bool = False) -> bool:
         return False
     if any(ch in ALL_GLYPHS for ch in text) or not any(ch.isalpha() for ch in text):
         return False
-    if text.lower().rstrip(":") in _VALUE_WORDS or _LOOKS_LIKE_VALUE.fullmatch(text):
+    if is_value(text.rstrip(":")):
         return False
     _label, sep, rest = text.partition(": ")
     return not (sep and rest.strip() and not allow_colon)
@@ -127,10 +127,15 @@ def _ruled_out(blocks: list[Block], position: int, candidate: HeadingCandidate) 
     after = blocks[position + 1] if position + 1 < len(blocks) else None
     if candidate.needs_table_after and (after is None or after.kind != BlockKind.TABLE):
         return True
+    if not candidate.demotable:
+        return False
     before = blocks[position - 1] if position > 0 else None
-    return (
-        candidate.demotable
-        and before is not None
-        and before.kind == BlockKind.PARAGRAPH
-        and before.text.rstrip().endswith(":")
-    )
+    if before is not None and before.kind == BlockKind.PARAGRAPH and before.text.endswith(":"):
+        return True  # the value of the label above
+    return after is not None and after.kind == BlockKind.PARAGRAPH and is_value(after.text)
+
+
+def is_value(text: str) -> bool:
+    """Whether `text` is a bare value (date, number, yes/no, email, phone), not prose."""
+    text = text.strip()
+    return text.lower() in _VALUE_WORDS or _LOOKS_LIKE_VALUE.fullmatch(text) is not None
