@@ -198,7 +198,6 @@ def test_bold_that_is_not_a_heading(tmp_path: Path) -> None:
         _p(runs=_run("Bold start ", "<w:b/>") + _run("and plain rest")),
         _bold("Name of child:"),
         _bold("Jamie Rowe"),  # a value under its label paragraph
-        _bold("What do you enjoy at school?"),
         _bold("14/10/2026"),
         _bold("Carer: Sandra Lee"),
         _table(_cell("Name", run_props="<w:b/>") + _cell("Jamie")),
@@ -236,9 +235,9 @@ def test_numbered_short_paragraphs_typed_and_automatic(tmp_path: Path) -> None:
     assert _headings(_blocks(path)) == [
         ("Section 4 - Attendance", 2, "numbered"),
         ("Part B:", 2, "numbered"),
-        ("3. My education", 2, "numbered"),
-        ("Health", 2, "numbered"),
-        ("Dental checks", 3, "numbered"),
+        ("3. My education", 3, "numbered"),  # plain numbers rank below "Section n"
+        ("Health", 3, "numbered"),
+        ("Dental checks", 4, "numbered"),
     ]
 
 
@@ -256,9 +255,9 @@ def test_capitals_and_large_text_are_headings_acronyms_are_not(tmp_path: Path) -
         _p("Slightly bigger", "<w:sz w:val='24'/>"),
     )
     assert _headings(_blocks(path)) == [
-        ("MY EDUCATION", 2, "caps"),
-        ("Attendance", 2, "caps"),
-        ("Care history", 2, "font-size"),
+        ("MY EDUCATION", 3, "caps"),
+        ("Attendance", 3, "caps"),
+        ("Care history", 2, "font-size"),  # the largest type ranks first
     ]
 
 
@@ -280,7 +279,23 @@ def test_visual_headings_sit_below_the_nearest_stronger_heading(tmp_path: Path) 
         ("What I like", 3),
         ("2. My school", 2),
         ("Sign off", 2),
-        ("Social worker", 3),
+        ("Social worker", 4),  # bold ranks second here, below the numbered headings
+    ]
+
+
+def test_a_bold_question_ranks_below_bold_headings(tmp_path: Path) -> None:
+    path = _raw_docx(
+        tmp_path,
+        _bold("My views"),
+        _bold("What do you enjoy at school?"),
+        _p("Art."),
+        _p("How did we do on last time's actions?", "<w:sz w:val='30'/>"),
+        _p("Done."),
+    )
+    assert _headings(_blocks(path)) == [
+        ("My views", 3, "bold"),
+        ("What do you enjoy at school?", 4, "bold"),
+        ("How did we do on last time's actions?", 2, "font-size"),
     ]
 
 
@@ -339,8 +354,8 @@ def test_python_docx_made_file_with_custom_styles_and_direct_formatting(tmp_path
     document.save(str(path))
     assert _headings(_blocks(path)) == [
         ("My Education", 1, "heading-style"),
-        ("School details", 2, "bold"),
-        ("Targets and actions", 2, "bold"),
+        ("School details", 3, "bold"),  # below the larger type of "Sign off"
+        ("Targets and actions", 3, "bold"),
         ("Sign off", 2, "font-size"),
     ]
 

@@ -29,10 +29,13 @@ from peplint.parsers.docx_glyphs import (
     symbol_text,
 )
 from peplint.parsers.docx_headings import (
-    BOLD_RANK,
+    BOLD_STRENGTH,
     KEYWORD_NUMBERED,
-    STRUCTURE_RANK,
-    STYLE_RANK,
+    KEYWORD_STRENGTH,
+    MARK_STRENGTH,
+    NUMBER_STRENGTH,
+    QUESTION_STRENGTH,
+    STYLE,
     HeadingCandidate,
     caps_text,
     heading_like,
@@ -249,18 +252,18 @@ class _Walker:
             return None
         stated, direct_outline = outline_level(ppr)
         if stated and direct_outline is not None:
-            return direct_outline + 1, "outline-level", HeadingCandidate(STYLE_RANK)
+            return direct_outline + 1, "outline-level", HeadingCandidate(STYLE)
         if not stated:
             if style.heading_level is not None:
-                return style.heading_level, "heading-style", HeadingCandidate(STYLE_RANK)
+                return style.heading_level, "heading-style", HeadingCandidate(STYLE)
             if style.outline_level is not None:
-                return style.outline_level + 1, "outline-level", HeadingCandidate(STYLE_RANK)
+                return style.outline_level + 1, "outline-level", HeadingCandidate(STYLE)
         num_node = ppr.find(q("numPr")) if ppr is not None else None
         numbering = numbering_of(num_node) if num_node is not None else style.numbered
         if numbering is not None and self.sheet.is_bullet(numbering):
             return None
         keyword = KEYWORD_NUMBERED.fullmatch(text) is not None
-        if not heading_like(text, allow_colon=keyword):
+        if len(text) > 120 or "\n" in text:
             return None
         visible = [look for count, look in reading.runs if count]
         bold = bool(visible) and all(look.bold for look in visible)
@@ -270,20 +273,26 @@ class _Walker:
             self.sheet.body_size * 1.2, self.sheet.body_size + 3
         )
         typed_depth = numbering_depth(text)
+        band = _shaded(ppr) or style.shaded
+        if not heading_like(text, allow_colon=keyword, allow_question=True):
+            return None
+        size = min(sizes) if sizes else self.sheet.body_size
         if keyword:
-            return 2, "numbered", HeadingCandidate(STRUCTURE_RANK, demotable=False)
+            return 2, "numbered", HeadingCandidate(KEYWORD_STRENGTH, size, demotable=False)
         if numbering is not None or typed_depth is not None:
             depth = numbering[1] if numbering is not None else typed_depth or 0
             plain = not (bold or caps or large)
-            return 2, "numbered", HeadingCandidate(STRUCTURE_RANK, depth, needs_table_after=plain)
-        if _shaded(ppr) or style.shaded:
-            return 2, "band", HeadingCandidate(STRUCTURE_RANK)
+            candidate = HeadingCandidate(NUMBER_STRENGTH, size, depth, needs_table_after=plain)
+            return 2, "numbered", candidate
+        if band:
+            return 2, "band", HeadingCandidate(MARK_STRENGTH, size)
         if caps and len(text.split()) <= 8:
-            return 2, "caps", HeadingCandidate(STRUCTURE_RANK)
+            return 2, "caps", HeadingCandidate(MARK_STRENGTH, size)
         if large:
-            return 2, "font-size", HeadingCandidate(STRUCTURE_RANK)
+            return 2, "font-size", HeadingCandidate(MARK_STRENGTH, size)
         if bold:
-            return 2, "bold", HeadingCandidate(BOLD_RANK)
+            strength = QUESTION_STRENGTH if text.endswith("?") else BOLD_STRENGTH
+            return 2, "bold", HeadingCandidate(strength, size)
         return None
 
     def _collect(self, node: Any, parts: list[str]) -> None:
@@ -395,7 +404,8 @@ class _Walker:
             title = boxed[0]
             if heading_like(title.text) and not is_placeholder(title.text):
                 title.kind, title.level, title.cue = BlockKind.HEADING, 2, "textbox"
-                self.candidates[id(title)] = (title, HeadingCandidate(STRUCTURE_RANK))
+                candidate = HeadingCandidate(MARK_STRENGTH, self.sheet.body_size)
+                self.candidates[id(title)] = (title, candidate)
         outer.boxes.append((after_text, boxed))
 
     # -- tables --------------------------------------------------------------
@@ -417,7 +427,7 @@ class _Walker:
                 )
                 self.candidates[id(heading)] = (
                     heading,
-                    HeadingCandidate(STRUCTURE_RANK, demotable=False),
+                    HeadingCandidate(MARK_STRENGTH, self.sheet.body_size, demotable=False),
                 )
                 sink.append(heading)
             start = index + 1

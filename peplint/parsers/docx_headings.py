@@ -4,9 +4,12 @@ Heading styles and outline levels are trusted as they are. Other headings are
 read from visual cues: a short paragraph that is numbered ("3. My education",
 "Section 4 - Attendance", "Part B:"), in capitals, larger than the body text or
 wholly bold; a table's merged or shaded title row; a lone title in a text box.
-Such a heading sits one level below the nearest stronger heading above it
-(style headings are the strongest, bold the weakest), or at level 2 when there
-is none, so a bold prompt inside a styled section is a sub-heading of it.
+Visual headings are ranked by prominence (type size first, then the cue:
+"Section 4" / "Part B" numbering, other numbering, bands / caps / title rows /
+text boxes, bold, bold questions), and each rank sits one level deeper than the one above it,
+starting one level below the styled heading above (level 2 when there is none).
+So a bold prompt inside a styled or numbered section is a sub-heading of it,
+and 18 pt, 15 pt and 13 pt headings keep their order.
 """
 
 from __future__ import annotations
@@ -31,26 +34,34 @@ _VALUE_WORDS = {
 _LOOKS_LIKE_VALUE = re.compile(r"[\d\s/.\-:%£,]+|\S+@\S+|\+?[\d\s()]{7,}")
 MAX_WORDS, MAX_CHARS = 12, 90
 
-# How strong a cue is: a heading takes its level from the nearest stronger one above.
-STYLE_RANK, STRUCTURE_RANK, BOLD_RANK = 0, 1, 2
+# How strong a visual cue is, after type size (style headings keep their own level).
+# A bold question ranks below other bold lines: a sub-heading unless its words match.
+STYLE, QUESTION_STRENGTH, BOLD_STRENGTH, MARK_STRENGTH = -1, 0, 1, 2
+NUMBER_STRENGTH, KEYWORD_STRENGTH = 3, 4
 
 
 @dataclass
 class HeadingCandidate:
     """Why a block was made a heading, before levels are settled."""
 
-    rank: int
+    strength: int  # STYLE, or how strong the visual cue is
+    size: int = 0  # type size in half-points (0 when unknown)
     depth: int = 0  # extra levels from numbering depth ("3.1", ilvl 1)
     needs_table_after: bool = False  # a plain number: a heading only above a table
     demotable: bool = True  # a value after a "Label:" paragraph, or a label over a value
 
 
-def heading_like(text: str, allow_colon: bool = False) -> bool:
-    """Whether `text` is short and shaped like a title rather than a sentence or value."""
+def heading_like(text: str, allow_colon: bool = False, allow_question: bool = False) -> bool:
+    """Whether `text` is short and shaped like a title rather than a sentence or value.
+
+    A question passes only with `allow_question`.
+    """
     text = text.strip()
     if not text or "\n" in text or len(text) > MAX_CHARS or len(text.split()) > MAX_WORDS:
         return False
-    if text[-1] in ".;,!?" and not re.search(r"\b(?:[A-Za-z]|etc|no)\.$", text):
+    if text.endswith("?") and allow_question:
+        text = text[:-1].rstrip()
+    if not text or (text[-1] in ".;,!?" and not re.search(r"\b(?:[A-Za-z]|etc|no)\.$", text)):
         return False
     if text.endswith(":") and not allow_colon:
         return False
@@ -97,7 +108,7 @@ def settle(
         crosses_mean_no = True
     elif glyphs & set(UNTICKED):
         crosses_mean_no = False
-    recent: dict[int, tuple[int, int]] = {}  # rank -> (position, level)
+    visual: list[tuple[Block, HeadingCandidate]] = []
     for position, block in enumerate(blocks):
         if id(block) in crossed:
             glyph = crossed[id(block)][1]
@@ -106,21 +117,25 @@ def settle(
                 block.kind, block.text = BlockKind.PARAGRAPH, f"{glyph} {block.text}"
             block.checked = state
             continue
+        entry = candidates.get(id(block))
+        if block.kind != BlockKind.HEADING or entry is None or entry[1].strength == STYLE:
+            continue
+        if _ruled_out(blocks, position, entry[1]):
+            block.kind, block.level, block.cue = BlockKind.PARAGRAPH, None, None
+        else:
+            visual.append(entry)
+    tiers = sorted({(c.size, c.strength) for _, c in visual}, reverse=True)
+    tier_of = {prominence: index for index, prominence in enumerate(tiers)}
+    base = 2
+    for block in blocks:
         if block.kind != BlockKind.HEADING:
             continue
         entry = candidates.get(id(block))
-        candidate = entry[1] if entry is not None else None
-        if candidate is None or candidate.rank == STYLE_RANK:
-            recent = {STYLE_RANK: (position, block.level or 1)}
+        if entry is None or entry[1].strength == STYLE:
+            base = (block.level or 1) + 1
             continue
-        if _ruled_out(blocks, position, candidate):
-            block.kind, block.level, block.cue = BlockKind.PARAGRAPH, None, None
-            continue
-        stronger = [v for r, v in recent.items() if r < candidate.rank]
-        parent = max(stronger)[1] if stronger else 1
-        block.level = min(9, parent + 1 + candidate.depth)
-        recent = {r: v for r, v in recent.items() if r < candidate.rank}
-        recent[candidate.rank] = (position, block.level)
+        candidate = entry[1]
+        block.level = min(9, base + tier_of[(candidate.size, candidate.strength)] + candidate.depth)
 
 
 def _ruled_out(blocks: list[Block], position: int, candidate: HeadingCandidate) -> bool:
@@ -132,7 +147,12 @@ def _ruled_out(blocks: list[Block], position: int, candidate: HeadingCandidate) 
     before = blocks[position - 1] if position > 0 else None
     if before is not None and before.kind == BlockKind.PARAGRAPH and before.text.endswith(":"):
         return True  # the value of the label above
-    return after is not None and after.kind == BlockKind.PARAGRAPH and is_value(after.text)
+    return (
+        candidate.strength == BOLD_STRENGTH
+        and after is not None
+        and after.kind == BlockKind.PARAGRAPH
+        and _LOOKS_LIKE_VALUE.fullmatch(after.text.strip()) is not None
+    )
 
 
 def is_value(text: str) -> bool:
