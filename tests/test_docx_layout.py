@@ -9,15 +9,21 @@ against style formatting.
 
 from __future__ import annotations
 
+import copy
 import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from peplint.model.document import Block, BlockKind
 from peplint.parsers.docx_blocks import read_docx
+from peplint.reading import read_pep
+from tests.conftest import GENERATED, expected_files, field_differences, load_expected
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NAMESPACES = (
@@ -632,3 +638,96 @@ def test_text_box_in_a_cell_and_a_group_of_controls(tmp_path: Path) -> None:
     assert blocks[0].table is not None
     assert blocks[0].table.rows == [["Views", "I like art."]]
     assert _label_values(blocks) == [("Name", "Jamie"), ("School name", "Oak")]
+
+
+# -- the committed fixtures, their headings re-dressed in other habits -------------
+
+HABITS = ["outline", "size", "numbered", "bold", "caps", "band", "title-row"]
+
+
+def _style_level(paragraph: object) -> int | None:
+    name = getattr(getattr(paragraph, "style", None), "name", "") or ""
+    if name.startswith("Heading "):
+        return int(name.split()[-1])
+    return 1 if name == "Title" else None
+
+
+def _set(parent: object, tag: str, **attrs: str) -> None:
+    node = OxmlElement(tag)
+    for key, value in attrs.items():
+        node.set(qn(f"w:{key}"), value)
+    parent.append(node)  # type: ignore[attr-defined]
+
+
+def _redress(source: Path, habit: str, target: Path) -> list[str]:
+    """`source` with every heading style replaced by `habit`; the heading texts as written."""
+    document = docx.Document(str(source))
+    counters = {1: 0, 2: 0, 3: 0}
+    texts: list[str] = []
+    for paragraph in list(document.paragraphs):
+        level = _style_level(paragraph)
+        if level is None:
+            continue
+        text = paragraph.text
+        paragraph.style = document.styles["Normal"]
+        if habit == "numbered" and level == 2:
+            counters[2] += 1
+            text = f"{counters[2]}. {text}"
+        if habit == "caps":
+            text = text.upper()
+        for run in list(paragraph.runs):
+            run._r.getparent().remove(run._r)
+        run = paragraph.add_run(text)
+        run.bold = habit in {"bold", "numbered", "title-row"} or None
+        ppr = paragraph._p.get_or_add_pPr()
+        if habit == "size":
+            run.font.size = Pt({1: 18, 2: 15}.get(level, 13))
+        elif habit == "outline":
+            _set(ppr, "w:outlineLvl", val=str(level - 1))
+        elif habit == "band":
+            _set(ppr, "w:shd", val="clear", fill="1F3864")
+        table = paragraph._p.getnext()
+        if habit == "title-row" and table is not None and table.tag == qn("w:tbl"):
+            columns = len(table.findall(f"{qn('w:tblGrid')}/{qn('w:gridCol')}"))
+            row, cell, props = OxmlElement("w:tr"), OxmlElement("w:tc"), OxmlElement("w:tcPr")
+            _set(props, "w:gridSpan", val=str(columns))
+            _set(props, "w:shd", val="clear", fill="D9D9D9")
+            cell.append(props)
+            cell.append(copy.deepcopy(paragraph._p))
+            row.append(cell)
+            table.find(qn("w:tr")).addprevious(row)
+            paragraph._p.getparent().remove(paragraph._p)
+        texts.append(text)
+    document.save(str(target))
+    return texts
+
+
+@pytest.mark.parametrize("habit", HABITS)
+def test_fixture_headings_in_other_habits_are_all_read_as_headings(
+    tmp_path: Path, habit: str
+) -> None:
+    for expected_path in expected_files():
+        stem = load_expected(expected_path)["id"]
+        path = tmp_path / f"{stem}-{habit}.docx"
+        written = _redress(GENERATED / f"{stem}.docx", habit, path)
+        blocks = _blocks(path)
+        assert [t for t, _, _ in _headings(blocks)] == written, stem
+        assert not [b for b in blocks if b.kind == BlockKind.HEADING and b.cue == "heading-style"]
+
+
+@pytest.mark.parametrize("habit", ["outline", "size", "numbered"])
+def test_fixtures_with_ranked_heading_habits_parse_to_their_values(
+    tmp_path: Path, habit: str
+) -> None:
+    """Where the habit keeps the heading hierarchy visible, every field is still read.
+
+    (All-bold, all-caps, banded and title-row headings look the same at every level,
+    so a sub-heading that matches no section cannot be told from a section there.)
+    """
+    for expected_path in expected_files():
+        expected = load_expected(expected_path)
+        path = tmp_path / f"{expected['id']}-{habit}.docx"
+        _redress(GENERATED / f"{expected['id']}.docx", habit, path)
+        pep = read_pep(path)
+        assert field_differences(expected["fields"], pep.model_dump(mode="json")) == []
+        assert pep.unrecognised_headings == []
