@@ -434,7 +434,7 @@ def test_titled_and_tagged_content_controls_become_label_values(tmp_path: Path) 
         _p(
             runs=_control(
                 "<w:alias w:val='Social worker'/>",
-                _run("Click or tap here to enter text.", "<w:rStyle w:val='Platzhaltertext'/>"),
+                _run("Name of the worker", "<w:rStyle w:val='Platzhaltertext'/>"),
             )
         ),
         _p(runs=_control("<w:tag w:val='year_group'/>", _run("Click here to enter text."))),

@@ -348,7 +348,7 @@ class _Walker:
             return
         rstyle = rpr.find(RSTYLE)
         style_id = rstyle.get(VAL, "") if rstyle is not None else ""
-        if style_id and "placeholder" in style_id.lower():
+        if style_id and self.sheet.is_placeholder_style(style_id):
             return  # a content control's prompt text
         self._collect(run, parts)
         fonts = rpr.find(RFONTS)

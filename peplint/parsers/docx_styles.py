@@ -181,6 +181,13 @@ class StyleSheet:
             self._char_resolved[style_id] = cached
         return cached
 
+    def is_placeholder_style(self, style_id: str) -> bool:
+        """Whether a character style is Word's "Placeholder Text" (a control's prompt)."""
+        style = self._char_raw.get(style_id)
+        name_node = style.find(q("name")) if style is not None else None
+        name = name_node.get(VAL, "") if name_node is not None else ""
+        return "placeholder" in f"{style_id} {name}".lower()
+
     def base_look(self, style: ParagraphStyle) -> RunLook:
         """What a run with no formatting of its own looks like in `style`."""
         return style.look.over(self._default_look)
