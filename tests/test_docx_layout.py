@@ -206,6 +206,12 @@ def test_bold_that_is_not_a_heading(tmp_path: Path) -> None:
         _bold("Jamie Rowe"),  # a value under its label paragraph
         _bold("14/10/2026"),
         _bold("Carer: Sandra Lee"),
+        _p(
+            runs=_run("Social worker:", "<w:b/>")
+            + "<w:r><w:rPr><w:b/></w:rPr><w:tab/></w:r>"
+            + _run("Priya Kaur", "<w:b/>")
+        ),
+        _p(runs=_run("School", "<w:b/>") + "<w:r><w:tab/></w:r>" + _run("Oak Academy", "<w:b/>")),
         _table(_cell("Name", run_props="<w:b/>") + _cell("Jamie")),
         _bold(" ".join(["word"] * 14)),
         _bold("Date of birth"),  # a label over its value

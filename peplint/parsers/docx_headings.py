@@ -69,8 +69,8 @@ def heading_like(text: str, allow_colon: bool = False, allow_question: bool = Fa
         return False
     if is_value(text.rstrip(":")):
         return False
-    _label, sep, rest = text.partition(": ")
-    return not (sep and rest.strip() and not allow_colon)
+    # "Label: value" or "Label<tab>value" on one line is a field, not a title
+    return allow_colon or not (re.search(r":\s+\S", text) or "\t" in text)
 
 
 def caps_text(text: str) -> bool:
