@@ -333,10 +333,10 @@ def test_table_title_rows_merged_or_shaded_become_headings(tmp_path: Path) -> No
     )
     blocks = _blocks(path)
     assert _headings(blocks) == [
-        ("Child's details", 2, "table-title-row"),
-        ("My views", 2, "table-title-row"),
-        ("Section C: Health", 2, "table-title-row"),
-        ("Health", 2, "table-title-row"),
+        ("Child's details", 3, "table-title-row"),
+        ("My views", 3, "table-title-row"),
+        ("Section C: Health", 2, "table-title-row"),  # "Section C" ranks above plain titles
+        ("Health", 3, "table-title-row"),
     ]
     tables = [b.table.rows for b in blocks if b.table is not None]
     assert tables[0] == [["Name", "Jamie Rowe"]]

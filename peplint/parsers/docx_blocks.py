@@ -404,7 +404,7 @@ class _Walker:
             title = boxed[0]
             if heading_like(title.text) and not is_placeholder(title.text):
                 title.kind, title.level, title.cue = BlockKind.HEADING, 2, "textbox"
-                candidate = HeadingCandidate(MARK_STRENGTH, self.sheet.body_size)
+                candidate = HeadingCandidate(_mark_strength(title.text), self.sheet.body_size)
                 self.candidates[id(title)] = (title, candidate)
         outer.boxes.append((after_text, boxed))
 
@@ -427,7 +427,7 @@ class _Walker:
                 )
                 self.candidates[id(heading)] = (
                     heading,
-                    HeadingCandidate(MARK_STRENGTH, self.sheet.body_size, demotable=False),
+                    HeadingCandidate(_mark_strength(title), self.sheet.body_size, demotable=False),
                 )
                 sink.append(heading)
             start = index + 1
@@ -550,6 +550,13 @@ def _block_line(block: Block) -> str:
     if block.label is not None:
         return f"{block.label}: {block.text}".rstrip(": ")
     return block.text
+
+
+def _mark_strength(text: str) -> int:
+    """A title row's or text box's rank: that of its numbering, if it is numbered."""
+    if KEYWORD_NUMBERED.fullmatch(text):
+        return KEYWORD_STRENGTH
+    return NUMBER_STRENGTH if numbering_depth(text) is not None else MARK_STRENGTH
 
 
 def _visible(parts: list[str], start: int) -> int:
