@@ -404,7 +404,7 @@ def test_text_boxes_are_read_once_in_reading_order(tmp_path: Path) -> None:
     path = _raw_docx(
         tmp_path,
         _p("Before the boxes."),
-        _p(runs=_alternate(_p("My Views"))),
+        _p(runs=_alternate(_p("My Views", "<w:sz w:val='36'/>"))),
         _p(runs=_vml_box(two_paragraphs)),
         _p(runs=_run("Name of carer: ") + _drawing_box(_p("Sandra Lee"))),
         _p("After the boxes."),
@@ -412,7 +412,7 @@ def test_text_boxes_are_read_once_in_reading_order(tmp_path: Path) -> None:
     blocks = _blocks(path)
     assert [(b.kind, b.text, b.cue) for b in blocks] == [
         (BlockKind.PARAGRAPH, "Before the boxes.", None),
-        (BlockKind.HEADING, "My Views", "textbox"),
+        (BlockKind.HEADING, "My Views", "textbox"),  # its size ranks it, not its own cue
         (BlockKind.PARAGRAPH, "Jamie says:", None),
         (BlockKind.PARAGRAPH, "I want to be a vet when I am older, and I like biology.", None),
         (BlockKind.PARAGRAPH, "Name of carer:", None),

@@ -116,6 +116,7 @@ class _Walker:
         self.crossed: dict[int, tuple[Block, str]] = {}
         self.glyphs: set[str] = set()
         self._reading = _ParagraphReading()
+        self._last_size = 0  # type size of the last body paragraph read (for text boxes)
 
     # -- body level -------------------------------------------------------
     def walk_body(self, body: Any, sink: list[Block] | None = None) -> None:
@@ -207,6 +208,9 @@ class _Walker:
     def _paragraph(self, p: Any, sink: list[Block]) -> None:
         page_before = self.page
         reading = self._read_runs(p, looks=True)
+        sizes = [look.size or self.sheet.body_size for count, look in reading.runs if count]
+        if sizes:
+            self._last_size = min(sizes)
         stripped = "".join(reading.parts).strip()
         if is_placeholder(stripped):
             stripped = ""
@@ -400,12 +404,18 @@ class _Walker:
         finally:
             self._reading = outer
         after_text = bool("".join(parts).strip())
-        if len(boxed) == 1 and boxed[0].kind == BlockKind.PARAGRAPH and not after_text:
-            title = boxed[0]
-            if heading_like(title.text) and not is_placeholder(title.text):
+        title = boxed[0] if len(boxed) == 1 and not after_text else None
+        if title is not None and title.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+            own = self.candidates.get(id(title))
+            if own is not None and own[1].strength == STYLE:
+                pass  # a styled heading keeps its style's level
+            elif own is not None or (heading_like(title.text) and not is_placeholder(title.text)):
+                strength = _mark_strength(title.text)
+                size = self._last_size or self.sheet.body_size
+                if own is not None:
+                    strength, size = max(strength, own[1].strength), own[1].size
                 title.kind, title.level, title.cue = BlockKind.HEADING, 2, "textbox"
-                candidate = HeadingCandidate(_mark_strength(title.text), self.sheet.body_size)
-                self.candidates[id(title)] = (title, candidate)
+                self.candidates[id(title)] = (title, HeadingCandidate(strength, size))
         outer.boxes.append((after_text, boxed))
 
     # -- tables --------------------------------------------------------------
