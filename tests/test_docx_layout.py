@@ -519,13 +519,22 @@ def test_content_controls_in_cells_and_checkbox_controls(tmp_path: Path) -> None
             _cell("School") + _cell("", inner=_p(runs=untitled)),
             _cell("", inner=_p(runs=titled)) + _cell(""),
             _cell("Phone") + _cell("", inner=_p(runs=prompt)),
+            _cell("", inner=_control("<w:tag w:val='CarerViews'/>", _p("Settled.") + _p("Happy."))),
         ),
         _p(runs=box + _run(" Yes")),
     )
     blocks = _blocks(path)
     assert blocks[0].table is not None
-    assert blocks[0].table.rows == [["School", "Oak Academy"], ["Mr Ellis", ""], ["Phone", ""]]
-    assert _label_values(blocks) == [("Designated teacher", "Mr Ellis")]
+    assert blocks[0].table.rows == [
+        ["School", "Oak Academy"],
+        ["Mr Ellis", ""],
+        ["Phone", ""],
+        ["Settled.\nHappy."],
+    ]
+    assert _label_values(blocks) == [
+        ("Designated teacher", "Mr Ellis"),
+        ("Carer views", "Settled.\nHappy."),
+    ]
     assert (blocks[-1].kind, blocks[-1].checked, blocks[-1].text) == (
         BlockKind.CHECKBOX,
         True,

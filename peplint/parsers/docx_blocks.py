@@ -128,11 +128,14 @@ class _Walker:
             elif child.tag == TBL:
                 self._table(child, out)
 
-    def _unwrap(self, parent: Any, sink: list[Block] | None = None) -> Iterator[Any]:
+    def _unwrap(
+        self, parent: Any, sink: list[Block] | None = None, cell: bool = False
+    ) -> Iterator[Any]:
         """Children of `parent`, block-level content controls unwrapped.
 
         With a `sink`, a titled control holding only paragraphs becomes one
-        label-value block there instead of being unwrapped.
+        label-value block there instead of being unwrapped; in a `cell` it is
+        unwrapped (its text is the cell's) and its label-value noted as well.
         """
         for child in parent:
             if child.tag == SDT:
@@ -140,12 +143,15 @@ class _Walker:
                 content = child.find(SDT_CONTENT)
                 if content is None or info.skipped_part:
                     continue
-                if sink is not None and info.label and self._field_control(content):
-                    self._block_control(info, content, sink)
-                    continue
-                yield from self._unwrap(content, sink)
+                if info.label and (sink is not None or cell) and self._field_control(content):
+                    if sink is not None:
+                        self._block_control(info, content, sink)
+                        continue
+                    noted = self._reading.controls
+                    self._block_control(info, content, noted)
+                yield from self._unwrap(content, sink, cell)
             elif child.tag in (q("customXml"), q("ins")):
-                yield from self._unwrap(child, sink)
+                yield from self._unwrap(child, sink, cell)
             else:
                 yield child
 
@@ -504,7 +510,7 @@ class _Walker:
     def _cell_text(self, tc: Any) -> str:
         lines: list[str] = []
         cell = self._reading
-        for child in self._unwrap(tc):
+        for child in self._unwrap(tc, cell=True):
             if child.tag == P:
                 reading = self._read_runs(child, cell.looks)
                 if cell.looks and _paragraph_shaded(child.find(PPR)):
