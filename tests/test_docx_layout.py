@@ -214,14 +214,10 @@ def test_bold_that_is_not_a_heading(tmp_path: Path) -> None:
         _p(runs=_run("School", "<w:b/>") + "<w:r><w:tab/></w:r>" + _run("Oak Academy", "<w:b/>")),
         _table(_cell("Name", run_props="<w:b/>") + _cell("Jamie")),
         _bold(" ".join(["word"] * 14)),
-        _bold("Date of birth"),  # a label over its value
-        _p("01/02/2012"),
-        _bold("Attendance this term"),
-        _p("96.5%"),
     )
     blocks = _blocks(path)
     assert _headings(blocks) == []
-    assert blocks[-6].kind == BlockKind.TABLE
+    assert blocks[-2].kind == BlockKind.TABLE
 
 
 def test_numbered_short_paragraphs_typed_and_automatic(tmp_path: Path) -> None:
@@ -292,6 +288,41 @@ def test_visual_headings_sit_below_the_nearest_stronger_heading(tmp_path: Path) 
         ("2. My school", 2),
         ("Sign off", 2),
         ("Social worker", 4),  # bold ranks second here, below the numbered headings
+    ]
+
+
+def test_bold_lines_that_label_fields_rank_below_the_sections_they_are_in(
+    tmp_path: Path,
+) -> None:
+    path = _raw_docx(
+        tmp_path,
+        _bold("About me"),
+        _p("Jamie is in Year 9 and lives with foster carers in Walsall."),
+        _bold("Date of birth"),  # over a bare date
+        _p("01/02/2012"),
+        _bold("My name"),  # a run of labels, each over one short value
+        _p("Jamie Rowe"),
+        _bold("My school"),
+        _p("Oak Academy"),
+        _bold("Primary need"),  # no value: straight on to the next label
+        _bold("Views of the young person"),  # the visible label of its control
+        _control("<w:alias w:val='Views of the young person'/>", _p("I like art.")),
+        _bold("My targets"),
+        _bold("What I will do"),  # recurs under each target
+        _p("Read for twenty minutes every night with my carer."),
+        _bold("What I will do"),
+        _p("Hand in my homework on time every week this term."),
+    )
+    assert [(t, lvl) for t, lvl, _ in _headings(_blocks(path))] == [
+        ("About me", 2),
+        ("Date of birth", 3),
+        ("My name", 3),
+        ("My school", 3),
+        ("Primary need", 3),
+        ("Views of the young person", 3),
+        ("My targets", 2),
+        ("What I will do", 3),
+        ("What I will do", 3),
     ]
 
 

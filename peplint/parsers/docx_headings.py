@@ -35,9 +35,10 @@ _LOOKS_LIKE_VALUE = re.compile(r"[\d\s/.\-:%£,]+|\S+@\S+|\+?[\d\s()]{7,}")
 MAX_WORDS, MAX_CHARS = 12, 90
 
 # How strong a visual cue is, after type size (style headings keep their own level).
-# A bold question ranks below other bold lines: a sub-heading unless its words match.
-STYLE, QUESTION_STRENGTH, BOLD_STRENGTH, MARK_STRENGTH = -1, 0, 1, 2
-NUMBER_STRENGTH, KEYWORD_STRENGTH = 3, 4
+# A bold question ranks below other bold lines, and a bold line that turns out to
+# label a field ranks lowest: a sub-heading (label and value) unless its words match.
+STYLE, LABEL_STRENGTH, QUESTION_STRENGTH, BOLD_STRENGTH, MARK_STRENGTH = -1, 0, 1, 2, 3
+NUMBER_STRENGTH, KEYWORD_STRENGTH = 4, 5
 
 
 @dataclass
@@ -108,7 +109,6 @@ def settle(
         crosses_mean_no = True
     elif glyphs & set(UNTICKED):
         crosses_mean_no = False
-    visual: list[tuple[Block, HeadingCandidate]] = []
     for position, block in enumerate(blocks):
         if id(block) in crossed:
             glyph = crossed[id(block)][1]
@@ -117,24 +117,96 @@ def settle(
                 block.kind, block.text = BlockKind.PARAGRAPH, f"{glyph} {block.text}"
             block.checked = state
             continue
-        entry = candidates.get(id(block))
-        if block.kind != BlockKind.HEADING or entry is None or entry[1].strength == STYLE:
-            continue
-        if _ruled_out(blocks, position, entry[1]):
+        entry = _visual(block, candidates)
+        if entry is not None and _ruled_out(blocks, position, entry):
             block.kind, block.level, block.cue = BlockKind.PARAGRAPH, None, None
-        else:
-            visual.append(entry)
-    tiers = sorted({(c.size, c.strength) for _, c in visual}, reverse=True)
+    _rank_labels(blocks, candidates)
+    _give_levels(blocks, candidates)
+
+
+def _visual(
+    block: Block, candidates: dict[int, tuple[Block, HeadingCandidate]]
+) -> HeadingCandidate | None:
+    entry = candidates.get(id(block))
+    if block.kind != BlockKind.HEADING or entry is None or entry[1].strength == STYLE:
+        return None
+    return entry[1]
+
+
+def _rank_labels(
+    blocks: list[Block], candidates: dict[int, tuple[Block, HeadingCandidate]]
+) -> None:
+    """Rank bold lines that label fields lowest, below the sections they sit in.
+
+    A label is a bold line over a bare date or number, over a content control
+    with the same title, whose words recur as another bold line ("What I will
+    do" under each target), or one of a run of bold lines of one size each
+    followed by at most one short value ("My name" / "Jamie Rowe" / "School").
+    They stay headings, so each still pairs with the text under it.
+    """
+    bold: dict[int, HeadingCandidate] = {}
+    for position, block in enumerate(blocks):
+        candidate = _visual(block, candidates)
+        if candidate is not None and candidate.strength <= BOLD_STRENGTH:
+            bold[position] = candidate
+    labels: set[int] = set()
+    short: set[int] = set()
+    seen: dict[str, list[int]] = {}
+    for position, candidate in bold.items():
+        seen.setdefault(" ".join(re.findall(r"[a-z]+", blocks[position].text.lower())), []).append(
+            position
+        )
+        after = blocks[position + 1] if position + 1 < len(blocks) else None
+        if after is not None and after.kind == BlockKind.LABEL_VALUE:
+            if _same_words(after.label or "", blocks[position].text):
+                labels.add(position)
+        elif (
+            after is not None
+            and after.kind == BlockKind.PARAGRAPH
+            and _LOOKS_LIKE_VALUE.fullmatch(after.text.strip())
+        ):
+            labels.add(position)
+        following = bold.get(position + 1)
+        if (
+            after is None
+            or after.kind == BlockKind.CHECKBOX
+            or _short_value(after)
+            or (following is not None and following.size == candidate.size)
+        ):
+            short.add(position)
+    labels |= {p for positions in seen.values() if len(positions) > 1 for p in positions}
+    for position in short:
+        near = (position - 2, position - 1, position + 1, position + 2)
+        if any(n in short and bold[n].size == bold[position].size for n in near):
+            labels.add(position)
+    for position in labels:
+        bold[position].strength = LABEL_STRENGTH
+
+
+def _short_value(block: Block) -> bool:
+    text = block.text.strip()
+    return (
+        block.kind == BlockKind.PARAGRAPH
+        and len(text.split()) <= 8
+        and "\n" not in text
+        and not text.endswith((".", "!", "?", ":"))
+    )
+
+
+def _give_levels(
+    blocks: list[Block], candidates: dict[int, tuple[Block, HeadingCandidate]]
+) -> None:
+    visual = [c for b in blocks if (c := _visual(b, candidates)) is not None]
+    tiers = sorted({(c.size, c.strength) for c in visual}, reverse=True)
     tier_of = {prominence: index for index, prominence in enumerate(tiers)}
     base = 2
     for block in blocks:
         if block.kind != BlockKind.HEADING:
             continue
-        entry = candidates.get(id(block))
-        if entry is None or entry[1].strength == STYLE:
+        candidate = _visual(block, candidates)
+        if candidate is None:
             base = (block.level or 1) + 1
             continue
-        candidate = entry[1]
         block.level = min(9, base + tier_of[(candidate.size, candidate.strength)] + candidate.depth)
 
 
@@ -144,15 +216,15 @@ def _ruled_out(blocks: list[Block], position: int, candidate: HeadingCandidate) 
         return True
     if not candidate.demotable:
         return False
-    before = blocks[position - 1] if position > 0 else None
-    if before is not None and before.kind == BlockKind.PARAGRAPH and before.text.endswith(":"):
-        return True  # the value of the label above
-    return (
-        candidate.strength == BOLD_STRENGTH
-        and after is not None
-        and after.kind == BlockKind.PARAGRAPH
-        and _LOOKS_LIKE_VALUE.fullmatch(after.text.strip()) is not None
-    )
+    before = blocks[position - 1] if position > 0 else None  # a "Label:" paragraph: its value
+    return before is not None and before.kind == BlockKind.PARAGRAPH and before.text.endswith(":")
+
+
+def _same_words(a: str, b: str) -> bool:
+    def words(text: str) -> list[str]:
+        return re.findall(r"[a-z0-9]+", text.lower())
+
+    return bool(words(a)) and words(a) == words(b)
 
 
 def is_value(text: str) -> bool:
