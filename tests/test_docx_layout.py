@@ -249,6 +249,30 @@ def test_numbered_short_paragraphs_typed_and_automatic(tmp_path: Path) -> None:
     ]
 
 
+def test_a_plain_number_continuing_the_numbered_headings_is_one(tmp_path: Path) -> None:
+    table = _table(_cell("School") + _cell("Oak Academy"))
+    path = _raw_docx(
+        tmp_path,
+        _p("6. People at the meeting"),
+        table,
+        _p("7. Review and action plan"),
+        _p("1. Read daily"),
+        _p("2. Maths club"),
+        _p("8. Future plans"),
+        table,
+        _p("9. Sign off"),
+        _p("Signed by the social worker."),
+        _p("10. Read every day"),  # next in the sequence, but a target with sub-lines
+        _p("Who will help: my carer."),
+    )
+    assert [t for t, _, _ in _headings(_blocks(path))] == [
+        "6. People at the meeting",
+        "7. Review and action plan",
+        "8. Future plans",
+        "9. Sign off",
+    ]
+
+
 def test_capitals_and_large_text_are_headings_acronyms_are_not(tmp_path: Path) -> None:
     path = _raw_docx(
         tmp_path,

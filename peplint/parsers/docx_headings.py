@@ -48,7 +48,7 @@ class HeadingCandidate:
     strength: int  # STYLE, or how strong the visual cue is
     size: int = 0  # type size in half-points (0 when unknown)
     depth: int = 0  # extra levels from numbering depth ("3.1", ilvl 1)
-    needs_table_after: bool = False  # a plain number: a heading only above a table
+    needs_table_after: bool = False  # a plain number: a heading above a table or in sequence
     demotable: bool = True  # a value after a "Label:" paragraph, or a label over a value
 
 
@@ -109,6 +109,7 @@ def settle(
         crosses_mean_no = True
     elif glyphs & set(UNTICKED):
         crosses_mean_no = False
+    _accept_numbered_runs(blocks, candidates)
     for position, block in enumerate(blocks):
         if id(block) in crossed:
             glyph = crossed[id(block)][1]
@@ -122,6 +123,41 @@ def settle(
             block.kind, block.level, block.cue = BlockKind.PARAGRAPH, None, None
     _rank_labels(blocks, candidates)
     _give_levels(blocks, candidates)
+
+
+def _accept_numbered_runs(
+    blocks: list[Block], candidates: dict[int, tuple[Block, HeadingCandidate]]
+) -> None:
+    """A plain numbered line not over a table is still a heading when its number
+    continues the numbered headings around it ("6." over a table, "7." over a
+    numbered list, "8." over a table); the list's own "1.", "2." do not."""
+    numbered: list[tuple[int, HeadingCandidate, bool]] = []  # (number, candidate, sure)
+    for position, block in enumerate(blocks):
+        candidate = _visual(block, candidates)
+        number = _leading_number(block.text) if candidate is not None else None
+        if candidate is None or number is None or candidate.strength != NUMBER_STRENGTH:
+            continue
+        after = blocks[position + 1] if position + 1 < len(blocks) else None
+        over_table = after is not None and after.kind == BlockKind.TABLE
+        if after is not None and _SUB_LINE.match(after.text) and not over_table:
+            continue  # a list item with labelled sub-lines ("Success criteria: ...")
+        numbered.append((number, candidate, not candidate.needs_table_after or over_table))
+    for index, (number, candidate, sure) in enumerate(numbered):
+        if sure:
+            continue
+        before = next((n for n, _, s in reversed(numbered[:index]) if s), None)
+        after_number = next((n for n, _, s in numbered[index + 1 :] if s), None)
+        if before == number - 1 and after_number in (None, number + 1):
+            candidate.needs_table_after = False
+            numbered[index] = (number, candidate, True)
+
+
+_SUB_LINE = re.compile(r"[^:\n]{2,40}:\s+\S")
+
+
+def _leading_number(text: str) -> int | None:
+    match = re.match(r"(\d{1,2})[.)]\s", text)
+    return int(match.group(1)) if match else None
 
 
 def _visual(
