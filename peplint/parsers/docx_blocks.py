@@ -66,6 +66,8 @@ P, TBL, TR, TC, SDT, SDT_CONTENT, R = (
 )
 PPR, RPR, TCPR, RSTYLE = q("pPr"), q("rPr"), q("tcPr"), q("rStyle")
 RFONTS, ASCII, HANSI = q("rFonts"), q("ascii"), q("hAnsi")
+PSTYLE, TRPR, VMERGE, TYPE = q("pStyle"), q("trPr"), q("vMerge"), q("type")
+GRID_SPAN, GRID_BEFORE, WRAPPERS = q("gridSpan"), q("gridBefore"), (q("customXml"), q("ins"))
 T, TAB, BR, CR, DEL, MOVE_FROM = q("t"), q("tab"), q("br"), q("cr"), q("del"), q("moveFrom")
 FLD_CHAR, INSTR, DEL_TEXT, SYM = q("fldChar"), q("instrText"), q("delText"), q("sym")
 LAST_RENDERED_BREAK, TXBX_CONTENT = q("lastRenderedPageBreak"), q("txbxContent")
@@ -150,7 +152,7 @@ class _Walker:
                     noted = self._reading.controls
                     self._block_control(info, content, noted)
                 yield from self._unwrap(content, sink, cell)
-            elif child.tag in (q("customXml"), q("ins")):
+            elif child.tag in WRAPPERS:
                 yield from self._unwrap(child, sink, cell)
             else:
                 yield child
@@ -185,7 +187,7 @@ class _Walker:
 
     # -- paragraphs --------------------------------------------------------
     def _style_of(self, ppr: Any) -> ParagraphStyle:
-        node = ppr.find(q("pStyle")) if ppr is not None else None
+        node = ppr.find(PSTYLE) if ppr is not None else None
         return self.sheet.paragraph(node.get(VAL, "") if node is not None else None)
 
     def _read_runs(self, p: Any, looks: bool = False) -> _ParagraphReading:
@@ -317,7 +319,7 @@ class _Walker:
             elif tag == TAB:
                 parts.append("\t")
             elif tag in (BR, CR):
-                if child.get(q("type")) == "page":
+                if child.get(TYPE) == "page":
                     self.page += 1
                 else:
                     parts.append("\n")
@@ -349,7 +351,7 @@ class _Walker:
 
     def _run(self, run: Any, parts: list[str]) -> None:
         reading = self._reading
-        rpr = run.find(RPR)
+        rpr = run[0] if len(run) and run[0].tag == RPR else None  # rPr comes first
         start = len(parts)
         if rpr is None:
             self._collect(run, parts)
@@ -478,16 +480,16 @@ class _Walker:
             if tr.tag != TR:
                 continue
             row: list[str | None] = []
-            trpr = tr.find(q("trPr"))
-            before = _int_val(trpr, "gridBefore") if trpr is not None else 0
+            trpr = tr.find(TRPR)
+            before = _int_val(trpr, GRID_BEFORE) if trpr is not None else 0
             row.extend([""] * before)
             cells = [tc for tc in self._unwrap(tr) if tc.tag == TC]
             single = len(cells) == 1 and not before
             look: _CellLook | None = None
             for tc in cells:
                 tcpr = tc.find(TCPR)
-                span = max(1, _int_val(tcpr, "gridSpan") or 1) if tcpr is not None else 1
-                vmerge = tcpr.find(q("vMerge")) if tcpr is not None else None
+                span = max(1, _int_val(tcpr, GRID_SPAN) or 1) if tcpr is not None else 1
+                vmerge = tcpr.find(VMERGE) if tcpr is not None else None
                 if vmerge is not None and vmerge.get(VAL, "continue") == "continue":
                     row.append(None)
                 else:
@@ -602,9 +604,10 @@ def _sym_glyph(sym: Any) -> str | None:
 
 
 def _int_val(parent: Any, tag: str) -> int:
+    """The integer `w:val` of child `tag` (a Clark name) of `parent`, 0 when absent."""
     if parent is None:
         return 0
-    node = parent.find(q(tag))
+    node = parent.find(tag)
     if node is None:
         return 0
     try:
