@@ -284,12 +284,16 @@ def test_capitals_and_large_text_are_headings_acronyms_are_not(tmp_path: Path) -
         _p("Some text."),
         _p("PEP"),
         _p("N/A"),
+        _p("Gender"),
+        _p("FEMALE"),  # a value under its label
+        _p("ATTENDANCE", "<w:b/>"),
         _p("Slightly bigger", "<w:sz w:val='24'/>"),
     )
     assert _headings(_blocks(path)) == [
         ("MY EDUCATION", 3, "caps"),
         ("Attendance", 3, "caps"),
         ("Care history", 2, "font-size"),  # the largest type ranks first
+        ("ATTENDANCE", 3, "caps"),
     ]
 
 

@@ -299,7 +299,8 @@ class _Walker:
         if band:
             return 2, "band", HeadingCandidate(MARK_STRENGTH, size)
         if caps and len(text.split()) <= 8:
-            return 2, "caps", HeadingCandidate(MARK_STRENGTH, size)
+            lone = len(text.split()) == 1 and not (bold or large)
+            return 2, "caps", HeadingCandidate(MARK_STRENGTH, size, lone_word=lone)
         if large:
             return 2, "font-size", HeadingCandidate(MARK_STRENGTH, size)
         if bold:

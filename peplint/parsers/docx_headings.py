@@ -50,6 +50,7 @@ class HeadingCandidate:
     depth: int = 0  # extra levels from numbering depth ("3.1", ilvl 1)
     needs_table_after: bool = False  # a plain number: a heading above a table or in sequence
     demotable: bool = True  # a value after a "Label:" paragraph, or a label over a value
+    lone_word: bool = False  # one plain word in capitals: a value when a label is above it
 
 
 def heading_like(text: str, allow_colon: bool = False, allow_question: bool = False) -> bool:
@@ -252,8 +253,12 @@ def _ruled_out(blocks: list[Block], position: int, candidate: HeadingCandidate) 
         return True
     if not candidate.demotable:
         return False
-    before = blocks[position - 1] if position > 0 else None  # a "Label:" paragraph: its value
-    return before is not None and before.kind == BlockKind.PARAGRAPH and before.text.endswith(":")
+    before = blocks[position - 1] if position > 0 else None
+    if before is None or before.kind != BlockKind.PARAGRAPH:
+        return False
+    if before.text.endswith(":"):
+        return True  # the value of the "Label:" above
+    return candidate.lone_word and _short_value(before)  # "Gender" / "FEMALE"
 
 
 def _same_words(a: str, b: str) -> bool:
