@@ -2,14 +2,17 @@
 
 Heading styles and outline levels are trusted as they are. Other headings are
 read from visual cues: a short paragraph that is numbered ("3. My education",
-"Section 4 - Attendance", "Part B:"), in capitals, larger than the body text or
-wholly bold; a table's merged or shaded title row; a lone title in a text box.
-Visual headings are ranked by prominence (type size first, then the cue:
-"Section 4" / "Part B" numbering, other numbering, bands / caps / title rows /
-text boxes, bold, bold questions), and each rank sits one level deeper than the one above it,
-starting one level below the styled heading above (level 2 when there is none).
-So a bold prompt inside a styled or numbered section is a sub-heading of it,
-and 18 pt, 15 pt and 13 pt headings keep their order.
+"Section 4 - Attendance", "Part B:"), in capitals, larger than the body text,
+shaded as a band or wholly bold; a table's merged or shaded title row; a lone
+title in a text box. Visual headings are ranked by prominence: type size first,
+then the cue ("Section 4" / "Part B" numbering, other numbering, bands / caps /
+title rows / text boxes, bold, bold questions, bold lines that label a field).
+Each rank sits one level deeper than the one above it, starting one level below
+the styled heading above (level 2 when there is none). So a bold prompt inside a
+styled or numbered section is a sub-heading of it, and 18, 15 and 13 pt headings
+keep their order. Context then drops what is not a heading after all: a plain
+numbered line neither over a table nor in the sequence of numbered headings, the
+value under a "Label:" line, a lone word in capitals under its label.
 """
 
 from __future__ import annotations
