@@ -389,6 +389,8 @@ def test_table_title_rows_merged_or_shaded_become_headings(tmp_path: Path) -> No
         _table(_cell("Attendance", span2), _cell("a") + _cell("b") + _cell("c"), columns=3),
         _table(_cell("Section C: Health", shade), columns=1),
         _table(_cell("Health", span3), _cell("a") + _cell("b") + _cell("c"), columns=3),
+        _table(_cell("Education", shade) + _cell("", shade), _cell("School") + _cell("Oak")),
+        _table(_cell("Role", shade) + _cell("Name"), _cell("SW") + _cell("Priya")),
     )
     blocks = _blocks(path)
     assert _headings(blocks) == [
@@ -396,6 +398,7 @@ def test_table_title_rows_merged_or_shaded_become_headings(tmp_path: Path) -> No
         ("My views", 3, "table-title-row"),
         ("Section C: Health", 2, "table-title-row"),  # "Section C" ranks above plain titles
         ("Health", 3, "table-title-row"),
+        ("Education", 3, "table-title-row"),
     ]
     tables = [b.table.rows for b in blocks if b.table is not None]
     assert tables[0] == [["Name", "Jamie Rowe"]]
@@ -405,7 +408,9 @@ def test_table_title_rows_merged_or_shaded_become_headings(tmp_path: Path) -> No
     assert tables[4][0] == ["Please complete every part of this form.", None]
     assert tables[5][0] == ["Attendance", None]  # spans 2 of 3 columns: not a title
     assert tables[6] == [["a", "b", "c"]]
-    assert len(tables) == 7  # the one-row band became only a heading
+    assert tables[7] == [["School", "Oak"]]
+    assert tables[8] == [["Role", "Name"], ["SW", "Priya"]]
+    assert len(tables) == 9  # the one-row band became only a heading
 
 
 def test_python_docx_made_file_with_custom_styles_and_direct_formatting(tmp_path: Path) -> None:

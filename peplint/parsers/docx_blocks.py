@@ -473,8 +473,8 @@ class _Walker:
         self, tbl: Any, controls: list[tuple[int, Block]] | None = None
     ) -> tuple[list[list[str | None]], list[_CellLook | None]]:
         """The table as a grid (merged cells once, covered positions `None`), and
-        how each row that is a single cell looks; titled controls in cells are
-        added to `controls` with their row."""
+        how each row that may be a title looks (a single cell, or the first row);
+        titled controls in cells are added to `controls` with their row."""
         grid: list[list[str | None]] = []
         looks: list[_CellLook | None] = []
         for tr in self._unwrap(tbl):
@@ -486,7 +486,9 @@ class _Walker:
             row.extend([""] * before)
             cells = [tc for tc in self._unwrap(tr) if tc.tag == TC]
             single = len(cells) == 1 and not before
+            watched = single or (not grid and not before)  # a row that may be a title
             look: _CellLook | None = None
+            all_shaded = True
             for tc in cells:
                 tcpr = tc.find(TCPR)
                 span = max(1, _int_val(tcpr, GRID_SPAN) or 1) if tcpr is not None else 1
@@ -495,7 +497,7 @@ class _Walker:
                     row.append(None)
                 else:
                     outer = self._reading
-                    self._reading = _ParagraphReading(looks=single)
+                    self._reading = _ParagraphReading(looks=watched)
                     try:
                         row.append(self._cell_text(tc))
                         cell = self._reading
@@ -503,9 +505,13 @@ class _Walker:
                         self._reading = outer
                     if controls is not None:
                         controls.extend((len(grid), b) for b in cell.controls)
-                    if single:
-                        look = _CellLook(span, _shaded(tcpr) or cell.shaded, _all_bold(cell))
+                    shaded = _shaded(tcpr) or cell.shaded
+                    all_shaded = all_shaded and shaded
+                    if watched and look is None:
+                        look = _CellLook(span, shaded, _all_bold(cell), len(cells))
                 row.extend([None] * (span - 1))
+            if look is not None and look.cells > 1:
+                look = _CellLook(len(row), all_shaded, look.bold, look.cells)
             grid.append(row)
             looks.append(look)
         return grid, looks
@@ -536,11 +542,12 @@ class _Walker:
 
 @dataclass(frozen=True)
 class _CellLook:
-    """How the only cell of a table row looks."""
+    """How a row that may be a title looks: its first cell, or all its cells."""
 
-    span: int
-    shaded: bool
-    bold: bool
+    span: int  # grid columns the row's first cell covers (the row's width if several)
+    shaded: bool  # the cell is filled (every cell, if several)
+    bold: bool  # the first cell's text is bold
+    cells: int = 1
 
 
 def _title_row(
@@ -554,6 +561,9 @@ def _title_row(
         return None
     width = max(len(r) for r in rows)
     marked = look.shaded or look.bold
+    if look.cells > 1:  # a shaded first row with words in its first cell only
+        others_empty = not any(c for c in rows[index][1:])
+        return text if index == 0 and look.shaded and others_empty and len(rows) > 1 else None
     if index > 0:
         return (
             text if width >= 2 and look.span >= width and marked and index + 1 < len(rows) else None
