@@ -525,6 +525,17 @@ def test_titled_and_tagged_content_controls_become_label_values(tmp_path: Path) 
     ]
     texts = [b.text for b in blocks if b.kind == BlockKind.PARAGRAPH]
     assert texts == ["Carer: Sandra Lee", "Kept"]
+
+
+def test_an_untitled_control_showing_its_own_prompt_holds_nothing(tmp_path: Path) -> None:
+    prompt = _control("<w:showingPlcHdr/>", _p("Describe the support in place"))
+    path = _raw_docx(
+        tmp_path, _p("Support:"), prompt, _table(_cell("Needs") + _cell("", inner=prompt))
+    )
+    blocks = _blocks(path)
+    assert [b.text for b in blocks if b.kind == BlockKind.PARAGRAPH] == ["Support:"]
+    assert blocks[-1].table is not None
+    assert blocks[-1].table.rows == [["Needs", ""]]
     assert all(b.cue == "content-control" for b in blocks if b.kind == BlockKind.LABEL_VALUE)
 
 

@@ -91,9 +91,10 @@ SKIP_TAGS = {
     q("endnoteReference"),
 }
 CHECKED, UNCHECKED = "☒", "☐"
+_GLYPH_SET = frozenset(ALL_GLYPHS)
 
 
-@dataclass
+@dataclass(slots=True)
 class _ParagraphReading:
     """What reading one paragraph's runs found besides its text."""
 
@@ -119,6 +120,7 @@ class _Walker:
         self.glyphs: set[str] = set()
         self._reading = _ParagraphReading()
         self._last_size = 0  # type size of the last body paragraph read (for text boxes)
+        self._in_control = 0  # depth of run-level content controls being read
 
     # -- body level -------------------------------------------------------
     def walk_body(self, body: Any, sink: list[Block] | None = None) -> None:
@@ -145,6 +147,8 @@ class _Walker:
                 content = child.find(SDT_CONTENT)
                 if content is None or info.skipped_part:
                     continue
+                if info.showing_placeholder and not info.label:
+                    continue  # an untitled control still showing its prompt holds nothing
                 if info.label and (sink is not None or cell) and self._field_control(content):
                     if sink is not None:
                         self._block_control(info, content, sink)
@@ -209,9 +213,7 @@ class _Walker:
         return text
 
     def _note_glyphs(self, text: str) -> None:
-        for ch in text:
-            if ch in ALL_GLYPHS:
-                self.glyphs.add(ch)
+        self.glyphs.update(_GLYPH_SET.intersection(text))
 
     def _paragraph(self, p: Any, sink: list[Block]) -> None:
         page_before = self.page
@@ -359,12 +361,15 @@ class _Walker:
             if reading.looks:
                 reading.runs.append((_visible(parts, start), reading.base))
             return
-        rstyle = rpr.find(RSTYLE)
-        style_id = rstyle.get(VAL, "") if rstyle is not None else ""
-        if style_id and self.sheet.is_placeholder_style(style_id):
-            return  # a content control's prompt text
+        style_id = ""
+        if reading.looks or self._in_control:  # elsewhere the style is not needed
+            rstyle = rpr.find(RSTYLE)
+            style_id = rstyle.get(VAL, "") if rstyle is not None else ""
+            if style_id and self.sheet.is_placeholder_style(style_id):
+                return  # a content control's prompt text
         self._collect(run, parts)
-        fonts = rpr.find(RFONTS)
+        # symbol-font boxes and ticks are a character or two; longer runs are not checked
+        fonts = rpr.find(RFONTS) if sum(len(p) for p in parts[start:]) <= 3 else None
         if fonts is not None:
             font = fonts.get(ASCII) or fonts.get(HANSI) or ""
             if "wingdings" in font.lower():  # its letters are pictures of boxes and ticks
@@ -386,7 +391,11 @@ class _Walker:
         if content is None or info.skipped_part:
             return
         inner: list[str] = []
-        self._collect(content, inner)
+        self._in_control += 1
+        try:
+            self._collect(content, inner)
+        finally:
+            self._in_control -= 1
         text = "".join(inner)
         value = control_value(info, text)
         if value == text.strip():
@@ -505,8 +514,9 @@ class _Walker:
                         self._reading = outer
                     if controls is not None:
                         controls.extend((len(grid), b) for b in cell.controls)
-                    shaded = _shaded(tcpr) or cell.shaded
-                    all_shaded = all_shaded and shaded
+                    if watched:
+                        shaded = _shaded(tcpr) or cell.shaded
+                        all_shaded = all_shaded and shaded
                     if watched and look is None:
                         look = _CellLook(span, shaded, _all_bold(cell), len(cells))
                 row.extend([None] * (span - 1))
