@@ -5,13 +5,23 @@ with `lint_file`; a field is right when it holds the spec's value (the compariso
 of tests/test_layout_variants.py). Prints a Markdown table per variant, then
 per format, and the checklist answers that match the spec's `expect:`.
 
-    python benchmarks/bench_layouts.py [--by-spec]
+    python benchmarks/bench_layouts.py [--by-spec] [--baseline REV [--repeat 3]]
+
+With --baseline, also the parse cost per page of today's tree against the peplint
+package of git revision REV (e.g. the commit before the round-2 reader work),
+on the same variant files, measured in one run: each repeat times both sides in
+fresh processes one after the other, and the median per file is kept.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
+import json
+import statistics
+import subprocess
 import sys
+import tarfile
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -87,10 +97,99 @@ def report(results: dict[tuple[str, str], Tally], by_spec: bool) -> str:
     return "\n".join(lines)
 
 
+# A worker: imports peplint from the folder given as argv[1], then for each path read on
+# stdin prints [seconds to read_pep it, pages]. Two workers (baseline, today) stay up for the
+# whole run and are asked in turn, file by file, so machine noise falls on both alike.
+WORKER = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from peplint.reading import read_pep
+for line in sys.stdin:
+    start = time.perf_counter()
+    pep = read_pep(Path(line.strip()))
+    print(json.dumps([time.perf_counter() - start, pep.source.pages]), flush=True)
+"""
+
+
+class _Worker:
+    def __init__(self, package_root: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", WORKER, str(package_root)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def parse(self, path: str) -> tuple[float, int]:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(path + "\n")
+        self.process.stdin.flush()
+        seconds, pages = json.loads(self.process.stdout.readline())
+        return seconds, pages
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
+
+
+def _baseline_tree(revision: str, into: Path) -> Path:
+    """The peplint package of `revision`, unpacked from git into `into`."""
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", "--format=tar", revision, "peplint"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def parse_cost(documents: list[VariantDocument], revision: str, repeat: int) -> str:
+    """Parse seconds per page, today / `revision`, per format, as Markdown."""
+    paths = [str(d.path) for d in documents]
+    seconds: dict[str, dict[str, list[float]]] = {"baseline": {}, "today": {}}
+    pages: dict[str, int] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        workers = {"baseline": _Worker(_baseline_tree(revision, Path(tmp))), "today": _Worker(ROOT)}
+        try:
+            for round_ in range(repeat + 1):  # round 0 warms both up and is not counted
+                for path in paths:
+                    order = ("baseline", "today") if round_ % 2 else ("today", "baseline")
+                    for side in order:
+                        took, pages[path] = workers[side].parse(path)
+                        if round_:
+                            seconds[side].setdefault(path, []).append(took)
+        finally:
+            for worker in workers.values():
+                worker.close()
+    fmt = {str(d.path): d.variant.format for d in documents}
+    lines = [
+        f"| format | ms per page at {revision} | ms per page today | ratio |",
+        "|---|---|---|---|",
+    ]
+    for wanted in ("docx", "pdf", "all"):
+        chosen = [p for p in paths if wanted in ("all", fmt[p])]
+        if not chosen:
+            continue
+        per_page = {}
+        for side, measured in seconds.items():
+            total = sum(statistics.median(measured[p]) for p in chosen)
+            per_page[side] = 1000 * total / sum(max(pages[p], 1) for p in chosen)
+        ratio = per_page["today"] / per_page["baseline"]
+        lines.append(
+            f"| {wanted} | {per_page['baseline']:.1f} | {per_page['today']:.1f} | {ratio:.2f} |"
+        )
+    return "\n".join(lines)
+
+
 def main() -> int:
-    """Render the variants, read them, print the accuracy tables."""
+    """Render the variants, read them, print the accuracy tables (and the parse cost ratio)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--by-spec", action="store_true", help="also one row per variant and spec")
+    parser.add_argument("--baseline", metavar="REV", help="git revision to compare parse cost with")
+    parser.add_argument("--repeat", type=int, default=3, help="repeats of the parse timing")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         documents = build(Path(tmp))
@@ -99,6 +198,9 @@ def main() -> int:
             f"{sorted({d.spec.id for d in documents})}\n"
         )
         print(report(measure(documents), args.by_spec))
+        if args.baseline:
+            print(f"\nParse cost per page (median of {args.repeat} runs, same files):\n")
+            print(parse_cost(documents, args.baseline, args.repeat))
     return 0
 
 

@@ -89,7 +89,8 @@ def run_rules(
     _prime_language(pep)
     findings: list[Finding] = []
     for rule in rules.values():
-        if not config.rules.get(rule.id, RuleSettings()).enabled:
+        default = RuleSettings(enabled=getattr(rule, "enabled_by_default", True))
+        if not config.rules.get(rule.id, default).enabled:
             continue
         findings.extend(rule.check(pep, rule_context(rule, config)))
     order = {rule_id: i for i, rule_id in enumerate(rules)}

@@ -13,6 +13,7 @@ from pathlib import Path
 import pluggy
 
 from peplint import errors
+from peplint.checklist.coverage import layout_coverage
 from peplint.checklist.evaluate import evaluate
 from peplint.checklist.model import ChecklistSpec
 from peplint.engine import EngineConfig, registered_rules, run_rules
@@ -21,6 +22,7 @@ from peplint.reading import file_sha256, read_pep
 from peplint.report import FileError, FileReport, PackInfo
 from peplint.rules.base import Rule
 from peplint.safety.limits import Limits
+from peplint.safety.names import printable
 
 # Logs name inputs by hash only: never a file name or any document text.
 log = logging.getLogger("peplint")
@@ -37,6 +39,7 @@ class LintSetup:
     )
     pack: PackInfo = field(default_factory=lambda: PackInfo(name="section-d", version=1))
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    field_aliases: dict[str, list[str]] = field(default_factory=dict)  # a pack's `fields:`
     password: str | None = None
     pm: pluggy.PluginManager | None = None
 
@@ -58,6 +61,7 @@ def lint_file(
             password=setup.password,
             pm=setup.pm,
             extra_aliases=setup.aliases,
+            field_aliases=setup.field_aliases,
             limits=limits,
             root=root,
         )
@@ -68,21 +72,23 @@ def lint_file(
             digest = None
         log.info("input %s not read: %s", digest or "-", exc.code)
         return FileReport(
-            path=str(path),
+            path=printable(path),
             sha256=digest,
             status="error",
             error=FileError(code=exc.code, message=exc.message),
         )
     findings = run_rules(pep, setup.rules, setup.config)
     checklist = evaluate(setup.checklist, findings, pep)
+    coverage = layout_coverage(pep, setup.checklist, setup.rules, setup.config)
     log.info("input %s linted: %d findings", pep.source.sha256, len(findings))
     return FileReport(
-        path=str(path),
+        path=printable(path),
         sha256=pep.source.sha256,
         status="ok",
         degraded=pep.source.degraded,
         pep=pep,
         checklist=checklist,
+        coverage=coverage,
         findings=findings,
         feedback=compose_feedback(pep, checklist, findings),
     )

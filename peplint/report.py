@@ -5,6 +5,12 @@ Format changes (bump REPORT_VERSION on any change a consumer could notice):
       a `meta` block with the effective settings. Additions to DESIGN section 8:
       `checklist.overall.rating` (the scale's rating: "meets", "green", "gold"...),
       `finding.page` and `finding.unclear`, `pep.meeting.contributors_views`, `pep.warnings`.
+  2 - three states and layout coverage: `pep.provenance` (dotted field path -> state
+      found|empty|not_found, label, section, page, how, score) and `pep.unplaced_labels`;
+      `finding.not_found` (field paths behind an unclear finding); `checklist.overall.
+      needs_person` and `unclear_items` (rating "needs-person"); `files[].coverage`
+      (needed / found / not_found fields of the checklist, ratio, threshold, message).
+      See docs/report-format.md.
 """
 
 from __future__ import annotations
@@ -14,13 +20,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from peplint import __version__
-from peplint.checklist.model import ChecklistResult
+from peplint.checklist.model import ChecklistResult, Coverage
 from peplint.errors import ErrorCode
 from peplint.model.findings import Finding
 from peplint.model.pep import Pep
 
 REPORT_FORMAT: Literal["peplint.report"] = "peplint.report"
-REPORT_VERSION = 1
+REPORT_VERSION = 2
 
 
 class FileError(BaseModel):
@@ -44,6 +50,7 @@ class FileReport(BaseModel):
     degraded: bool = False  # read, but only after repairing damage: check against the original
     pep: Pep | None = None
     checklist: ChecklistResult | None = None
+    coverage: Coverage | None = None  # found / needed fields of the active checklist (v2)
     findings: list[Finding] = Field(default_factory=list)
     feedback: str = ""
 

@@ -52,6 +52,20 @@ def fixture_dir() -> Path:
 
 
 @pytest.fixture(autouse=True, scope="session")
+def private_config_home(tmp_path_factory: pytest.TempPathFactory) -> object:
+    """The redaction key (kept in the user's config folder) goes to a test folder."""
+    import os
+
+    old = os.environ.get("XDG_CONFIG_HOME")
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
+    yield None
+    if old is None:
+        os.environ.pop("XDG_CONFIG_HOME", None)
+    else:
+        os.environ["XDG_CONFIG_HOME"] = old
+
+
+@pytest.fixture(autouse=True, scope="session")
 def no_network() -> object:
     """The whole suite runs with network sockets blocked: peplint never uses the network."""
     import socket

@@ -98,7 +98,7 @@ def test_summary_csv_and_dashboard_counts(first_run: Path) -> None:
     assert (agg["total"], agg["read"], agg["unreadable"]) == (10, 7, 3)
     assert agg["meets"] == 4  # walsall-good, secondary-good and its two copies
     assert agg["item_failures"] == {"D1": 1, "D2": 1, "D3": 1, "D4": 1, "D5": 0, "D6": 1, "D7": 1}
-    assert agg["by_school"]["Castle High School"] == {"peps": 1, "meets": 0}
+    assert agg["by_school"]["Castle High School"] == {"peps": 1, "meets": 0, "needs_mapping": 0}
     assert len(agg["overdue"]) == 7 and len(agg["late_sign_off"]) == 1
     generic = next(g for g in summary["copied"] if g["text"] == GENERIC_TARGET)
     assert [p["file"] for p in generic["passages"]] == [

@@ -97,7 +97,7 @@ def test_builtins_are_registered_through_the_manager() -> None:
     pm = new_manager(load_entry_points=False)
     assert set(parsers(pm)) == {"docx", "pdf"}
     assert {p.name for p in profiles(pm)} == {"walsall-post16", "secondary"}
-    assert len(registered_rules(pm)) == 30
+    assert len(registered_rules(pm)) == 36
     assert {"text", "json"} <= set(
         collect(pm.hook.peplint_register_reporters, lambda r: r.name, "reporter")
     )
@@ -164,7 +164,7 @@ def test_lint_json_from_cli_is_the_contract() -> None:
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert (data["format"], data["version"]) == ("peplint.report", 1)
+    assert (data["format"], data["version"]) == ("peplint.report", 2)
     entry = data["files"][0]
     assert set(entry) >= {
         "path",
@@ -209,7 +209,7 @@ def test_lint_exit_3_when_a_file_is_unreadable_and_the_rest_are_reported(tmp_pat
 
 def test_rules_list_and_explain() -> None:
     listing = CliRunner().invoke(main, ["rules", "list"]).output
-    assert len(listing.strip().splitlines()) == 30
+    assert len(listing.strip().splitlines()) == 36
     text = CliRunner().invoke(main, ["rules", "explain", "smart-time-bound"]).output
     for heading in (
         "What it checks",

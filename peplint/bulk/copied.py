@@ -3,7 +3,9 @@ children's PEPs (generic targets are a known quality problem).
 
 Texts are normalised (lower case, the child's own names removed) and compared by
 word 4-gram shingles; a pair is reported when its Jaccard similarity reaches the
-threshold. An inverted index of shingles keeps the comparison near linear.
+threshold. Identical passages are merged first, and an inverted index of the shingles
+that are not stock phrases finds the candidates, so the work grows linearly with the
+number of passages and has a fixed bound per passage.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from peplint.report import FileReport
 
 MIN_WORDS = 8
 SHINGLE = 4
+COMMON = 64  # a shingle in more passages than this is a stock phrase, not a sign of copying
+MAX_CANDIDATES = 32  # near neighbours compared exactly, per passage
 
 
 @dataclass(frozen=True)
@@ -69,10 +73,19 @@ def _normal(text: str, names: list[str]) -> list[str]:
 def find_copied(
     items: list[tuple[str, str, FileReport]], threshold: float = 0.8
 ) -> list[CopiedGroup]:
-    """Groups of near-identical passages from different children's PEPs."""
+    """Groups of near-identical passages from different children's PEPs.
+
+    Near-linear and bounded: identical passages (after normalising) are one entry;
+    a shingle shared by more than COMMON entries is a stock phrase and does not make
+    candidates (the entries it joins share rarer shingles too, or are identical); and
+    each entry is compared with at most MAX_CANDIDATES others, those sharing most.
+    The work is at most (shingles x COMMON) steps, whatever the number of PEPs.
+    """
     passages: list[Passage] = []
-    shingles: list[set[tuple[str, ...]]] = []
-    owner: list[str] = []
+    owners: list[str] = []
+    entry_of: dict[frozenset[tuple[str, ...]], int] = {}
+    entries: list[frozenset[tuple[str, ...]]] = []
+    members: list[list[int]] = []  # the passages of each entry
     for relative, key, entry in items:
         names = [
             part
@@ -84,16 +97,18 @@ def find_copied(
             words = _normal(passage.text, names)
             if len(words) < MIN_WORDS:
                 continue
-            passages.append(passage)
-            shingles.append(
-                {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+            grams = frozenset(
+                tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)
             )
-            owner.append(child.lower())
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for number, grams in enumerate(shingles):
-        for gram in grams:
-            index[gram].append(number)
-    parent = list(range(len(passages)))
+            number = len(passages)
+            passages.append(passage)
+            owners.append(child.lower())
+            if grams not in entry_of:
+                entry_of[grams] = len(entries)
+                entries.append(grams)
+                members.append([])
+            members[entry_of[grams]].append(number)
+    parent = list(range(len(entries)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -101,28 +116,39 @@ def find_copied(
             i = parent[i]
         return i
 
-    for number, grams in enumerate(shingles):
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for number, grams in enumerate(entries):
+        for gram in grams:
+            posting = index[gram]
+            if len(posting) <= COMMON:  # one past COMMON marks a stock phrase
+                posting.append(number)
+    entry_owners = [{owners[m] for m in group} for group in members]
+    for number, grams in enumerate(entries):
         shared: dict[int, int] = defaultdict(int)
         for gram in grams:
-            for other in index[gram]:
+            posting = index[gram]
+            if len(posting) > COMMON:
+                continue
+            for other in posting:
                 if other > number:
                     shared[other] += 1
-        for other, common in shared.items():
-            if owner[other] == owner[number]:
-                continue
-            union = len(grams) + len(shingles[other]) - common
+        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
+        for other, _ in best:
+            if len(entry_owners[number] | entry_owners[other]) < 2:
+                continue  # the same child's own passages
+            common = len(grams & entries[other])
+            union = len(grams) + len(entries[other]) - common
             if union and common / union >= threshold:
                 parent[find(other)] = find(number)
     groups: dict[int, list[int]] = defaultdict(list)
-    for number in range(len(passages)):
-        groups[find(number)].append(number)
+    for number in range(len(entries)):
+        groups[find(number)].extend(members[number])
     out = []
-    for members in groups.values():
-        if len({owner[m] for m in members}) < 2:
+    for group in groups.values():
+        if len({owners[m] for m in group}) < 2:
             continue
         chosen = [
-            passages[m]
-            for m in sorted(members, key=lambda m: (passages[m].file, passages[m].where))
+            passages[m] for m in sorted(group, key=lambda m: (passages[m].file, passages[m].where))
         ]
         out.append(CopiedGroup(text=chosen[0].text, passages=chosen))
     return sorted(out, key=lambda g: (-len(g.passages), g.text))

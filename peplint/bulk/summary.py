@@ -40,12 +40,17 @@ class Row:
     next_pep_date: str
     late_sign_off: bool
     degraded: bool
+    coverage: str = (
+        ""  # share of the checklist's fields the layout gave ("92%"), "" if not measured
+    )
+    needs_mapping: bool = False  # below the pack's coverage threshold: map the layout
 
 
 def row_for(relative: str, report_key: str, entry: FileReport, item_ids: list[str]) -> Row:
     """The summary row of one file."""
     pep = entry.pep
     findings = entry.findings
+    cov = entry.coverage
     answers = {i.id: i.answer for i in entry.checklist.items} if entry.checklist else {}
     next_dates = [
         d
@@ -76,6 +81,8 @@ def row_for(relative: str, report_key: str, entry: FileReport, item_ids: list[st
         next_pep_date=min(next_dates).isoformat() if next_dates else "",
         late_sign_off=any(f.rule == "sign-off-timescale" and not f.unclear for f in findings),
         degraded=entry.degraded,
+        coverage=f"{cov.ratio:.0%}" if cov and cov.ratio is not None else "",
+        needs_mapping=bool(cov and not cov.well_read),
     )
 
 
@@ -93,6 +100,7 @@ def to_csv(rows: list[Row], item_ids: list[str]) -> str:
             *item_ids,
             "overall",
             "meets",
+            "coverage",
             "errors",
             "warnings",
             "infos",
@@ -112,6 +120,7 @@ def to_csv(rows: list[Row], item_ids: list[str]) -> str:
                     *(r.answers[i] for i in item_ids),
                     r.overall,
                     "yes" if r.meets else "no",
+                    r.coverage,
                     r.errors,
                     r.warnings,
                     r.infos,
@@ -165,9 +174,10 @@ def aggregate(
         out: dict[str, dict[str, int]] = {}
         for r in read:
             name = getattr(r, key) or "(not recorded)"
-            bucket = out.setdefault(name, {"peps": 0, "meets": 0})
+            bucket = out.setdefault(name, {"peps": 0, "meets": 0, "needs_mapping": 0})
             bucket["peps"] += 1
             bucket["meets"] += int(r.meets)
+            bucket["needs_mapping"] += int(r.needs_mapping)
         return dict(sorted(out.items()))
 
     counts: Counter[str] = Counter(

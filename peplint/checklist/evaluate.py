@@ -4,6 +4,12 @@ pack's scale, with the evidence behind it, and the overall judgement aggregated.
 For the default Walsall form (rule_packs/section-d.yaml) an item is "no" when any
 of its rules reports an error, "unclear" when a rule could not decide, else "yes";
 the PEP meets the standard only when every item is "yes".
+
+Three states reach the judgement: when nothing the document shows fails (every finding
+that would stop the PEP meeting the standard is "unclear") and some item is unclear
+because fields were not found in this layout, the judgement is "needs a person"
+(Overall.needs_person, with those items), never "does not meet". This holds on every
+scale: the evidence-only rating is worked out on the scale itself.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from peplint.checklist.model import (
     ItemSpec,
     Overall,
 )
+from peplint.checklist.scales import NEEDS_PERSON
 from peplint.model.findings import Finding
 from peplint.model.pep import Pep
 
@@ -29,6 +36,11 @@ def _counts(findings: list[Finding]) -> dict[str, int]:
         "infos": sum(1 for f in findings if f.severity == "info" and not f.unclear),
         "unclear": sum(1 for f in findings if f.unclear),
     }
+
+
+def layout_unclear(finding: Finding) -> bool:
+    """An unclear finding caused by fields this layout does not have."""
+    return finding.unclear and bool(finding.not_found)
 
 
 def answer_item(
@@ -60,14 +72,41 @@ def answer_item(
     )
 
 
+def _overall_rating(spec: ChecklistSpec, findings: list[Finding]) -> str:
+    counted = [
+        spec.scale.rate_item(_counts([f for f in findings if f.rule in item.rules]))
+        for item in spec.items
+        if item.in_overall
+    ]
+    return spec.scale.rate_overall(counted)
+
+
 def evaluate(spec: ChecklistSpec, findings: list[Finding], pep: Pep) -> ChecklistResult:
     """The answered checklist and the overall judgement."""
     items = [answer_item(spec, item, findings, pep) for item in spec.items]
-    counted = [
-        answer.answer for answer, item in zip(items, spec.items, strict=True) if item.in_overall
+    rating = _overall_rating(spec, findings)
+    unclear_items = [
+        item.id
+        for item in spec.items
+        if item.in_overall and any(layout_unclear(f) for f in findings if f.rule in item.rules)
     ]
-    rating = spec.scale.rate_overall(counted)
-    overall = Overall(
-        meets=rating in spec.scale.meets, label=spec.scale.label(rating), rating=rating
+    evidence_only = _overall_rating(spec, [f for f in findings if not f.unclear])
+    needs_person = (
+        bool(unclear_items) and rating not in spec.scale.meets and evidence_only in spec.scale.meets
     )
+    if needs_person:
+        overall = Overall(
+            meets=False,
+            label=spec.scale.needs_person_label(unclear_items),
+            rating=NEEDS_PERSON,
+            needs_person=True,
+            unclear_items=unclear_items,
+        )
+    else:
+        overall = Overall(
+            meets=rating in spec.scale.meets,
+            label=spec.scale.label(rating),
+            rating=rating,
+            unclear_items=unclear_items,
+        )
     return ChecklistResult(title=spec.title, items=items, overall=overall)

@@ -78,3 +78,35 @@ class ChecklistResult(BaseModel):
     title: str
     items: list[ItemAnswer]
     overall: Overall
+
+
+class ItemCoverage(BaseModel):
+    """The fields one checklist item needs and the ones this layout gave."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    needed: list[str]
+    found: list[str]
+
+
+class Coverage(BaseModel):
+    """Found / needed fields of the active checklist for one PEP."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    needed: list[str]
+    found: list[str]
+    not_found: list[str]
+    ratio: float | None  # None: the PEP carries no provenance, so coverage was not measured
+    threshold: float
+    well_read: bool
+    looks_like_pep: bool
+    message: str | None = None  # the one prominent line every output carries when not well read
+    items: list[ItemCoverage] = Field(default_factory=list)
+
+    def summary(self) -> str:
+        """'23 of 25 fields (92%)', or 'not measured'."""
+        if self.ratio is None:
+            return "not measured"
+        return f"{len(self.found)} of {len(self.needed)} fields ({self.ratio:.0%})"

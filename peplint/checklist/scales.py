@@ -13,6 +13,14 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+# The overall rating when nothing in the document fails but some items could not be read in
+# this layout; a pack may word it with `labels: {needs-person: "... {items} ..."}`.
+NEEDS_PERSON = "needs-person"
+NEEDS_PERSON_LABEL = (
+    "Needs a person: {items} could not be checked because fields were not found in this "
+    "layout; check {them} by eye"
+)
+
 CONDITION = re.compile(r"^(all|(>=|<=|>|<|==)?\s*\d+)$")
 
 
@@ -82,6 +90,14 @@ class ScaleSpec(BaseModel):
     def label(self, rating: str) -> str:
         """The words for an overall rating."""
         return self.labels.get(rating, rating)
+
+    def needs_person_label(self, items: list[str]) -> str:
+        """The words for "needs a person", naming the items to check by eye."""
+        names = ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
+        template = self.labels.get(NEEDS_PERSON, NEEDS_PERSON_LABEL)
+        return template.replace("{items}", names).replace(
+            "{them}", "it" if len(items) == 1 else "them"
+        )
 
 
 def _first(rules: list[RatingRule], counts: dict[str, int], total: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from peplint.extract import fields
+from peplint.extract.field_aliases import relabel
 from peplint.extract.profiles import TemplateProfile
 from peplint.extract.sections import split_sections
 from peplint.model.document import Block, BlockKind, Document
@@ -26,8 +27,11 @@ def build_pep(
     source: Source,
     profiles: list[TemplateProfile],
     extra_aliases: dict[str, list[str]] | None = None,
+    field_aliases: dict[str, list[str]] | None = None,
 ) -> Pep:
-    """Cut the document into sections and extract every typed field."""
+    """Cut the document into sections and extract every typed field (`field_aliases`:
+    a pack's `fields:`, field path -> the labels this layout uses for it)."""
+    document = relabel(document, field_aliases)
     doc = split_sections(document, profiles, extra_aliases)
     setting_name, course = fields.setting(doc)
     warnings = list(document.warnings)

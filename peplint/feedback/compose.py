@@ -148,6 +148,12 @@ def compose(pep: Pep, checklist: ChecklistResult, findings: list[Finding]) -> Fe
             if advice
             else f"Thank you for completing {child}'s PEP. It meets the expected standard."
         )
+    elif checklist.overall.needs_person:
+        opening = (
+            f"Thank you for completing {child}'s PEP. Nothing we could read needs putting right, "
+            "but some of it could not be read in this export, so the Virtual School will check "
+            f"{', '.join(checklist.overall.unclear_items)} by eye."
+        )
     else:
         count = sum(len(i.points) for i in items)
         opening = (

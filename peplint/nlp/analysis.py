@@ -12,17 +12,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from peplint.extract.values import DATE_PATTERN
 from peplint.nlp import patterns
-from peplint.nlp.pipeline import get_pipeline
+from peplint.nlp.pipeline import Pipeline, get_pipeline
 
 _CACHE: dict[str, TextFacts] = {}
 _CACHE_LIMIT = 20_000
 # Longer texts are analysed on their first part only: no PEP field needs more, and
 # spaCy's cost and memory grow with length (a hostile file can hold millions of characters).
 MAX_ANALYSIS_CHARS = 100_000
+_YEAR_GROUP_WORDS = {"year", "yr", "y", "ks", "stage", "nc"}
+_NOT_MEASURE_BEFORE = {"in", "at", "across", "for", "with"}
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
 
 
@@ -42,6 +44,8 @@ class TextFacts:
     second_person: int = 0
     third_person: int = 0
     capitalised: list[str] = field(default_factory=list)  # title-case words not starting a sentence
+    actions: list[str] = field(default_factory=list)  # concrete actions: "will read", "Complete"
+    aims: list[str] = field(default_factory=list)  # vague aims: "improve", "be more"
 
     @property
     def has_deadline(self) -> bool:
@@ -90,9 +94,19 @@ def _facts(text: str, doc: Doc) -> TextFacts:
     for start, end, _ in _spans(doc, pipe.measure):
         span = doc[start:end]
         is_year = len(span) == 1 and re.fullmatch(r"(19|20)\d\d", span.text) is not None
+        if (
+            span.text.lower() == "all"
+            and start > 0
+            and doc[start - 1].lower_ in _NOT_MEASURE_BEFORE
+            and not (start > 1 and doc[start - 2].lower_ in {"hand", "handed", "join", "joined"})
+        ):
+            continue  # "in all subjects" names a scope, not a measure
+        if start > 0 and doc[start - 1].lower_ in _YEAR_GROUP_WORDS:
+            continue  # "Year 7" names a year group, not a measure
         if not is_year and not any(i in deadline_tokens for i in range(start, end)):
             facts.measures.append(doc[start:end].text)
     facts.actors = [doc[s:e].text for s, e, _ in _spans(doc, pipe.actor)]
+    _actions(doc, pipe, facts)
     sentence_starts = {s.start for s in doc.sents}
     for token in doc:
         lower = token.lower_
@@ -108,6 +122,42 @@ def _facts(text: str, doc: Doc) -> TextFacts:
         if token.is_title and token.i not in sentence_starts and token.is_alpha:
             facts.capitalised.append(token.text)
     return facts
+
+
+def _actions(doc: Doc, pipe: Pipeline, facts: TextFacts) -> None:
+    """Sort the verbs a target asks for into concrete actions and vague aims."""
+    seen: set[int] = set()
+    for start, end, _ in sorted(_spans(doc, pipe.action)):
+        verb = doc[end - 1]
+        if verb.i in seen or (doc[start].lower_ == "to" and verb.lower_.endswith("ing")):
+            continue  # "attitude to learning": a noun, not an infinitive
+        seen.add(verb.i)
+        (facts.aims if verb.lemma_ in patterns.VAGUE_AIMS else facts.actions).append(
+            doc[start:end].text
+        )
+    for sent in doc.sents:
+        for first in _openings(sent):
+            if first.i in seen:
+                continue
+            lower = first.lower_
+            if lower in patterns.ACTION_START or first.lemma_ in patterns.ACTION_START:
+                facts.actions.append(first.text)
+            elif first.lemma_ in patterns.VAGUE_AIMS or lower in patterns.VAGUE_AIMS:
+                facts.aims.append(first.text)
+
+
+def _openings(sent: Span) -> list[Token]:
+    """The word a sentence starts with, and the word after a short heading ("Reading - read daily")."""
+    words = [t for t in sent if t.is_alpha]
+    out = words[:1]
+    for token in list(sent)[:4]:
+        if (
+            token.text in {"-", "–", ":"}
+            and token.i + 1 < sent.end
+            and sent.doc[token.i + 1].is_alpha
+        ):
+            out.append(sent.doc[token.i + 1])
+    return out
 
 
 def analyse_many(texts: Iterable[str]) -> list[TextFacts]:

@@ -29,6 +29,7 @@ class Pipeline:
     non_deadline: Matcher
     measure: Matcher
     actor: Matcher
+    action: Matcher
 
 
 def _load_language() -> Language:
@@ -67,4 +68,5 @@ def get_pipeline() -> Pipeline:
         non_deadline=_matcher(nlp, {"NON_DEADLINE": patterns.NON_DEADLINE}),
         measure=_matcher(nlp, patterns.MEASURE),
         actor=_matcher(nlp, patterns.ACTOR),
+        action=_matcher(nlp, {"ACTION": patterns.ACTION}),
     )

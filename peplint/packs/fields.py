@@ -100,3 +100,30 @@ def section_text(pep: Pep, key: str) -> str:
         "education_setting": [pep.setting.name, pep.setting.course],
     }
     return "\n".join(p for p in parts.get(key, []) if p)
+
+
+# Parts of the Pep that are not fields of the document (where it came from, what was read).
+NOT_FIELDS = frozenset(
+    {"source", "template", "sections", "unrecognised_headings", "warnings", "provenance"}
+    | {"unplaced_labels"}
+)
+
+
+def field_paths(model: type[BaseModel] = Pep, prefix: str = "") -> list[str]:
+    """Every dotted field path of the Pep model, as `Pep.provenance` and a pack's `fields:`
+    name them: leaves, lists as a whole ("targets") and a list's fields ("targets[].who")."""
+    out: list[str] = []
+    for name, info in model.model_fields.items():
+        if not prefix and name in NOT_FIELDS:
+            continue
+        path = f"{prefix}{name}"
+        kind = _unwrap(info.annotation)
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            out += field_paths(kind, path + ".")
+            continue
+        out.append(path)
+        if typing.get_origin(kind) is list:
+            (inner,) = typing.get_args(kind)
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                out += field_paths(inner, path + "[].")
+    return out

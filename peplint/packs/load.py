@@ -12,7 +12,14 @@ from pydantic import ValidationError
 
 from peplint.checklist.scales import PRESETS
 from peplint.model.pep import SECTION_KEYS, Pep
-from peplint.packs.fields import EACH_MODELS, field_type, is_date, is_number, is_text
+from peplint.packs.fields import (
+    EACH_MODELS,
+    field_paths,
+    field_type,
+    is_date,
+    is_number,
+    is_text,
+)
 from peplint.packs.model import DeclarativeRuleSpec, PackFile, RuleOverride
 from peplint.packs.yaml_source import PackError, YamlSource
 from peplint.rules.base import RULE_ID, Rule
@@ -118,6 +125,15 @@ def check_pack(
                 _hint(name, known_settings) or f"settings are: {', '.join(sorted(known_settings))}",
             )
         _check_setting_type(loaded, name, value, rules)
+        if name == "coverage_threshold" and not (
+            isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
+        ):
+            raise PackError(
+                path,
+                src.line(("settings", name)),
+                "coverage_threshold must be a share between 0 and 1",
+                "for example 0.8 (warn when fewer than 80% of the fields were found)",
+            )
     declared: dict[str, DeclarativeRuleSpec] = {}
     for rule_id, value in file.rules.items():
         line = src.line(("rules", rule_id))
@@ -148,6 +164,7 @@ def check_pack(
                 f"unknown section key '{key}'",
                 _hint(key, set(SECTION_KEYS)) or "see DESIGN.md section 3 for the section keys",
             )
+    _check_field_aliases(loaded)
     for rule_id in file.messages:
         if rule_id not in rules and rule_id not in declared:
             raise PackError(
@@ -184,6 +201,31 @@ def check_pack(
                         _hint(key, set(SECTION_KEYS)) or "see DESIGN.md",
                     )
     return declared
+
+
+def _check_field_aliases(loaded: LoadedPack) -> None:
+    """`fields:` keys are field paths of the Pep model, each with labels that say something
+    (one label may serve two fields in different sections: "Date of next PEP")."""
+    file, src, path = loaded.file, loaded.source, loaded.path
+    known = set(field_paths())
+    for key, labels in file.fields.items():
+        line = src.line(("fields", key))
+        if key not in known:
+            raise PackError(
+                path,
+                line,
+                f"unknown field '{key}'",
+                _hint(key, known)
+                or "field paths look like 'child.date_of_birth' or 'targets[].deadline_text'",
+            )
+        for index, label in enumerate(labels):
+            if not label.strip():
+                raise PackError(
+                    path,
+                    src.line(("fields", key, index)),
+                    f"an empty label for '{key}'",
+                    "remove it",
+                )
 
 
 def _check_setting_type(loaded: LoadedPack, name: str, value: Any, rules: dict[str, Rule]) -> None:

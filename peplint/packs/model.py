@@ -95,9 +95,16 @@ class PackFile(_Strict):
     rules: dict[str, Any] = Field(default_factory=dict)
     lexicon: dict[str, str] = Field(default_factory=dict)
     aliases: dict[str, list[str]] = Field(default_factory=dict)
+    # field label aliases: field path ("child.date_of_birth", "targets[].deadline_text") -> labels
+    fields: dict[str, list[str]] = Field(default_factory=dict)
     checklist: ChecklistDef | None = None
     messages: dict[str, str] = Field(default_factory=dict)
     tests: list[PackTestCase] = Field(default_factory=list)
+
+    @field_validator("aliases", "fields", mode="before")
+    @classmethod
+    def _empty_block(cls, value: Any) -> Any:
+        return {} if value is None else value  # a block holding only comments
 
     @field_validator("pack")
     @classmethod

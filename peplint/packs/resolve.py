@@ -14,6 +14,7 @@ from typing import Any
 
 import pluggy
 
+from peplint.checklist.coverage import RUN_SETTINGS
 from peplint.checklist.model import ChecklistSpec
 from peplint.checklist.scales import PRESETS
 from peplint.engine import EngineConfig, RuleSettings, registered_rules
@@ -46,6 +47,7 @@ class EffectivePack:
     declarative: dict[str, DeclarativeRule] = field(default_factory=dict)
     lexicon: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, list[str]] = field(default_factory=dict)
+    field_aliases: dict[str, list[str]] = field(default_factory=dict)  # the packs' `fields:`
     messages: dict[str, str] = field(default_factory=dict)
     checklist: ChecklistSpec | None = None
     provenance: dict[str, str] = field(
@@ -70,6 +72,7 @@ class EffectivePack:
             config=config,
             pack=PackInfo(name=self.name, version=self.version),
             aliases=self.aliases,
+            field_aliases=self.field_aliases,
             pm=pm,
         )
         if self.checklist is not None:
@@ -117,6 +120,8 @@ def _apply(
     effective.lexicon.update(file.lexicon)
     for key, aliases in file.aliases.items():
         effective.aliases.setdefault(key, []).extend(aliases)
+    for path, labels in file.fields.items():
+        effective.field_aliases.setdefault(path, []).extend(labels)
     effective.messages.update(file.messages)
     if file.checklist is not None:
         definition = file.checklist
@@ -139,7 +144,7 @@ def resolve_pack(
 ) -> EffectivePack:
     """Load the pack `ref` (a name or a path) with everything it extends."""
     rules = registered_rules(pm)
-    known = {name for rule in rules.values() for name in rule.params}
+    known = {name for rule in rules.values() for name in rule.params} | set(RUN_SETTINGS)
     registry = registered_packs(pm)
     path = locate(ref, registry)
     effective = EffectivePack(name="", version=1, path=path)

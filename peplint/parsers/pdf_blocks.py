@@ -255,7 +255,7 @@ def was_repaired(pdf: Any) -> bool:
 
 def read_pdf(path: Path, password: str | None = None) -> Document:
     """Parse a PDF into a `Document`. Raises only `InputError`."""
-    from peplint.parsers.pdf_open import DAMAGE, open_pdf
+    from peplint.parsers.pdf_open import DAMAGE, input_error_inside, open_pdf
 
     pages: list[_PageItems] = []
     chars = images = 0
@@ -269,8 +269,10 @@ def read_pdf(path: Path, password: str | None = None) -> Document:
                 items, n_chars, n_images = _read_page(page, number)
             except errors.InputError:
                 raise
-            except Exception:
-                raise errors.corrupt(f"page {number} could not be read") from None
+            except Exception as exc:  # a limit hit inside pdfminer arrives wrapped
+                raise input_error_inside(exc) or errors.corrupt(
+                    f"page {number} could not be read"
+                ) from None
             finally:
                 page.close()
             chars += n_chars

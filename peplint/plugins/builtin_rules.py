@@ -8,6 +8,7 @@ from peplint.hookspecs import hookimpl
 from peplint.rules import (
     attendance,
     care_info,
+    criteria,
     language,
     needs,
     participation,
@@ -51,6 +52,12 @@ BUILTIN_RULES: tuple[type[Rule], ...] = (
     post16.NeetBarriers,
     participation.PreviousActionsReviewed,
     participation.MeetingDiscussion,
+    criteria.PupilPremiumPlusCosted,
+    criteria.TransitionPlan,
+    criteria.SdqStrategies,
+    criteria.UnmetTargetsBrokenDown,
+    criteria.CoreSubjectTargets,
+    criteria.EarlyYearsProfile,
 )
 
 

@@ -17,6 +17,7 @@ from docx.shared import Pt
 
 from peplint.report import Report
 from peplint.reporters.view import FileView, file_view
+from peplint.safety.xmlchars import clean_model
 
 YES_NO = ("yes", "no")
 
@@ -34,6 +35,7 @@ class DocxReporter:
 
     def render(self, report: Report, *, colour: bool = False) -> bytes:
         """The Word document's bytes (one sign-off page per file)."""
+        report = clean_model(report)  # no XML-illegal or terminal control characters
         doc = new_document()
         doc.styles["Normal"].font.size = Pt(10.5)
         for index, entry in enumerate(report.files):
@@ -65,6 +67,9 @@ class DocxReporter:
         if view.error:
             doc.add_paragraph(f"This PEP could not be read: {view.error}")
             return
+        if view.layout_warning:
+            doc.add_paragraph().add_run(view.layout_warning).bold = True
+        doc.add_paragraph(f"Layout coverage: {view.coverage}")
         ratings = list(
             dict.fromkeys(
                 YES_NO
@@ -88,7 +93,9 @@ class DocxReporter:
         )
         overall = doc.add_paragraph()
         overall.add_run("Overall performance: ").bold = True
-        if ratings == list(YES_NO):
+        if view.needs_person:
+            overall.add_run(view.judgement)
+        elif ratings == list(YES_NO):
             overall.add_run(
                 f"{'☒' if view.meets else '☐'} The PEP meets the expected standard   "
                 f"{'☐' if view.meets else '☒'} The PEP does not meet the expected standard"

@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from peplint.report import Report
 from peplint.reporters.view import file_view
+from peplint.safety.xmlchars import clean_model
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
 
@@ -38,6 +39,7 @@ class _Templated:
 
     def render(self, report: Report, *, colour: bool = False) -> bytes:
         """The report rendered with this reporter's template."""
+        report = clean_model(report)  # no XML-illegal or terminal control characters
         files = [file_view(entry) for entry in report.files]
         return _environment().get_template(self.template).render(files=files).encode("utf-8")
 
@@ -51,6 +53,7 @@ class MarkdownReporter:
 
     def render(self, report: Report, *, colour: bool = False) -> bytes:
         """The report as Markdown; document text is escaped so it cannot inject markup."""
+        report = clean_model(report)  # no XML-illegal or terminal control characters
         md = markdown_escape
         out: list[str] = []
         for f in (file_view(entry) for entry in report.files):
@@ -58,6 +61,8 @@ class MarkdownReporter:
             if f.error:
                 out += [f"**{md(f.path)}** could not be read: {md(f.error)}", ""]
                 continue
+            if f.layout_warning:
+                out += [f"> **{md(f.layout_warning)}**", ""]
             out += [
                 "| | |",
                 "|---|---|",
@@ -65,6 +70,7 @@ class MarkdownReporter:
                 f"| School or setting | {md(f.school)} |",
                 f"| PEP meeting | {md(f.pep_date)} |",
                 f"| File | {md(f.path)} |",
+                f"| Layout coverage | {md(f.coverage)} |",
                 "",
                 "## Checklist",
                 "",

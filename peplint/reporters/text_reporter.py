@@ -9,6 +9,7 @@ from rich.markup import escape
 
 from peplint.model.findings import Finding
 from peplint.report import FileReport, Report
+from peplint.safety.xmlchars import clean_model
 
 ANSWER_STYLE = {"yes": "green", "no": "bold red", "unclear": "yellow"}
 SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -23,6 +24,7 @@ class TextReporter:
 
     def render(self, report: Report, *, colour: bool = False) -> bytes:
         """The report as plain or coloured text."""
+        report = clean_model(report)  # no XML-illegal or terminal control characters
         buffer = io.StringIO()
         console = Console(
             file=buffer,
@@ -45,12 +47,16 @@ class TextReporter:
             console.print()
             return
         assert entry.checklist is not None
+        if entry.coverage is not None and entry.coverage.message:
+            console.print(f"  [bold yellow]! {escape(entry.coverage.message)}[/bold yellow]")
         pep = entry.pep
         if pep is not None:
             meeting = (
                 pep.meeting.date.strftime("%d/%m/%Y") if pep.meeting.date else "date not recorded"
             )
             console.print(f"  template {pep.template}; PEP meeting {meeting}")
+        if entry.coverage is not None and entry.coverage.ratio is not None:
+            console.print(f"  layout coverage: {entry.coverage.summary()} the checklist needs")
         for item in entry.checklist.items:
             style = ANSWER_STYLE[item.answer]
             console.print(
@@ -66,17 +72,19 @@ class TextReporter:
             for finding in others:
                 self._finding(console, finding, indent=4)
         overall = entry.checklist.overall
-        style = "bold green" if overall.meets else "bold red"
+        style = (
+            "bold green" if overall.meets else "bold yellow" if overall.needs_person else "bold red"
+        )
         console.print(f"  [{style}]{escape(overall.label)}[/{style}]")
         console.print()
 
     def _finding(self, console: Console, finding: Finding, indent: int) -> None:
         pad = " " * indent
-        style = SEVERITY_STYLE[finding.severity]
+        style = "yellow" if finding.unclear else SEVERITY_STYLE[finding.severity]
         where = f" ({finding.location})" if finding.location else ""
         page = f" p.{finding.page}" if finding.page else ""
         console.print(
-            f"{pad}[{style}]{finding.severity}[/{style}] {finding.rule}{escape(where)}{page}: "
+            f"{pad}[{style}]{'unclear' if finding.unclear else finding.severity}[/{style}] {finding.rule}{escape(where)}{page}: "
             f"{escape(finding.message)}"
         )
         if finding.suggestion:

@@ -25,6 +25,9 @@ class FileView:
     meets: bool
     judgement: str
     feedback_text: str
+    needs_person: bool = False  # nothing read fails, but some items must be checked by eye
+    coverage: str = "not measured"  # "23 of 25 fields (92%)"
+    layout_warning: str | None = None  # the one prominent line when the layout was not read well
 
 
 def file_view(entry: FileReport) -> FileView:
@@ -61,4 +64,7 @@ def file_view(entry: FileReport) -> FileView:
         meets=entry.checklist.overall.meets,
         judgement=entry.checklist.overall.label,
         feedback_text=entry.feedback,
+        needs_person=entry.checklist.overall.needs_person,
+        coverage=entry.coverage.summary() if entry.coverage else "not measured",
+        layout_warning=entry.coverage.message if entry.coverage else None,
     )

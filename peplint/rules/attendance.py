@@ -20,6 +20,7 @@ class AttendanceThreshold(Rule):
     severity = "error"
     sections = ("pep_meeting",)
     params = {"attendance_threshold": 80}
+    fields = ("meeting.attendance_percent", "targets", "meeting.discussion", "meeting.actions")
     doc = RuleDoc(
         summary="Attendance below the threshold comes with reasons, interventions and a target.",
         what="When attendance is below `attendance_threshold` per cent, checks that the meeting notes give "
@@ -32,6 +33,9 @@ class AttendanceThreshold(Rule):
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
         page = self.page_of(pep, "pep_meeting")
         percent = pep.meeting.attendance_percent
+        if unread := self.unread(ctx, pep, "meeting.attendance_percent", page=page):
+            yield unread
+            return
         if percent is None:
             yield self.finding(
                 ctx,

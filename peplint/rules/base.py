@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from peplint.model.findings import Finding, Severity
-from peplint.model.pep import Pep
+from peplint.model.pep import FieldState, Pep
 from peplint.nlp import TextFacts, analyse
+from peplint.rules.field_titles import field_title, join_titles
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -66,6 +67,11 @@ class Rule:
     sections: ClassVar[tuple[str, ...]] = ()
     params: ClassVar[dict[str, Any]] = {}
     doc: ClassVar[RuleDoc]
+    # False for rules a pack must switch on (other authorities' criteria).
+    enabled_by_default: ClassVar[bool] = True
+    # The Pep fields the rule reads, as dotted paths ("meeting.date"); "targets[].who" stands
+    # for that field of every record. Layout coverage counts them for the checklist items.
+    fields: ClassVar[tuple[str, ...]] = ()
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
         """Yield the findings for `pep`."""
@@ -103,6 +109,44 @@ class Rule:
         )
 
     @staticmethod
+    def state(pep: Pep, path: str) -> FieldState:
+        """Whether this layout had the field `path`: see `field_state`."""
+        return field_state(pep, path)
+
+    def unread(
+        self,
+        ctx: RuleContext,
+        pep: Pep,
+        *paths: str,
+        section: str | None = None,
+        location: str | None = None,
+        page: int | None = None,
+    ) -> Finding | None:
+        """The "could not find" finding when any of `paths` is not in this layout, else None.
+
+        Every rule guards what it must read with this before judging, so a field the layout
+        does not have gives `unclear` ("check it by eye"), never "no". A field found empty
+        is not guarded: that is evidence, and the rule goes on to say "no".
+        """
+        missing = [path for path in paths if field_state(pep, path) == "not_found"]
+        if not missing:
+            return None
+        titles = [field_title(path) for path in missing]
+        them = "it" if len(titles) == 1 else "them"
+        names = join_titles(titles)
+        finding = self.finding(
+            ctx,
+            f"{names[0].upper()}{names[1:]} could not be found in this layout; check {them} by eye.",
+            section=section,
+            location=location,
+            page=page,
+            unclear=True,
+            suggestion=f"If the PEP has {them} under another label, map the label with "
+            "`peplint template learn`; peplint has not judged what it could not read.",
+        )
+        return finding.model_copy(update={"not_found": missing})
+
+    @staticmethod
     def page_of(pep: Pep, section: str) -> int | None:
         """The page a section starts on, if the document has it."""
         found = pep.sections.get(section)
@@ -112,6 +156,78 @@ class Rule:
     def facts(text: str | None) -> TextFacts:
         """Language facts for `text` (cached per process)."""
         return analyse(text)
+
+
+_RECORD = re.compile(r"^(?P<list>[a-z_.]+)\[(?P<index>\d*)\]\.(?P<rest>.+)$")
+
+
+_NOT_FIELDS = {"source", "template", "sections", "unrecognised_headings", "warnings"}
+_NOT_FIELDS |= {"provenance", "unplaced_labels"}
+_legacy_seen: list[tuple[Pep, bool]] = []  # the last PEP asked about (rules ask many times)
+
+
+def without_provenance(pep: Pep) -> bool:
+    """Whether `pep` was built without provenance (old code, rule examples, pack tests).
+
+    Such a PEP has values but no provenance; its fields all count as read, so the rules
+    judge the values as before. A reader that records provenance records an entry for
+    every value it read, so a PEP with no provenance and no values is a document in which
+    nothing was found (a letter, a blank page): every field is `not_found`.
+    """
+    if pep.provenance:
+        return False
+    if _legacy_seen and _legacy_seen[0][0] is pep:
+        return _legacy_seen[0][1]
+    values = pep.model_dump(exclude=_NOT_FIELDS, exclude_defaults=True, exclude_none=True)
+    answer = bool(values)
+    _legacy_seen[:] = [(pep, answer)]
+    return answer
+
+
+def field_state(pep: Pep, path: str) -> FieldState:
+    """`found`, `empty` or `not_found` for a dotted field path, as the rules read it.
+
+    A PEP built without provenance (`without_provenance`) counts every field as read. A
+    per-record path with an empty index ("targets[].deadline_text") is the best state of
+    that field over the records; a list with no records answers for its fields.
+    """
+    provenance = pep.provenance
+    if without_provenance(pep):
+        return "found"
+    entry = provenance.get(path)
+    if entry is not None:
+        return entry.state
+    if _has_value(pep, path):
+        return "found"  # a value is evidence it was read, whatever the reader recorded
+    match = _RECORD.match(path)
+    if match is None:
+        return "not_found"
+    list_path, index, rest = match.group("list", "index", "rest")
+    if index:
+        return "not_found"
+    pattern = re.compile(rf"^{re.escape(list_path)}\[\d+\]\.{re.escape(rest)}$")
+    states = {e.state for key, e in provenance.items() if pattern.match(key)}
+    if not states:
+        whole = provenance.get(list_path)
+        return "empty" if whole is not None and whole.state == "empty" else "not_found"
+    return "found" if "found" in states else "empty" if "empty" in states else "not_found"
+
+
+_STEP = re.compile(r"([a-z_]+)|\[(\d*)\]")
+
+
+def _has_value(pep: Pep, path: str) -> bool:
+    """Whether the PEP holds a value at `path` ("targets[].who": in any record)."""
+    values: list[Any] = [pep]
+    for name, index in _STEP.findall(path):
+        if name:
+            values = [getattr(v, name, None) for v in values]
+        elif index:
+            values = [v[int(index)] for v in values if isinstance(v, list) and int(index) < len(v)]
+        else:
+            values = [item for v in values if isinstance(v, list) for item in v]
+        values = [v for v in values if v is not None]
+    return any(v not in ("", []) for v in values)
 
 
 def _clip(text: str | None, limit: int = 240) -> str | None:

@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import ClassVar
 
 from peplint.model.findings import Finding
-from peplint.model.pep import Pep
+from peplint.model.pep import Attendee, Pep
 from peplint.rules.base import Rule, RuleContext, RuleDoc, first_name, is_substantive
+
+CROSSED = "✗✘☓⊗"
+# A ticked option left beside the name ("☐ Yes ☒ No": the mark comes before its option,
+# as the extractor reads checkbox groups).
+_TICKED_OPTION = re.compile(
+    r"(?i)[☒☑✓✔■]\s*(yes|no|y|n|attended|present|absent|did not attend|dna|apologies)\b"
+)
+_NOT_ATTENDED = {"no", "n", "absent", "did not attend", "dna", "apologies"}
+
+
+def attendee_attended(attendee: Attendee) -> bool | None:
+    """Whether the attendee attended: a crossed mark (✗) or a ticked "No" left in the name or
+    role says no, whatever was read into `attended`; otherwise the attended flag."""
+    raw = f"{attendee.name or ''} {attendee.role or ''}"
+    if any(c in CROSSED for c in raw):
+        return False
+    option = _TICKED_OPTION.search(raw)
+    if option is not None:
+        return option.group(1).lower() not in _NOT_ATTENDED
+    return attendee.attended
 
 
 class StatutoryAttendees(Rule):
@@ -15,6 +36,7 @@ class StatutoryAttendees(Rule):
     severity = "error"
     sections = ("pep_meeting",)
     params = {"statutory_roles": ["social worker", "designated teacher"]}
+    fields = ("meeting.attendees",)
     doc = RuleDoc(
         summary="The social worker and the designated teacher attended the PEP meeting.",
         what="Looks in the attendee list for someone in each role of `statutory_roles` marked as attending.",
@@ -24,6 +46,9 @@ class StatutoryAttendees(Rule):
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
         page = self.page_of(pep, "pep_meeting")
+        if unread := self.unread(ctx, pep, "meeting.attendees", page=page):
+            yield unread
+            return
         if not pep.meeting.attendees:
             yield self.finding(
                 ctx,
@@ -35,7 +60,7 @@ class StatutoryAttendees(Rule):
             return
         for role in ctx.param("statutory_roles"):
             people = [a for a in pep.meeting.attendees if role in (a.role or "").lower()]
-            if not any(a.attended for a in people):
+            if not any(attendee_attended(a) for a in people):
                 name = people[0].name if people else None
                 said = f"The {role}{f' ({name})' if name else ''} is not recorded as attending the PEP meeting."
                 yield self.finding(
@@ -52,6 +77,11 @@ class YoungPersonParticipation(Rule):
     id = "young-person-participation"
     severity = "error"
     sections = ("pep_meeting",)
+    fields = (
+        "meeting.young_person_attended",
+        "meeting.attendees",
+        "meeting.young_person_absence_reason",
+    )
     doc = RuleDoc(
         summary="The young person attended, or why not and how their views were shared is recorded.",
         what="Checks that the young person attended the meeting (the yes/no question or the attendee list); "
@@ -68,11 +98,15 @@ class YoungPersonParticipation(Rule):
                 if "young person" in (a.role or "").lower() or (
                     name and name in (a.name or "").lower()
                 ):
-                    attended = a.attended
+                    attended = attendee_attended(a)
         if attended:
             return
         page = self.page_of(pep, "pep_meeting")
-        if attended is None:
+        if attended is None and (
+            unread := self.unread(ctx, pep, "meeting.young_person_attended", page=page)
+        ):
+            yield unread
+        elif attended is None:
             yield self.finding(
                 ctx,
                 "The PEP does not say whether the young person attended the meeting.",
@@ -80,6 +114,8 @@ class YoungPersonParticipation(Rule):
                 page=page,
                 suggestion="Record whether the young person attended.",
             )
+        elif unread := self.unread(ctx, pep, "meeting.young_person_absence_reason", page=page):
+            yield unread
         elif not is_substantive(pep.meeting.young_person_absence_reason, 5):
             yield self.finding(
                 ctx,
@@ -97,6 +133,7 @@ class _WrittenDown(Rule):
     """A rule that checks one text of the meeting page says something."""
 
     words_param: ClassVar[str]
+    path: ClassVar[str]  # the field it reads
     missing: ClassVar[str]
     advice: ClassVar[str]
 
@@ -110,6 +147,9 @@ class _WrittenDown(Rule):
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
         if not self.applies(pep):
+            return
+        if unread := self.unread(ctx, pep, self.path, page=self.page_of(pep, "pep_meeting")):
+            yield unread
             return
         text = self.text(pep)
         if not is_substantive(text, ctx.param(self.words_param)):
@@ -128,6 +168,8 @@ class ContributorsViews(_WrittenDown):
     sections = ("pep_meeting",)
     params = {"contributors_views_min_words": 6}
     words_param = "contributors_views_min_words"
+    path = "meeting.contributors_views"
+    fields = (path,)
     missing = "The views of the adults supporting the young person are not recorded."
     advice = "Add the carer's and professionals' views from the meeting."
     doc = RuleDoc(
@@ -148,6 +190,8 @@ class MeetingDiscussion(_WrittenDown):
     sections = ("pep_meeting",)
     params = {"discussion_min_words": 8}
     words_param = "discussion_min_words"
+    path = "meeting.discussion"
+    fields = (path,)
     missing = "The main points of the meeting discussion are not recorded."
     advice = "Summarise what was discussed, including any concerns and next steps."
     doc = RuleDoc(
@@ -166,6 +210,8 @@ class PreviousActionsReviewed(_WrittenDown):
     sections = ("pep_meeting",)
     params = {"previous_actions_min_words": 6}
     words_param = "previous_actions_min_words"
+    path = "meeting.previous_actions_review"
+    fields = ("pep_type", path)
     missing = "The PEP does not review the actions agreed at the previous PEP."
     advice = (
         "Say which previous actions were completed, and what happens to the ones that were not."

@@ -20,6 +20,7 @@ class Post16Plan(Rule):
     severity = "warning"
     sections = ("post16_plan",)
     params = {"post16_from_year_group": 11, "post16_min_words": 8}
+    fields = ("child.year_group", "aspirations")
     doc = RuleDoc(
         summary="From Year 11, the aspirations and the plan to reach them are recorded.",
         what="From `post16_from_year_group`, checks the post-16 / Post Year 14 plan has at least `post16_min_words` words "
@@ -34,6 +35,9 @@ class Post16Plan(Rule):
         if year is None or year < ctx.param("post16_from_year_group"):
             return
         page = self.page_of(pep, "post16_plan")
+        if unread := self.unread(ctx, pep, "aspirations", page=page):
+            yield unread
+            return
         text = pep.aspirations
         if not is_substantive(text, ctx.param("post16_min_words")):
             yield self.finding(
@@ -57,6 +61,7 @@ class NeetBarriers(Rule):
     id = "neet-barriers"
     severity = "error"
     sections = ("training_neet",)
+    fields = ("eet_status",)
     doc = RuleDoc(
         summary="A young person not in education, employment or training has their barriers recorded.",
         what="When the EET status is NEET, checks the Short Term Training or NEET section says what the "

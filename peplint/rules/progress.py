@@ -29,6 +29,7 @@ class InterventionWhereBelowExpected(Rule):
     id = "intervention-where-below-expected"
     severity = "error"
     sections = ("attainment_progress",)
+    fields = ("attainment.subjects", "attainment.subjects[].intervention")
     doc = RuleDoc(
         summary="Every subject below expected progress has an intervention.",
         what="For each subject whose latest term is not on track or shows less than expected progress, "
@@ -38,13 +39,19 @@ class InterventionWhereBelowExpected(Rule):
     )
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
-        for subject in pep.attainment.subjects:
-            if is_below_expected(subject) and not is_substantive(subject.intervention, 4):
+        for index, subject in enumerate(pep.attainment.subjects):
+            if not is_below_expected(subject) or is_substantive(subject.intervention, 4):
+                continue
+            path = f"attainment.subjects[{index}].intervention"
+            page = self.page_of(pep, "attainment_progress")
+            if unread := self.unread(ctx, pep, path, location=subject.subject, page=page):
+                yield unread
+            else:
                 yield self.finding(
                     ctx,
                     f"{subject.subject} is below expected progress but no intervention is recorded.",
                     location=subject.subject,
-                    page=self.page_of(pep, "attainment_progress"),
+                    page=page,
                     suggestion=f"Say what support is in place for {subject.subject}: what, who, when and how "
                     "often.",
                 )
@@ -55,6 +62,7 @@ class EnglishMathsRecorded(Rule):
     severity = "warning"
     sections = ("attainment_progress",)
     params = {"english_maths_from_year_group": 10}
+    fields = ("attainment.subjects", "child.year_group")
     doc = RuleDoc(
         summary="From Key Stage 4, English and maths are recorded with level, grade and progress.",
         what="From `english_maths_from_year_group` to Year 11, checks the subject table has English and maths; at any age, "
@@ -66,6 +74,9 @@ class EnglishMathsRecorded(Rule):
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
         page = self.page_of(pep, "attainment_progress")
+        if unread := self.unread(ctx, pep, "attainment.subjects", page=page):
+            yield unread
+            return
         found: dict[str, Subject | None] = {"English": None, "maths": None}
         for subject in pep.attainment.subjects:
             name = subject.subject.lower()
@@ -104,6 +115,11 @@ class SenSupportRecorded(Rule):
     id = "sen-support-recorded"
     severity = "warning"
     sections = ("additional_needs",)
+    fields = (
+        "additional_needs.sen_status",
+        "additional_needs.text",
+        "additional_needs.exam_arrangements",
+    )
     doc = RuleDoc(
         summary="With SEN support or an EHCP, the plan and exam arrangements are referenced.",
         what="When the SEN status is SEN support or EHCP, checks the additional needs section refers to the "
@@ -117,7 +133,9 @@ class SenSupportRecorded(Rule):
         if needs.sen_status not in ("sen_support", "ehcp"):
             return
         page = self.page_of(pep, "additional_needs")
-        if not re.search(r"(?i)\bplan\b|\behcp\b|\battached\b", needs.text or ""):
+        if unread := self.unread(ctx, pep, "additional_needs.text", page=page):
+            yield unread
+        elif not re.search(r"(?i)\bplan\b|\behcp\b|\battached\b", needs.text or ""):
             yield self.finding(
                 ctx,
                 "The young person has SEN support or an EHCP but the plan is not referred to.",
@@ -125,7 +143,9 @@ class SenSupportRecorded(Rule):
                 page=page,
                 suggestion="Refer to the SEN support plan or EHCP and attach a copy to the PEP.",
             )
-        if not is_substantive(needs.exam_arrangements, 1):
+        if unread := self.unread(ctx, pep, "additional_needs.exam_arrangements", page=page):
+            yield unread
+        elif not is_substantive(needs.exam_arrangements, 1):
             yield self.finding(
                 ctx,
                 "Special exam arrangements are not recorded.",

@@ -20,6 +20,7 @@ class StrengthsIdentified(Rule):
     id = "strengths-identified"
     severity = "error"
     sections = ("attainment_progress",)
+    fields = ("attainment.overview",)
     doc = RuleDoc(
         summary="The attainment overview names the young person's educational strengths.",
         what="Looks in the attainment overview for strengths: 'strength', 'good at', 'excels', 'enjoys', "
@@ -29,6 +30,10 @@ class StrengthsIdentified(Rule):
     )
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
+        page = self.page_of(pep, "attainment_progress")
+        if unread := self.unread(ctx, pep, "attainment.overview", page=page):
+            yield unread
+            return
         overview = pep.attainment.overview or ""
         if not STRENGTH_CUES.search(overview):
             yield self.finding(
@@ -44,6 +49,7 @@ class DevelopmentAreasIdentified(Rule):
     id = "development-areas-identified"
     severity = "error"
     sections = ("attainment_progress",)
+    fields = ("attainment.overview", "attainment.subjects")
     doc = RuleDoc(
         summary="The overview names areas for academic and for social/emotional development.",
         what="Looks in the attainment overview for areas to develop ('an area to develop is...', 'finds ... "
@@ -55,6 +61,9 @@ class DevelopmentAreasIdentified(Rule):
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
         page = self.page_of(pep, "attainment_progress")
+        if unread := self.unread(ctx, pep, "attainment.overview", page=page):
+            yield unread
+            return
         sentences = development_sentences(pep)
         if not sentences:
             yield self.finding(

@@ -19,6 +19,7 @@ class InitialPepTimescale(Rule):
     severity = "error"
     sections = ("pep_meeting", "personal_care")
     params = {"initial_pep_working_days": 20, "emergency_pep_working_days": 10}
+    fields = ("pep_type", "child.date_entered_care", "child.emergency_placement", "meeting.date")
     doc = RuleDoc(
         summary="An initial PEP meets within 20 working days of entering care (10 after an emergency placement).",
         what="For an initial PEP, counts the working days (England's bank holidays excluded) from the date "
@@ -30,6 +31,9 @@ class InitialPepTimescale(Rule):
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
         if pep.pep_type != "initial":
+            return
+        if unread := self.unread(ctx, pep, "child.date_entered_care", "meeting.date"):
+            yield unread
             return
         entered, met = pep.child.date_entered_care, pep.meeting.date
         if entered is None or met is None:
@@ -61,6 +65,7 @@ class ReviewInterval(Rule):
     severity = "error"
     sections = ("pep_meeting",)
     params = {"max_terms_between_peps": 1}
+    fields = ("pep_type", "previous_pep_date", "meeting.date")
     doc = RuleDoc(
         summary="A review PEP is held at most one term after the previous PEP.",
         what="For a review PEP, compares the term of the previous PEP with the term of this meeting "
@@ -71,6 +76,9 @@ class ReviewInterval(Rule):
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
         if pep.pep_type != "review":
+            return
+        if unread := self.unread(ctx, pep, "previous_pep_date", "meeting.date"):
+            yield unread
             return
         previous, met = pep.previous_pep_date, pep.meeting.date
         if previous is None or met is None:
@@ -100,6 +108,11 @@ class SignOffTimescale(Rule):
     severity = "error"
     sections = ("designated_teacher_sign_off",)
     params = {"sign_off_working_days": 5}
+    fields = (
+        "sign_offs.designated_teacher.completed",
+        "sign_offs.designated_teacher.date",
+        "meeting.date",
+    )
     doc = RuleDoc(
         summary="The designated teacher signs off within 5 working days of the meeting.",
         what="Checks that the designated teacher's sign-off is marked complete and dated no more than "
@@ -118,6 +131,11 @@ class SignOffTimescale(Rule):
                 page=page,
                 suggestion="Mark the designated teacher section complete once it is finished.",
             )
+            return
+        if unread := self.unread(
+            ctx, pep, "sign_offs.designated_teacher.date", "meeting.date", page=page
+        ):
+            yield unread
             return
         if sign_off.date is None or met is None:
             yield self.finding(
@@ -146,6 +164,11 @@ class NextPepDate(Rule):
     id = "next-pep-date"
     severity = "error"
     sections = ("social_worker_sign_off", "designated_teacher_sign_off")
+    fields = (
+        "sign_offs.social_worker.next_pep_date",
+        "sign_offs.designated_teacher.next_pep_date",
+        "meeting.date",
+    )
     doc = RuleDoc(
         summary="Both sign-offs give a next PEP date after the meeting.",
         what="Checks that the social worker's and the designated teacher's sign-offs each record a next PEP "
@@ -161,6 +184,10 @@ class NextPepDate(Rule):
             ("designated teacher", pep.sign_offs.designated_teacher, "designated_teacher_sign_off"),
         ):
             page = self.page_of(pep, section) or self.page_of(pep, "designated_teacher_sign_off")
+            path = "sign_offs." + section.removesuffix("_sign_off") + ".next_pep_date"
+            if unread := self.unread(ctx, pep, path, section=section, page=page):
+                yield unread
+                continue
             if sign_off.next_pep_date is None:
                 yield self.finding(
                     ctx,

@@ -14,6 +14,7 @@ class VoicePresent(Rule):
     severity = "error"
     sections = ("young_persons_views",)
     params = {"voice_min_words": 10}
+    fields = ("young_persons_views",)
     doc = RuleDoc(
         summary="The young person's views are recorded and say something.",
         what="Checks that the young person's views section holds at least `voice_min_words` words and is not "
@@ -23,6 +24,10 @@ class VoicePresent(Rule):
     )
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
+        page = self.page_of(pep, "young_persons_views")
+        if unread := self.unread(ctx, pep, "young_persons_views", page=page):
+            yield unread
+            return
         if not is_substantive(pep.young_persons_views, ctx.param("voice_min_words")):
             yield self.finding(
                 ctx,
@@ -38,6 +43,7 @@ class VoiceFirstPerson(Rule):
     id = "voice-first-person"
     severity = "warning"
     sections = ("young_persons_views",)
+    fields = ("young_persons_views",)
     doc = RuleDoc(
         summary="The young person's views are in their own words, not an adult's paraphrase.",
         what="Compares first-person words (I, me, my) with third-person references to the young person "

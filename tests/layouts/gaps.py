@@ -33,7 +33,8 @@ def load_known() -> dict[str, dict[str, list[str]]]:
     """known_gaps.yaml as {"fields": {key: [path]}, "checklist": {key: [item]}}."""
     if not KNOWN_GAPS.is_file():
         return {"fields": {}, "checklist": {}}
-    data = yaml.safe_load(KNOWN_GAPS.read_text(encoding="utf-8")) or {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when built with libyaml
+    data = yaml.load(KNOWN_GAPS.read_text(encoding="utf-8"), Loader=loader) or {}
     return {"fields": data.get("fields") or {}, "checklist": data.get("checklist") or {}}
 
 

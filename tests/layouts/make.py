@@ -7,6 +7,7 @@ Needs `soffice` (Debian: libreoffice-writer-nogui) and `chromium` on PATH.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 import sys
@@ -28,17 +29,7 @@ COMMITTED_SPECS = {
 
 def _libreoffice(variant: Variant, spec_id: str, work: Path) -> Path:
     spec = load_spec(SPECS / f"{spec_id}.yaml")
-    word = Variant(
-        variant.name,
-        variant.base or "python-docx",
-        variant.heading,
-        variant.fields,
-        variant.dates,
-        variant.checkbox,
-        variant.targets,
-        variant.authority,
-        variant.contacts,
-    )
+    word = dataclasses.replace(variant, producer=variant.base or "python-docx")
     docx = render(word, spec, work)
     subprocess.run(
         [

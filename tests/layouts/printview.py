@@ -50,6 +50,11 @@ class _NumberedCanvas(pdfcanvas.Canvas):
         super().save()
 
 
+def _narrow(item: Item) -> bool:
+    """Fits half the page: not free text, not a choice of many options."""
+    return not isinstance(item, Text) and not (isinstance(item, Choice) and len(item.options) > 3)
+
+
 def _column_widths(table: list[list[str]], total: float) -> list[float]:
     """Widths that fit each column's longest word, the rest shared by how much text it holds."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -71,17 +76,28 @@ class PrintView:
     """Draws sections top to bottom, breaking pages as it goes."""
 
     def __init__(
-        self, path: Path, running: str, heading: str, fields: str, checkbox: str, targets: str
+        self,
+        path: Path,
+        running: str,
+        heading: str,
+        fields: str,
+        checkbox: str,
+        targets: str,
+        actions: bool = False,
     ) -> None:
         self.c = _NumberedCanvas(str(path), pagesize=A4, running=running)
         self.c.setTitle("Personal Education Plan")
         self.heading, self.fields, self.checkbox, self.targets = heading, fields, checkbox, targets
+        self.actions = actions
         self.y = TOP
 
-    def need(self, height: float) -> None:
+    def need(self, height: float) -> bool:
+        """Start a new page unless `height` fits; whether it did."""
         if self.y - height < BOTTOM:
             self.c.showPage()
             self.y = TOP
+            return True
+        return False
 
     def text(
         self,
@@ -117,6 +133,8 @@ class PrintView:
             self.text(LEFT, value, RIGHT - LEFT, "Helvetica-Bold", 15)
         elif self.heading == "caps":
             self.text(LEFT, value.upper(), RIGHT - LEFT, "Helvetica", BODY)
+        elif self.heading == "smallcaps":
+            self.small_caps(value)
         elif self.heading == "band":
             self.c.setFillColorRGB(0.12, 0.2, 0.36)
             self.c.rect(LEFT - 4, self.y - 17, RIGHT - LEFT + 8, 18, stroke=0, fill=1)
@@ -128,12 +146,31 @@ class PrintView:
             raise ValueError(self.heading)
         self.y -= 6
 
+    def small_caps(self, value: str) -> None:
+        """Small capitals the way a print engine sets them: a large initial, the rest of the
+        word smaller, each drawn on its own (so text extraction may split "D ATE")."""
+        x, y = LEFT, self.y - 11
+        for word in value.split():
+            self.c.setFont("Helvetica-Bold", 11)
+            self.c.drawString(x, y, word[0].upper())
+            x += (
+                self.c.stringWidth(word[0].upper(), "Helvetica-Bold", 11) + 3.2
+            )  # the gap that splits "D ATE"
+            self.c.setFont("Helvetica-Bold", 8.5)
+            self.c.drawString(x, y, word[1:].upper())
+            x += self.c.stringWidth(word[1:].upper() + " ", "Helvetica-Bold", 8.5) + 1.5
+        self.y -= 16
+
     def boxes(self, x: float, choice: Choice) -> None:
         """A choice at the cursor line: drawn squares, or [X] brackets."""
         y = self.y - BODY
         self.c.setFont("Helvetica", BODY)
         self.c.setFillGray(0)
+        start = x
         for option in choice.options:
+            if x + 30 + self.c.stringWidth(option, "Helvetica", BODY) > RIGHT:  # wrap the options
+                x, y = start, y - BODY * 1.3
+                self.y -= BODY * 1.3
             if self.checkbox == "drawn":
                 self.c.setLineWidth(0.6)
                 self.c.rect(x, y - 1, 8, 8, stroke=1, fill=0)
@@ -171,7 +208,7 @@ class PrintView:
         while pending:
             item = pending.pop(0)
             pair = [item]
-            if not isinstance(item, Text) and pending and not isinstance(pending[0], Text):
+            if _narrow(item) and pending and _narrow(pending[0]):
                 pair.append(pending.pop(0))
             self.need(BODY * 4)
             top, lowest = self.y, self.y
@@ -185,26 +222,34 @@ class PrintView:
             self.y = lowest - 5
 
     def grid(self, grid: Grid) -> None:
-        table = [
-            [c.chosen or "" if isinstance(c, Choice) else c for c in row]
-            for row in (grid.headers, *grid.rows)
-        ]
-        widths = _column_widths(table, RIGHT - LEFT)
+        """Columns lined up by position only; the header row repeats on a new page; a
+        platform's print view keeps its "Edit Delete" action column when asked to."""
+        rows = [[c.chosen or "" if isinstance(c, Choice) else c for c in row] for row in grid.rows]
+        header = list(grid.headers)
+        if self.actions:
+            header.append("")
+            rows = [[*row, "Edit Delete"] for row in rows]
+        widths = _column_widths([header, *rows], RIGHT - LEFT)
         starts = [LEFT + sum(widths[:i]) for i in range(len(widths))]
-        self.need(40)
-        for row_index, cells in enumerate(table):
-            font = "Helvetica-Bold" if row_index == 0 else "Helvetica"
+
+        def draw(cells: list[str], font: str) -> None:
             wrapped = [
                 simpleSplit(c, font, 8, w - 8) or [""] for c, w in zip(cells, widths, strict=True)
             ]
             height = max(len(w) for w in wrapped) * 10.4 + 4
-            self.need(height)
+            if self.need(height) and font == "Helvetica":
+                draw(header, "Helvetica-Bold")
             self.c.setFont(font, 8)
             self.c.setFillGray(0)
             for index, lines in enumerate(wrapped):
                 for number, line in enumerate(lines):
                     self.c.drawString(starts[index], self.y - 8 - number * 10.4, line)
             self.y -= height
+
+        self.need(40)
+        draw(header, "Helvetica-Bold")
+        for row in rows:
+            draw(row, "Helvetica")
         self.y -= 6
 
     def target_list(self, block: Targets) -> None:
@@ -262,9 +307,10 @@ def render_print_view(
     fields: str,
     checkbox: str,
     targets: str,
+    actions: bool = False,
 ) -> Path:
-    """Write the sections as a print-view PDF."""
-    view = PrintView(path, running, heading, fields, checkbox, targets)
+    """Write the sections as a print-view PDF (`actions`: keep the platform's action column)."""
+    view = PrintView(path, running, heading, fields, checkbox, targets, actions)
     view.text(LEFT, title, RIGHT - LEFT, "Helvetica-Bold", 17)
     for section in sections:
         view.section(section)

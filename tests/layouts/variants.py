@@ -29,7 +29,8 @@ class Variant:
     targets: str
     authority: vocab.Authority
     contacts: str = "fields"
-    base: str | None = None  # libreoffice: the Word variant it converts
+    base: str | None = None  # libreoffice: the Word writer whose file it converts
+    actions: bool = False  # a platform's "Edit Delete" action column left in its tables
 
     @property
     def format(self) -> str:
@@ -47,6 +48,8 @@ class Variant:
         data["authority"] = self.authority.name
         data.pop("name")
         data.pop("base")
+        if data.pop("actions"):
+            data["quirks"] = "Edit Delete action column"
         return {k: str(v) for k, v in data.items()}
 
 
@@ -125,6 +128,16 @@ VARIANTS: tuple[Variant, ...] = (
         contacts="table",
     ),
     Variant(
+        "wordml-outline-2cell",
+        "wordml",
+        "outline",
+        "two_cell",
+        "ordinal",
+        "content_control",
+        "numbered",
+        vocab.ST_HELENS,
+    ),
+    Variant(
         "pdf-band-above",
         "reportlab",
         "band",
@@ -149,6 +162,18 @@ VARIANTS: tuple[Variant, ...] = (
         vocab.DUDLEY,
         contacts="table",
     ),
+    Variant(
+        "pdf-smallcaps-gap-actions",
+        "reportlab",
+        "smallcaps",
+        "gap",
+        "numeric",
+        "drawn",
+        "blocks",
+        vocab.WALSALL_REWORDED,
+        contacts="table",
+        actions=True,
+    ),
     # committed under fixtures/variants/ (made by fixtures/variants/make.sh)
     Variant(
         "libreoffice-numbered-labelpara",
@@ -160,6 +185,17 @@ VARIANTS: tuple[Variant, ...] = (
         "numbered",
         vocab.GATESHEAD,
         base="python-docx",
+    ),
+    Variant(
+        "libreoffice-textbox-controls",
+        "libreoffice",
+        "textbox",
+        "content_control",
+        "numeric",
+        "content_control",
+        "grid",
+        vocab.DUDLEY,
+        base="wordml",
     ),
     Variant(
         "chromium-large-gap",
@@ -219,5 +255,6 @@ def render(variant: Variant, spec: CaseSpec, out_dir: Path) -> Path:
             fields=variant.fields,
             checkbox=variant.checkbox,
             targets=variant.targets,
+            actions=variant.actions,
         )
     raise ValueError(f"{variant.name}: {variant.producer} files are committed, not rendered here")

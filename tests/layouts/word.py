@@ -29,6 +29,9 @@ def _shade(cell: object, fill: str) -> None:
 
 
 def _table(doc: Document, rows: int, cols: int) -> Table:
+    body = doc.element.body
+    if len(body) > 1 and body[-2].tag == qn("w:tbl"):  # [-1] is sectPr
+        doc.add_paragraph()  # Word joins tables that touch into one
     table = doc.add_table(rows=rows, cols=cols)
     table.style = "Table Grid"
     return table
@@ -104,7 +107,9 @@ class WordForm:
         if style == "inline":
             line: list[str] = []
             for item in group:
-                text = f"{item.label}: {self.value(item)}".rstrip()  # type: ignore[union-attr]
+                label = item.label  # type: ignore[union-attr]
+                colon = "" if label.endswith(("?", ":")) else ":"
+                text = f"{label}{colon} {self.value(item)}".rstrip()
                 if isinstance(item, Text):
                     if line:
                         doc.add_paragraph("    ".join(line))

@@ -201,6 +201,17 @@ class WordMLForm:
             else:
                 self.body.append(_p(self.value_xml(item)))
 
+    def two_cell_rows(self, group: list[Item]) -> list[str]:
+        """Label cell | a cell holding the content control (block-level for free text)."""
+        w = WIDTH // 4
+        rows = []
+        for item in group:
+            label = _tc(_run(item.label), w, fill="F2F2F2")  # type: ignore[union-attr]
+            block = isinstance(item, Text)
+            value = _tc(self.value_xml(item, block=block), w * 3, span=3, block=block)
+            rows.append(f"<w:tr>{label}{value}</w:tr>")
+        return rows
+
     def four_cell_rows(self, group: list[Item]) -> list[str]:
         rows, pending, w = [], list(group), WIDTH // 4
         while pending:
@@ -287,6 +298,16 @@ class WordMLForm:
                 )
             )
             return
+        if self.targets == "numbered":  # Word's own list numbering: "1." is not in the text
+            for target in block.targets:
+                self.body.append(
+                    f'<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/>'
+                    f"</w:numPr></w:pPr>{_run(target.text)}</w:p>"
+                )
+                for part in parts[1:]:
+                    line = f"{lab[part]}: {getattr(target, part) or ''}".rstrip()
+                    self.body.append(f'<w:p><w:pPr><w:ind w:left="720"/></w:pPr>{_run(line)}</w:p>')
+            return
         for number, target in enumerate(block.targets, 1):
             self.body.append(_p(_run(f"{lab['item']} {number}", bold=True)))
             for part in parts:
@@ -294,9 +315,13 @@ class WordMLForm:
                 self.body.append(text_control(label, getattr(target, part) or "", block=True))
 
     def section(self, number: int, section: Section) -> None:
+        title_row: str | None = None
         if self.heading == "textbox":
             self.body.append(textbox_title(section.title, number))
-            title_row = None
+        elif self.heading == "outline":  # a custom style with an outline level, auto-numbered
+            self.body.append(
+                f'<w:p><w:pPr><w:pStyle w:val="PEPSectionTitle"/></w:pPr>{_run(section.title)}</w:p>'
+            )
         else:
             title_row = (
                 f"<w:tr>{_tc(_run(section.title, bold=True, color='FFFFFF'), WIDTH, span=4, fill='1F3864')}"
@@ -307,18 +332,19 @@ class WordMLForm:
                 if self.fields == "content_control":
                     self.controls(chunk)
                 else:
-                    rows = ([title_row] if title_row else []) + self.four_cell_rows(chunk)
+                    make = self.four_cell_rows if self.fields == "four_cell" else self.two_cell_rows
+                    rows = ([title_row] if title_row else []) + make(chunk)
                     title_row = None
                     self.body.append(_tbl(4, rows))
                     self.body.append(_p())
             elif isinstance(chunk, Grid):
                 if title_row:
-                    self.body.append(_tbl(4, [title_row]))
+                    self.body += [_tbl(4, [title_row]), _p()]
                     title_row = None
                 self.grid(chunk)
             elif isinstance(chunk, Targets):
                 if title_row:
-                    self.body.append(_tbl(4, [title_row]))
+                    self.body += [_tbl(4, [title_row]), _p()]
                     title_row = None
                 self.target_list(chunk)
 
@@ -345,6 +371,8 @@ CONTENT_TYPES = (
     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
     '<Override PartName="/word/styles.xml" '
     'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+    '<Override PartName="/word/numbering.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
     '<Override PartName="/docProps/core.xml" '
     'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>'
 )
@@ -359,6 +387,7 @@ DOC_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>'
     "</Relationships>"
 )
 STYLES = (
@@ -367,7 +396,29 @@ STYLES = (
     '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/>'
     '<w:sz w:val="20"/></w:rPr></w:rPrDefault></w:docDefaults>'
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
-    "</w:styles>"
+    '<w:style w:type="paragraph" w:customStyle="1" w:styleId="PEPSectionTitle">'
+    '<w:name w:val="PEP Section Title"/><w:basedOn w:val="Normal"/><w:pPr>'
+    '<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:before="240" w:after="60"/>'
+    '<w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:color w:val="1F3864"/><w:sz w:val="24"/>'
+    "</w:rPr></w:style></w:styles>"
+)
+
+
+def _decimal_list(abstract_id: int) -> str:
+    return (
+        f'<w:abstractNum w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="singleLevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%1."/><w:lvlJc w:val="left"/>'
+        '<w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>'
+    )
+
+
+NUMBERING = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    f"{_decimal_list(0)}{_decimal_list(1)}"
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>'
 )
 CORE = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -399,5 +450,6 @@ def render_wordml(
         archive.writestr("word/_rels/document.xml.rels", DOC_RELS)
         archive.writestr("word/document.xml", document)
         archive.writestr("word/styles.xml", STYLES)
+        archive.writestr("word/numbering.xml", NUMBERING)
         archive.writestr("docProps/core.xml", CORE)
     return path
