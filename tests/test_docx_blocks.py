@@ -125,3 +125,34 @@ def test_heading_styles_become_heading_blocks(tmp_path: Path) -> None:
     blocks = read_docx(path).blocks
     assert (blocks[0].kind, blocks[0].level, blocks[0].text) == (BlockKind.HEADING, 2, "My Targets")
     assert blocks[1].kind == BlockKind.PARAGRAPH
+
+
+def test_heading_blocks_say_why_they_are_headings(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_heading("About me", level=1)
+    document.add_paragraph().add_run("My school").bold = True
+    document.add_paragraph("Oak Academy, where Jamie is in Year 9 this year.")
+    path = tmp_path / "cues.docx"
+    document.save(str(path))
+    blocks = read_docx(path).blocks
+    assert [(b.kind, b.cue, b.level) for b in blocks] == [
+        (BlockKind.HEADING, "heading-style", 1),
+        (BlockKind.HEADING, "bold", 2),
+        (BlockKind.PARAGRAPH, None, None),
+    ]
+
+
+def test_a_text_box_in_a_python_docx_file_is_read_once(tmp_path: Path) -> None:
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    wps = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    box = "<w:txbxContent><w:p><w:r><w:t>Boxed words</w:t></w:r></w:p></w:txbxContent>"
+    para = (
+        f"<w:p xmlns:mc='{mc}' xmlns:wps='{wps}' xmlns:v='urn:schemas-microsoft-com:vml'>"
+        "<w:r><mc:AlternateContent><mc:Choice Requires='wps'><w:drawing><wps:wsp><wps:txbx>"
+        f"{box}</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape>"
+        f"<v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>"
+        "</w:r></w:p>"
+    )
+    text = read_docx(_doc_with(tmp_path, para, _p("After"))).text()
+    assert text.count("Boxed words") == 1
+    assert text.index("Boxed words") < text.index("After")
