@@ -11,7 +11,6 @@ is read so memory stays flat on long files.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,55 +18,54 @@ from typing import Any
 from peplint import errors
 from peplint.model.document import Block, BlockKind, Document, Table
 from peplint.parsers.pdf_checkboxes import checkbox_words, is_box, is_box_mark
-from peplint.parsers.pdf_tables import (
-    TABLE_SETTINGS,
-    RawTable,
-    finish_table,
-    group_lines,
-    read_table,
+from peplint.parsers.pdf_columns import UnruledTable, continue_table, find_table
+from peplint.parsers.pdf_fields import (
+    below,
+    gap_pairs,
+    is_form_label,
+    label_above_pairs,
+    label_text,
 )
-
-MARGIN_BAND = 0.06  # share of the page height at top and bottom where running text lives
-PAGE_NUMBER = re.compile(r"(?i)^(page\s*)?\d+(\s*(of|/)\s*\d+)?$")
-
-
-@dataclass
-class _Line:
-    text: str
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-    page: int
-    x0: float
+from peplint.parsers.pdf_headings import (
+    HeadingStyle,
+    body_size,
+    heading_cue,
+    heading_levels,
+    mark_bands,
+    style_of,
+)
+from peplint.parsers.pdf_lines import Segment, TextLine, group_text_lines, luminance
+from peplint.parsers.pdf_running import MarginText, in_running_band, running_texts
+from peplint.parsers.pdf_tables import TABLE_SETTINGS, RawTable, finish_table, read_table
 
 
 @dataclass
 class _PageItems:
     number: int
     height: float
-    items: list[tuple[float, Any]] = field(default_factory=list)  # (top, _Line | RawTable)
-    margin_lines: list[_Line] = field(default_factory=list)
+    items: list[tuple[float, TextLine | RawTable]] = field(default_factory=list)
 
 
-def _is_bold(fontname: str) -> bool:
-    return bool(re.search(r"(?i)bold|black|heavy|semibold|demi", fontname))
+def _plain_words(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """pdfplumber's words with their fill colour reduced to a lightness (``colour``)."""
+    for word in words:
+        word["colour"] = luminance(word.pop("non_stroking_color", None))
+    return words
 
 
-def _line(words: list[dict[str, Any]], page: int) -> _Line:
-    sized = [w for w in words if w.get("size")]
-    size = max((w["size"] for w in sized), default=0.0)
-    text_words = [w for w in words if w.get("fontname")]
-    bold = bool(text_words) and all(_is_bold(w["fontname"]) for w in text_words)
-    return _Line(
-        text=" ".join(w["text"] for w in words),
-        top=min(w["top"] for w in words),
-        bottom=max(w["bottom"] for w in words),
-        size=round(size, 1),
-        bold=bold,
-        page=page,
-        x0=min(w["x0"] for w in words),
-    )
+def _plain_rects(page: Any) -> list[dict[str, float | None]]:
+    """The page's filled rectangles as plain boxes with the fill's lightness."""
+    return [
+        {
+            "x0": float(r["x0"]),
+            "x1": float(r["x1"]),
+            "top": float(r["top"]),
+            "bottom": float(r["bottom"]),
+            "fill": luminance(r.get("non_stroking_color")),
+        }
+        for r in page.rects
+        if r.get("fill")
+    ]
 
 
 def _read_page(page: Any, number: int) -> tuple[_PageItems, int, int]:
@@ -80,7 +78,11 @@ def _read_page(page: Any, number: int) -> tuple[_PageItems, int, int]:
         )
     else:
         clean_page = page
-    words = clean_page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+    words = _plain_words(
+        clean_page.extract_words(
+            extra_attrs=["fontname", "size", "non_stroking_color"], keep_blank_chars=False
+        )
+    )
     words += box_words
     out = _PageItems(number=number, height=float(page.height))
     remaining = words
@@ -90,75 +92,304 @@ def _read_page(page: Any, number: int) -> tuple[_PageItems, int, int]:
         remaining = [w for w in remaining if id(w) not in used_ids]
         if any(any(c is not None and c.lines for c in row) for row in table.rows):
             out.items.append((float(found.bbox[1]), table))
-    band = out.height * MARGIN_BAND
-    for words_in_line in group_lines(remaining):
-        line = _line(words_in_line, number)
-        if line.top < band or line.bottom > out.height - band:
-            out.margin_lines.append(line)
-        else:
-            out.items.append((line.top, line))
+    lines = [TextLine(words=ws, page=number) for ws in group_text_lines(remaining)]
+    mark_bands(lines, _plain_rects(clean_page))
+    out.items.extend((line.top, line) for line in lines)
     out.items.sort(key=lambda item: item[0])
     return out, len(page.chars), len(page.images)
 
 
-def _running_texts(pages: list[_PageItems]) -> set[str]:
-    """Margin texts that repeat across pages (digits ignored), or are page numbers."""
-    counts: Counter[str] = Counter()
+def _drop_running(pages: list[_PageItems]) -> None:
+    """Remove running headers and footers (segment by segment) from every page."""
+    margins: list[tuple[MarginText, TextLine, Segment]] = []
     for page in pages:
-        for key in {re.sub(r"\d+", "#", ln.text) for ln in page.margin_lines}:
-            counts[key] += 1
-    return {k for k, n in counts.items() if n >= 2 or len(pages) == 1}
+        for _, item in page.items:
+            if isinstance(item, TextLine) and in_running_band(item.top, item.bottom, page.height):
+                for seg in item.segments:
+                    margins.append(
+                        (MarginText(page.number, seg.text, item.top, page.height), item, seg)
+                    )
+    drop = running_texts([m for m, _, _ in margins], len(pages))
+    dropped: dict[int, set[int]] = {}
+    for margin, line, seg in margins:
+        if margin in drop:
+            dropped.setdefault(id(line), set()).update(id(w) for w in seg.words)
+    if not dropped:
+        return
+    for page in pages:
+        kept: list[tuple[float, TextLine | RawTable]] = []
+        for top, item in page.items:
+            gone = dropped.get(id(item)) if isinstance(item, TextLine) else None
+            if gone and isinstance(item, TextLine):
+                words = [w for w in item.words if id(w) not in gone]
+                if not words:
+                    continue
+                band = item.band
+                item = TextLine(words=words, page=item.page)
+                item.band = band
+            kept.append((top, item))
+        page.items = kept
 
 
-def _heading_levels(lines: list[_Line], body_size: float) -> dict[float, int]:
-    sizes = sorted({ln.size for ln in lines if ln.size >= body_size * 1.15}, reverse=True)
-    return {size: index + 1 for index, size in enumerate(sizes[:3])}
+@dataclass
+class _Reader:
+    """The document-wide state of turning pages of lines and tables into blocks."""
+
+    body: float
+    cues: dict[int, str]  # id(line) -> heading cue
+    levels: dict[HeadingStyle, int]
+    vocabulary: set[str]
+    blocks: list[Block] = field(default_factory=list)
+    previous_line: TextLine | None = None
+    table_end_page: int = 0  # the page the last table block ends on
+    unruled: tuple[Block, list[float]] | None = None  # the last unruled table and its cuts
+
+    def stops(self, line: TextLine) -> bool:
+        return id(line) in self.cues
 
 
 def _to_blocks(pages: list[_PageItems]) -> list[Block]:
-    running = _running_texts(pages)
-    all_lines = [it for p in pages for _, it in p.items if isinstance(it, _Line)]
-    size_counts: Counter[float] = Counter()
-    for ln in all_lines:
-        size_counts[ln.size] += len(ln.text)
-    body_size = size_counts.most_common(1)[0][0] if size_counts else 10.0
-    levels = _heading_levels(all_lines, body_size)
-    vocabulary = {w.lower().strip(".,;:!?()'\"") for ln in all_lines for w in ln.text.split()}
-    blocks: list[Block] = []
-    previous_line: _Line | None = None
-    table_end_page = 0  # the page the last table block ends on
+    _drop_running(pages)
+    all_lines = [it for p in pages for _, it in p.items if isinstance(it, TextLine)]
+    body = body_size(all_lines)
+    cues: dict[int, str] = {}
+    styles: list[HeadingStyle] = []
+    for line in all_lines:
+        cue = heading_cue(line, body)
+        if cue is not None:
+            cues[id(line)] = cue
+            styles.append(style_of(line, body))
+    reader = _Reader(
+        body=body,
+        cues=cues,
+        levels=heading_levels(styles, body),
+        vocabulary={w.lower().strip(".,;:!?()'\"") for ln in all_lines for w in ln.text.split()},
+    )
     for page in pages:
-        kept = [
-            (m.top, m)
-            for m in page.margin_lines
-            if re.sub(r"\d+", "#", m.text) not in running and not PAGE_NUMBER.match(m.text.strip())
-        ]
-        first_on_page = True
-        for _, item in sorted(page.items + kept, key=lambda pair: pair[0]):
-            if isinstance(item, RawTable):
-                table = finish_table(item, vocabulary)
-                continues = first_on_page and table_end_page == page.number - 1
-                _add_table(blocks, table, page.number, continues)
-                table_end_page = page.number
-                previous_line = None
+        _read_items(reader, page)
+    return reader.blocks
+
+
+def _read_items(reader: _Reader, page: _PageItems) -> None:
+    items = [item for _, item in page.items]
+    index = 0
+    while index < len(items):
+        item = items[index]
+        first_on_page = index == 0
+        if isinstance(item, RawTable):
+            table = finish_table(item, reader.vocabulary)
+            continues = first_on_page and reader.table_end_page == page.number - 1
+            _add_table(reader.blocks, table, page.number, continues)
+            reader.table_end_page = page.number
+            reader.previous_line, reader.unruled = None, None
+            index += 1
+            continue
+        run = _line_run(items, index)
+        index += _read_lines(reader, run, page.number, first_on_page)
+
+
+def _line_run(items: list[TextLine | RawTable], start: int) -> list[TextLine]:
+    run: list[TextLine] = []
+    for item in items[start:]:
+        if not isinstance(item, TextLine):
+            break
+        run.append(item)
+    return run
+
+
+def _read_lines(reader: _Reader, lines: list[TextLine], page: int, first_on_page: bool) -> int:
+    """Blocks from a run of lines between ruled tables; returns how many lines were used."""
+    i = 0
+    if (
+        first_on_page
+        and reader.unruled is not None
+        and reader.table_end_page == page - 1
+        and reader.blocks
+        and reader.blocks[-1] is reader.unruled[0]
+    ):
+        block, cuts = reader.unruled
+        rows, used = continue_table(lines, cuts, reader.stops)
+        if used and block.table is not None:
+            block.table.rows.extend(list(r) for r in rows)
+            reader.table_end_page = page
+            i = used
+    while i < len(lines):
+        line = lines[i]
+        if id(line) in reader.cues:
+            _add_heading(reader, line)
+            i += 1
+            continue
+        found = find_table(lines, i, reader.stops)
+        if found is not None:
+            i += _add_unruled(reader, found, lines, i, page, first_on_page=i == 0)
+            if reader.previous_line is None:
+                continue
+            if reader.previous_line is line:  # read as label/value lines instead
+                reader.previous_line = None
             else:
-                previous_line = _add_line(blocks, item, previous_line, body_size, levels)
-            first_on_page = False
-    return blocks
+                continue
+        i += _add_plain_line(reader, lines, i)
+    return len(lines)
+
+
+def _add_unruled(
+    reader: _Reader,
+    found: UnruledTable,
+    lines: list[TextLine],
+    i: int,
+    page: int,
+    first_on_page: bool,
+) -> int:
+    """Add an unruled table (or the label/value pairs it really is); returns lines used,
+    or 0 with `previous_line` set to the line when it is to be read line by line."""
+    columns = len(found.cuts) + 1
+    if found.lines_used == 2 and found.header_rows == 1:
+        pairs = label_above_pairs(lines[i], lines[i + 1], allow_bold=False)
+        if pairs:
+            for label, value in pairs:
+                reader.blocks.append(_pair(label, value, page, "label-above"))
+            reader.previous_line = None
+            return 2
+    if columns == 2 and not found.header_distinct:
+        reader.previous_line = lines[i]  # a list of label/value lines, not a table
+        return 0
+    table = Table(rows=[list(r) for r in found.rows])
+    continues = first_on_page and reader.table_end_page == page - 1
+    _add_table(reader.blocks, table, page, continues)
+    reader.table_end_page = page
+    last = reader.blocks[-1]
+    reader.unruled = (last, found.cuts) if last.table is not None else None
+    reader.previous_line = None
+    return found.lines_used
+
+
+def _pair(label: str, value: str, page: int, cue: str) -> Block:
+    return Block(kind=BlockKind.LABEL_VALUE, label=label, text=value, page=page, cue=cue)
+
+
+def _add_heading(reader: _Reader, line: TextLine) -> None:
+    text = line.text.strip()
+    cue = reader.cues[id(line)]
+    level = reader.levels.get(style_of(line, reader.body), 3)
+    previous = reader.previous_line
+    prev_block = reader.blocks[-1] if reader.blocks else None
+    if (
+        previous is not None
+        and prev_block is not None
+        and prev_block.kind == BlockKind.HEADING
+        and prev_block.cue == cue
+        and previous.size == line.size
+        and line.top - previous.bottom < line.size * 0.8
+    ):
+        prev_block.text += " " + text  # a heading wrapped onto two lines
+    else:
+        reader.blocks.append(
+            Block(kind=BlockKind.HEADING, text=text, level=level, page=line.page, cue=cue)
+        )
+    reader.previous_line = line
+
+
+def _add_plain_line(reader: _Reader, lines: list[TextLine], i: int) -> int:
+    """A line as label/value pairs, a checkbox, or paragraph text; returns lines used."""
+    line = lines[i]
+    text = line.text.strip()
+    pairs = gap_pairs(line)
+    if pairs:
+        for label, value in pairs:
+            reader.blocks.append(_pair(label, value, line.page, "gap"))
+        reader.previous_line = None
+        return 1
+    if is_form_label(line, reader.body):
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        pairs = label_above_pairs(line, following) if following is not None else []
+        if pairs:
+            for label, value in pairs:
+                reader.blocks.append(_pair(label, value, line.page, "label-above"))
+            reader.previous_line = None
+            return 2
+        value_lines = _value_below(reader, lines, i)
+        if value_lines or _stands_empty(reader, lines, i):
+            value = " ".join(v.text.strip() for v in value_lines)
+            reader.blocks.append(_pair(label_text(text), value, line.page, "label-above"))
+            reader.previous_line = None
+            return 1 + len(value_lines)
+    checkbox = re.fullmatch(r"([☒☐])\s*([^☒☐]+)", text)
+    if checkbox:
+        reader.blocks.append(
+            Block(
+                kind=BlockKind.CHECKBOX,
+                text=checkbox.group(2).strip(),
+                checked=checkbox.group(1) == "☒",
+                page=line.page,
+            )
+        )
+        reader.previous_line = line
+        return 1
+    previous = reader.previous_line
+    prev_block = reader.blocks[-1] if reader.blocks else None
+    continues = (
+        previous is not None
+        and prev_block is not None
+        and prev_block.kind == BlockKind.PARAGRAPH
+        and previous.page == line.page
+        and abs(previous.size - line.size) < 0.6
+        and line.top - previous.bottom < line.size * 0.45
+    )
+    if continues and prev_block is not None:
+        joiner = "" if prev_block.text.endswith("-") else " "
+        prev_block.text += joiner + text
+    else:
+        reader.blocks.append(Block(kind=BlockKind.PARAGRAPH, text=text, page=line.page))
+    reader.previous_line = line
+    return 1
+
+
+def _value_below(reader: _Reader, lines: list[TextLine], i: int) -> list[TextLine]:
+    """The lines of the value written under the form label `lines[i]`."""
+    label = lines[i]
+    out: list[TextLine] = []
+    for line in lines[i + 1 :]:
+        if id(line) in reader.cues or is_form_label(line, reader.body) or len(line.segments) > 1:
+            break
+        if not out:
+            if not below(label, line):
+                break
+        elif not (
+            line.top - out[-1].bottom < line.size * 0.45 and abs(line.size - out[-1].size) < 0.6
+        ):
+            break
+        out.append(line)
+    return out
+
+
+def _stands_empty(reader: _Reader, lines: list[TextLine], i: int) -> bool:
+    """Whether the form label `lines[i]` has no value: next comes another label,
+    a heading, a wide blank space, or nothing."""
+    label = lines[i]
+    if i + 1 >= len(lines):
+        return True
+    following = lines[i + 1]
+    return (
+        id(following) in reader.cues
+        or is_form_label(following, reader.body)
+        or following.top - label.bottom > 2.5 * max(label.size, 6.0)
+    )
 
 
 def _add_table(blocks: list[Block], table: Table, page: int, may_continue: bool) -> None:
     """Append a table, or join it to the previous block when it is that table's
     continuation (first on the page after the one the previous table ended on)."""
     previous = blocks[-1] if blocks else None
-    if (
-        may_continue
-        and previous is not None
-        and previous.table is not None
-        and previous.table.width == table.width
-    ):
-        rows = table.rows
+    if may_continue and previous is not None and previous.table is not None:
         old = previous.table.rows
+        rows = table.rows
+        if previous.table.width != table.width:
+            mapped = _map_columns(old, rows)
+            if mapped is None:
+                blocks.append(Block(kind=BlockKind.TABLE, table=table, page=page))
+                return
+            old.extend(mapped)
+            return
         k = 0  # header rows repeated at the top of the continuation
         while k < min(len(rows), len(old)) and rows[k] == old[k]:
             k += 1
@@ -166,9 +397,44 @@ def _add_table(blocks: list[Block], table: Table, page: int, may_continue: bool)
         if rows and old and _continues_row(old[-1], rows[0]):
             old[-1] = [_join_cells(a, b) for a, b in zip(old[-1], rows[0], strict=False)]
             rows = rows[1:]
-        previous.table.rows.extend(rows)
+        old.extend(rows)
         return
     blocks.append(Block(kind=BlockKind.TABLE, table=table, page=page))
+
+
+def _norm(cell: str | None) -> str:
+    return " ".join((cell or "").lower().split())
+
+
+def _map_columns(
+    old: list[list[str | None]], new: list[list[str | None]]
+) -> list[list[str | None]] | None:
+    """The rows of a continuation whose repeated header names some of the old
+    header's columns (an action column dropped), placed under those columns;
+    None when its header does not match."""
+    if not old or not new:
+        return None
+    old_header = [_norm(c) for c in old[0]]
+    mapping: list[int] = []
+    position = 0
+    for cell in new[0]:
+        name = _norm(cell)
+        if not name:
+            return None
+        try:
+            position = old_header.index(name, position)
+        except ValueError:
+            return None
+        mapping.append(position)
+        position += 1
+    width = len(old[0])
+    out: list[list[str | None]] = []
+    for row in new[1:]:
+        placed: list[str | None] = [""] * width
+        for j, cell in enumerate(row[: len(mapping)]):
+            placed[mapping[j]] = cell
+        out.append(placed)
+    return out
 
 
 def _continues_row(last: list[str | None], first: list[str | None]) -> bool:
@@ -183,67 +449,6 @@ def _join_cells(a: str | None, b: str | None) -> str | None:
     if a is None or b is None:
         return a if b is None else b
     return f"{a} {b}".strip() if b else a
-
-
-def _add_line(
-    blocks: list[Block],
-    line: _Line,
-    previous: _Line | None,
-    body_size: float,
-    levels: dict[float, int],
-) -> _Line:
-    text = line.text.strip()
-    # Larger type is a heading; so is a short all-bold line at body size or above
-    # (LibreOffice prints Word's "Heading 3" in bold at the body size).
-    is_heading = len(text) <= 120 and (
-        line.size in levels
-        or (
-            line.bold
-            and line.size >= body_size * 0.98
-            and len(text) <= 80
-            and not text.endswith((".", ",", ";", ":"))
-        )
-    )
-    if is_heading:
-        level = levels.get(line.size, 3)
-        prev_block = blocks[-1] if blocks else None
-        if (
-            previous is not None
-            and prev_block is not None
-            and prev_block.kind == BlockKind.HEADING
-            and previous.size == line.size
-            and line.top - previous.bottom < line.size * 0.8
-        ):
-            prev_block.text += " " + text  # a heading wrapped onto two lines
-        else:
-            blocks.append(Block(kind=BlockKind.HEADING, text=text, level=level, page=line.page))
-        return line
-    checkbox = re.fullmatch(r"([☒☐])\s*([^☒☐]+)", text)
-    if checkbox:
-        blocks.append(
-            Block(
-                kind=BlockKind.CHECKBOX,
-                text=checkbox.group(2).strip(),
-                checked=checkbox.group(1) == "☒",
-                page=line.page,
-            )
-        )
-        return line
-    prev_block = blocks[-1] if blocks else None
-    continues = (
-        previous is not None
-        and prev_block is not None
-        and prev_block.kind == BlockKind.PARAGRAPH
-        and previous.page == line.page
-        and abs(previous.size - line.size) < 0.6
-        and line.top - previous.bottom < line.size * 0.45
-    )
-    if continues and prev_block is not None:
-        joiner = "" if prev_block.text.endswith("-") else " "
-        prev_block.text += joiner + text
-    else:
-        blocks.append(Block(kind=BlockKind.PARAGRAPH, text=text, page=line.page))
-    return line
 
 
 def was_repaired(pdf: Any) -> bool:
@@ -278,7 +483,7 @@ def read_pdf(path: Path, password: str | None = None) -> Document:
             cid_chars += sum(
                 len(ln.text)
                 for _, ln in items.items
-                if isinstance(ln, _Line) and "(cid:" in ln.text
+                if isinstance(ln, TextLine) and "(cid:" in ln.text
             )
             pages.append(items)
     if chars == 0:

@@ -1,0 +1,123 @@
+"""Where PDF labels and values are paired by geometry.
+
+Two shapes: a label and its value on one line split by a wide gap ("gap"),
+and a label directly above its value ("label-above"). A label shows itself by
+ending with ":" or "?", or by a style of its own beside the value (grey,
+smaller, or bold where the value is not). Ordinary prose has no wide gaps and
+no label style, so it is never paired. Pure geometry over `TextLine`s.
+"""
+
+from __future__ import annotations
+
+import re
+
+from peplint.parsers.pdf_lines import Segment, TextLine
+
+MAX_LABEL_WORDS = 10
+MAX_LABEL_CHARS = 70
+_INLINE = re.compile(r"^([^:]{2,60}):\s*(.*)$")
+
+
+def label_text(text: str) -> str:
+    """A label without its trailing colon."""
+    return text.strip().rstrip(":").strip()
+
+
+def _short(text: str) -> bool:
+    t = text.strip()
+    return 0 < len(t) <= MAX_LABEL_CHARS and len(t.split()) <= MAX_LABEL_WORDS
+
+
+def _punctuated(text: str) -> bool:
+    return text.rstrip().endswith((":", "?"))
+
+
+def _grey(colour: float) -> bool:
+    return 0.25 <= colour <= 0.85
+
+
+def styled_apart(
+    label: Segment | TextLine, value: Segment | TextLine, allow_bold: bool = True
+) -> bool:
+    """Whether a would-be label is set in a style of its own beside its value."""
+    if allow_bold and label.bold and not value.bold:
+        return True
+    if _grey(label.colour) and value.colour < label.colour - 0.15:
+        return True
+    return _size(label) < _size(value) - 0.7
+
+
+def _size(part: Segment | TextLine) -> float:
+    return max((float(w.get("size") or 0.0) for w in part.words), default=0.0)
+
+
+def _looks_like_label(label: Segment, value: Segment) -> bool:
+    text = label.text
+    if not _short(text) or text.rstrip().endswith((".", ",", ";")):
+        return False
+    if _punctuated(text) or styled_apart(label, value):
+        return True
+    # No cue but the gap: a short capitalised label, far from its value.
+    gap = value.x0 - label.x1
+    size = _size(label) or 10.0
+    return len(text.split()) <= 5 and text[:1].isupper() and gap >= 3 * size
+
+
+def gap_pairs(line: TextLine) -> list[tuple[str, str]]:
+    """(label, value) pairs on a line split at wide gaps: two segments, or several
+    label/value segment pairs, or several "Label: value" segments; [] for anything else."""
+    segments = line.segments
+    if len(segments) < 2:
+        return []
+    inline = [_INLINE.match(s.text) for s in segments]
+    if all(m is not None and _short(m.group(1)) for m in inline):
+        return [(m.group(1).strip(), m.group(2).strip()) for m in inline if m is not None]
+    if len(segments) % 2:
+        return []
+    pairs = list(zip(segments[::2], segments[1::2], strict=False))
+    if not all(_looks_like_label(label, value) for label, value in pairs):
+        return []
+    return [(label_text(label.text), value.text.strip()) for label, value in pairs]
+
+
+def is_form_label(line: TextLine, body: float) -> bool:
+    """Whether a line on its own is plainly a form label: short and ending with ":"
+    (or "?"), or short and set grey or smaller than the body text."""
+    text = line.text
+    if len(line.segments) != 1 or not _short(text) or text.rstrip().endswith((".", ",", ";")):
+        return False
+    if _punctuated(text):
+        return True
+    return _grey(line.colour) or line.size < body - 0.7
+
+
+def below(label: TextLine, value: TextLine) -> bool:
+    """Whether `value` sits directly under `label`, aligned on its left edge."""
+    size = max(label.size, 6.0)
+    return (
+        value.page == label.page
+        and 0 <= value.top - label.bottom <= 1.2 * size
+        and abs(value.x0 - label.x0) <= 0.8 * size
+    )
+
+
+def label_above_pairs(
+    label: TextLine, value: TextLine, allow_bold: bool = True
+) -> list[tuple[str, str]]:
+    """Pairs from a line of several labels over a line of their values, each value
+    aligned under its label (a two-column form); [] when they do not line up.
+    Without `allow_bold`, bold alone does not make a label (a table's header row)."""
+    labels, values = label.segments, value.segments
+    if len(labels) < 2 or len(labels) != len(values) or value.page != label.page:
+        return []
+    if not 0 <= value.top - label.bottom <= 1.2 * max(label.size, 6.0):
+        return []
+    size = max(label.size, 6.0)
+    for lab, val in zip(labels, values, strict=True):
+        if abs(lab.x0 - val.x0) > 0.8 * size or not _short(lab.text):
+            return []
+        if not (_punctuated(lab.text) or styled_apart(lab, val, allow_bold)):
+            return []
+    return [
+        (label_text(lab.text), val.text.strip()) for lab, val in zip(labels, values, strict=True)
+    ]
