@@ -35,6 +35,7 @@ from peplint.parsers.pdf_headings import (
     style_of,
 )
 from peplint.parsers.pdf_lines import Segment, TextLine, group_text_lines, luminance
+from peplint.parsers.pdf_open import lay_out
 from peplint.parsers.pdf_running import MarginText, in_running_band, running_texts
 from peplint.parsers.pdf_tables import TABLE_SETTINGS, RawTable, finish_table, read_table
 
@@ -70,6 +71,7 @@ def _plain_rects(page: Any) -> list[dict[str, float | None]]:
 
 def _read_page(page: Any, number: int) -> tuple[_PageItems, int, int]:
     """A page's lines and tables; also its character count and image count."""
+    lay_out(page)
     box_words, box_objects = checkbox_words(page)
     if box_objects:
         ids = {id(o) for o in box_objects}
@@ -208,7 +210,14 @@ def _read_lines(reader: _Reader, lines: list[TextLine], page: int, first_on_page
         and reader.blocks[-1] is reader.unruled[0]
     ):
         block, cuts = reader.unruled
-        rows, used = continue_table(lines, cuts, reader.stops)
+        repeated = find_table(lines, 0, reader.stops)
+        header_again = (
+            repeated is not None
+            and block.table is not None
+            and _map_columns(block.table.rows, [list(r) for r in repeated.rows[:1]] + [[]])
+            is not None
+        )
+        rows, used = ([], 0) if header_again else continue_table(lines, cuts, reader.stops)
         if used and block.table is not None:
             block.table.rows.extend(list(r) for r in rows)
             reader.table_end_page = page
@@ -293,6 +302,13 @@ def _add_plain_line(reader: _Reader, lines: list[TextLine], i: int) -> int:
     """A line as label/value pairs, a checkbox, or paragraph text; returns lines used."""
     line = lines[i]
     text = line.text.strip()
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    pairs = label_above_pairs(line, following) if following is not None else []
+    if pairs:
+        for label, value in pairs:
+            reader.blocks.append(_pair(label, value, line.page, "label-above"))
+        reader.previous_line = None
+        return 2
     pairs = gap_pairs(line)
     if pairs:
         for label, value in pairs:
@@ -300,13 +316,6 @@ def _add_plain_line(reader: _Reader, lines: list[TextLine], i: int) -> int:
         reader.previous_line = None
         return 1
     if is_form_label(line, reader.body):
-        following = lines[i + 1] if i + 1 < len(lines) else None
-        pairs = label_above_pairs(line, following) if following is not None else []
-        if pairs:
-            for label, value in pairs:
-                reader.blocks.append(_pair(label, value, line.page, "label-above"))
-            reader.previous_line = None
-            return 2
         value_lines = _value_below(reader, lines, i)
         if value_lines or _stands_empty(reader, lines, i):
             value = " ".join(v.text.strip() for v in value_lines)

@@ -45,15 +45,18 @@ def header_cells(line: TextLine) -> list[Segment]:
     return cells
 
 
+MIN_GUTTER = 4.0  # a column boundary needs a free strip at least this wide (a word space is less)
+
+
 def _subtract(free: list[Interval], x0: float, x1: float) -> list[Interval]:
     out: list[Interval] = []
     for a, b in free:
         if x1 <= a or x0 >= b:
             out.append((a, b))
             continue
-        if x0 - a >= 1.0:
+        if x0 - a >= MIN_GUTTER:
             out.append((a, x0))
-        if b - x1 >= 1.0:
+        if b - x1 >= MIN_GUTTER:
             out.append((x1, b))
     return out
 
@@ -64,7 +67,7 @@ def _fits(line: TextLine, strips: list[list[Interval]]) -> list[list[Interval]] 
     out = []
     for free in strips:
         for word in line.words:
-            free = _subtract(free, float(word["x0"]) + 0.5, float(word["x1"]) - 0.5)
+            free = _subtract(free, float(word["x0"]), float(word["x1"]))
             if not free:
                 return None
         out.append(free)
@@ -88,7 +91,7 @@ def find_table(
     body: list[TextLine] = []
     previous = head
     for line in lines[start + 1 :]:
-        if line.page != head.page or stops(line) or line.size > head.size + 1.0:
+        if line.page != head.page or stops(line):
             break
         if line.top - previous.bottom > 2.5 * max(line.size, 6.0):
             break
@@ -160,7 +163,7 @@ def continue_table(
 ) -> tuple[list[list[str]], int]:
     """Rows at the top of a page that continue a table cut at `cuts`, and how many
     lines they took ((``[]``, 0) when the page does not start with such rows)."""
-    strips: list[list[Interval]] = [[(c - 3.0, c + 3.0)] for c in cuts]
+    strips: list[list[Interval]] = [[(c - MIN_GUTTER, c + MIN_GUTTER)] for c in cuts]
     taken: list[TextLine] = []
     for line in lines:
         if stops(line) or (taken and line.top - taken[-1].bottom > 2.5 * max(line.size, 6.0)):

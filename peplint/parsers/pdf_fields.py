@@ -47,6 +47,10 @@ def styled_apart(
     return _size(label) < _size(value) - 0.7
 
 
+def _label_styled(part: Segment) -> bool:
+    return _grey(part.colour) or _punctuated(part.text)
+
+
 def _size(part: Segment | TextLine) -> float:
     return max((float(w.get("size") or 0.0) for w in part.words), default=0.0)
 
@@ -57,6 +61,8 @@ def _looks_like_label(label: Segment, value: Segment) -> bool:
         return False
     if _punctuated(text) or styled_apart(label, value):
         return True
+    if _label_styled(value):
+        return False  # two labels side by side
     # No cue but the gap: a short capitalised label, far from its value.
     gap = value.x0 - label.x1
     size = _size(label) or 10.0

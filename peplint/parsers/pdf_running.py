@@ -62,11 +62,14 @@ def _key(text: str) -> str:
 
 
 def running_texts(margins: list[MarginText], page_count: int) -> set[MarginText]:
-    """The margin texts to drop: repeated at about the same height (digits aside) on
-    at least half the pages (and two), or page numbers and stamps in the outer margin."""
+    """The margin texts to drop: repeated at about the same height on at least half
+    the pages (and two), digits aside in the outer margin only (so "Section 2" at the
+    top of a page is not taken for furniture); page numbers and stamps anywhere in
+    the outer margin."""
     by_key: dict[tuple[str, bool], list[MarginText]] = defaultdict(list)
     for item in margins:
-        by_key[(_key(item.text), item.at_top)].append(item)
+        text = _key(item.text) if _outer(item) else " ".join(item.text.split()).lower()
+        by_key[(text, item.at_top)].append(item)
     needed = max(2, (page_count + 1) // 2)
     drop: set[MarginText] = set()
     for items in by_key.values():
@@ -74,12 +77,15 @@ def running_texts(margins: list[MarginText], page_count: int) -> set[MarginText]
         if len(pages) >= needed and _same_height(items):
             drop.update(items)
     for item in margins:
-        outer = item.top < item.page_height * MARGIN_BAND or item.top > item.page_height * (
-            1 - MARGIN_BAND * 1.5
-        )
-        if is_page_furniture(item.text) and (outer or page_count == 1 or len(item.text) < 20):
+        if is_page_furniture(item.text) and (_outer(item) or len(item.text) < 20):
             drop.add(item)
     return drop
+
+
+def _outer(item: MarginText) -> bool:
+    """Whether the text sits in the outer margin of its page."""
+    height = item.page_height
+    return item.top < height * MARGIN_BAND or item.top > height * (1 - MARGIN_BAND * 1.5)
 
 
 def _same_height(items: list[MarginText]) -> bool:
