@@ -214,8 +214,7 @@ def _read_lines(reader: _Reader, lines: list[TextLine], page: int, first_on_page
         header_again = (
             repeated is not None
             and block.table is not None
-            and _map_columns(block.table.rows, [list(r) for r in repeated.rows[:1]] + [[]])
-            is not None
+            and _map_columns(block.table.rows, [_cells(repeated.rows[0]), []]) is not None
         )
         rows, used = ([], 0) if header_again else continue_table(lines, cuts, reader.stops)
         if used and block.table is not None:
@@ -270,6 +269,10 @@ def _add_unruled(
     reader.unruled = (last, found.cuts) if last.table is not None else None
     reader.previous_line = None
     return found.lines_used
+
+
+def _cells(row: list[str]) -> list[str | None]:
+    return list(row)
 
 
 def _pair(label: str, value: str, page: int, cue: str) -> Block:
