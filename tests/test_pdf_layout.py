@@ -476,3 +476,33 @@ def test_label_value_lines_in_two_columns_are_pairs_not_a_table(tmp_path: Path) 
 
 def block_summary(blocks: list[Block]) -> list[str]:
     return [b.kind.value for b in blocks]
+
+
+def test_values_in_bold_or_capitals_under_their_labels_are_not_headings(tmp_path: Path) -> None:
+    page = Page()
+    page.text(56, 50, "Additional Needs", "Times-Bold", 15)
+    page.text(56, 80, "SEN status", "Times-Roman", 8, GREY)
+    page.text(56, 91, "SEN SUPPORT", "Times-Roman", 10)
+    page.text(56, 114, "Name of SENCo", "Times-Roman", 8, GREY)
+    page.text(56, 125, "Mrs Amara Okafor", "Times-Bold", 10)
+    page.text(56, 160, "Exam Arrangements", "Times-Bold", 10)
+    prose(page, 178, 2, "Times-Roman")
+    document = read(tmp_path, [page])
+    assert pairs(document) == [
+        ("SEN status", "SEN SUPPORT", "label-above"),
+        ("Name of SENCo", "Mrs Amara Okafor", "label-above"),
+    ]
+    assert [t for t, _, _ in headings(document)] == ["Additional Needs", "Exam Arrangements"]
+
+
+def test_a_long_form_of_label_value_lines(tmp_path: Path) -> None:
+    page = Page()
+    expected = []
+    for i in range(45):
+        label, value = f"Question {i + 1}", f"Answer number {i + 1}"
+        page.text(56, 60 + 16 * i, label, "Helvetica", 10)
+        page.text(260, 60 + 16 * i, value, "Helvetica", 10)
+        expected.append((label, value))
+    document = read(tmp_path, [page])
+    assert [(label, value) for label, value, _ in pairs(document)] == expected
+    assert tables(document) == []

@@ -221,21 +221,20 @@ def _read_lines(reader: _Reader, lines: list[TextLine], page: int, first_on_page
             block.table.rows.extend(list(r) for r in rows)
             reader.table_end_page = page
             i = used
+    pairs_until = 0
     while i < len(lines):
         line = lines[i]
         if id(line) in reader.cues:
             _add_heading(reader, line)
             i += 1
             continue
-        found = find_table(lines, i, reader.stops)
+        found = find_table(lines, i, reader.stops) if i >= pairs_until else None
         if found is not None:
-            i += _add_unruled(reader, found, lines, i, page, first_on_page=i == 0)
-            if reader.previous_line is None:
+            used = _add_unruled(reader, found, lines, i, page, first_on_page=i == 0)
+            if used:
+                i += used
                 continue
-            if reader.previous_line is line:  # read as label/value lines instead
-                reader.previous_line = None
-            else:
-                continue
+            pairs_until = i + found.lines_used  # label/value lines: no table starts inside
         i += _add_plain_line(reader, lines, i)
     return len(lines)
 
@@ -248,9 +247,8 @@ def _add_unruled(
     page: int,
     first_on_page: bool,
 ) -> int:
-    """Add an unruled table (or the label/value pairs it really is); returns lines used,
-    or 0 with `previous_line` set to the line when it is to be read line by line."""
-    columns = len(found.cuts) + 1
+    """Add an unruled table (or the label/value pairs it really is); returns the lines
+    used, 0 when the lines are label/value lines to read one by one."""
     if found.lines_used == 2 and found.header_rows == 1:
         pairs = label_above_pairs(lines[i], lines[i + 1], allow_bold=False)
         if pairs:
@@ -258,10 +256,9 @@ def _add_unruled(
                 reader.blocks.append(_pair(label, value, page, "label-above"))
             reader.previous_line = None
             return 2
-    if columns == 2 and not found.header_distinct:
-        reader.previous_line = lines[i]  # a list of label/value lines, not a table
-        return 0
-    table = Table(rows=[list(r) for r in found.rows])
+    if len(found.cuts) == 1 and not found.header_distinct:
+        return 0  # two columns in one style: a list of labels and values, not a table
+    table = Table(rows=[_cells(r) for r in found.rows])
     continues = first_on_page and reader.table_end_page == page - 1
     _add_table(reader.blocks, table, page, continues)
     reader.table_end_page = page
@@ -361,17 +358,29 @@ def _value_below(reader: _Reader, lines: list[TextLine], i: int) -> list[TextLin
     label = lines[i]
     out: list[TextLine] = []
     for line in lines[i + 1 :]:
-        if id(line) in reader.cues or is_form_label(line, reader.body) or len(line.segments) > 1:
+        if is_form_label(line, reader.body) or len(line.segments) > 1:
             break
         if not out:
-            if not below(label, line):
+            if not below(label, line) or (
+                id(line) in reader.cues and not _value_styled(line, label, reader)
+            ):
                 break
-        elif not (
+        elif id(line) in reader.cues or not (
             line.top - out[-1].bottom < line.size * 0.45 and abs(line.size - out[-1].size) < 0.6
         ):
             break
         out.append(line)
     return out
+
+
+def _value_styled(line: TextLine, label: TextLine, reader: _Reader) -> bool:
+    """Whether a bold or capitals line right under a form label is its value
+    rather than a heading (values set in bold or in capitals)."""
+    return (
+        reader.cues.get(id(line)) in {"bold", "caps"}
+        and len(line.text) <= 60
+        and line.top - label.bottom <= 0.8 * max(label.size, 6.0)
+    )
 
 
 def _stands_empty(reader: _Reader, lines: list[TextLine], i: int) -> bool:
