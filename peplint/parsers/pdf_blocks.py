@@ -20,6 +20,7 @@ from peplint.model.document import Block, BlockKind, Document, Table
 from peplint.parsers.pdf_checkboxes import checkbox_words, is_box, is_box_mark
 from peplint.parsers.pdf_columns import UnruledTable, continue_table, find_table
 from peplint.parsers.pdf_fields import (
+    PairColumns,
     below,
     gap_pairs,
     is_form_label,
@@ -34,7 +35,13 @@ from peplint.parsers.pdf_headings import (
     mark_bands,
     style_of,
 )
-from peplint.parsers.pdf_lines import Segment, TextLine, group_text_lines, luminance
+from peplint.parsers.pdf_lines import (
+    Segment,
+    TextLine,
+    group_text_lines,
+    luminance,
+    split_at_columns,
+)
 from peplint.parsers.pdf_open import lay_out
 from peplint.parsers.pdf_running import MarginText, in_running_band, running_texts
 from peplint.parsers.pdf_tables import TABLE_SETTINGS, RawTable, finish_table, read_table
@@ -95,6 +102,7 @@ def _read_page(page: Any, number: int) -> tuple[_PageItems, int, int]:
         if any(any(c is not None and c.lines for c in row) for row in table.rows):
             out.items.append((float(found.bbox[1]), table))
     lines = [TextLine(words=ws, page=number) for ws in group_text_lines(remaining)]
+    split_at_columns(lines)
     mark_bands(lines, _plain_rects(clean_page))
     out.items.extend((line.top, line) for line in lines)
     out.items.sort(key=lambda item: item[0])
@@ -145,6 +153,7 @@ class _Reader:
     previous_line: TextLine | None = None
     table_end_page: int = 0  # the page the last table block ends on
     unruled: tuple[Block, list[float]] | None = None  # the last unruled table and its cuts
+    pair_columns: PairColumns | None = None  # the columns of the last label/value line
 
     def stops(self, line: TextLine) -> bool:
         return id(line) in self.cues
@@ -224,6 +233,10 @@ def _read_lines(reader: _Reader, lines: list[TextLine], page: int, first_on_page
     pairs_until = 0
     while i < len(lines):
         line = lines[i]
+        if _is_empty_in_list(reader, lines, i):
+            reader.blocks.append(_pair(label_text(line.text), "", page, "gap"))
+            i += 1 + _continue_pair(reader, lines, i + 1, line)
+            continue
         if id(line) in reader.cues:
             _add_heading(reader, line)
             i += 1
@@ -314,7 +327,10 @@ def _add_plain_line(reader: _Reader, lines: list[TextLine], i: int) -> int:
         for label, value in pairs:
             reader.blocks.append(_pair(label, value, line.page, "gap"))
         reader.previous_line = None
-        return 1
+        if len(line.segments) != 2:
+            return 1
+        reader.pair_columns = PairColumns.of(line)
+        return 1 + _continue_pair(reader, lines, i + 1)
     if is_form_label(line, reader.body):
         value_lines = _value_below(reader, lines, i)
         if value_lines or _stands_empty(reader, lines, i):
@@ -371,6 +387,54 @@ def _value_below(reader: _Reader, lines: list[TextLine], i: int) -> list[TextLin
             break
         out.append(line)
     return out
+
+
+def _continue_pair(
+    reader: _Reader, lines: list[TextLine], start: int, label_line: TextLine | None = None
+) -> int:
+    """Join the wrapped lines of the last label/value pair to it; returns lines used."""
+    columns = reader.pair_columns
+    block = reader.blocks[-1]
+    if columns is None or block.label is None:
+        return 0
+    if label_line is not None:
+        columns.bottom = label_line.bottom
+    used = 0
+    for line in lines[start:]:
+        if reader.cues.get(id(line)) in {"band", "font-size"}:
+            break
+        parts = columns.continues(line)
+        if parts is None:
+            break
+        label_more, value_more = parts
+        block.label = f"{block.label} {label_more}".strip() if label_more else block.label
+        block.label = label_text(block.label)
+        block.text = f"{block.text} {value_more}".strip() if value_more else block.text
+        columns.bottom = line.bottom
+        used += 1
+    return used
+
+
+def _is_empty_in_list(reader: _Reader, lines: list[TextLine], i: int) -> bool:
+    """A label with nothing beside it inside a list of label/value lines: the value
+    is empty (even when, on its own, the label would pass for a bold heading)."""
+    columns = reader.pair_columns
+    last = reader.blocks[-1] if reader.blocks else None
+    if columns is None or last is None or last.cue != "gap" or last.label is None:
+        return False
+    line = lines[i]
+    if reader.cues.get(id(line)) in {"band", "font-size"} or not columns.empty_label(line):
+        return False
+    if i + 1 >= len(lines):
+        return True
+    following = lines[i + 1]
+    return (
+        id(following) in reader.cues
+        or bool(gap_pairs(following))
+        or columns.empty_label(following)
+        or following.top - line.bottom > 2.5 * columns.size
+        or columns.continues(following) is not None
+    )
 
 
 def _value_styled(line: TextLine, label: TextLine, reader: _Reader) -> bool:

@@ -88,46 +88,45 @@ def find_table(
     if not cells:
         return None
     strips: list[list[Interval]] = [[(left.x1, right.x0)] for left, right in pairwise(cells)]
-    body: list[TextLine] = []
-    previous = head
+    header_lines = [head]
+    body_lines: list[TextLine] = []
     for line in lines[start + 1 :]:
-        if line.page != head.page or stops(line):
+        previous = (body_lines or header_lines)[-1]
+        if line.page != head.page or line.top - previous.bottom > 2.5 * max(line.size, 6.0):
             break
-        if line.top - previous.bottom > 2.5 * max(line.size, 6.0):
+        # Header cells wrapped onto more lines in the header's style (which may look
+        # like headings on their own) belong to the header.
+        wrapped_header = (
+            not body_lines
+            and (head.bold or stops(line))
+            and _same_style(line, head)
+            and line.top - previous.bottom < 0.6 * max(line.size, 6.0)
+        )
+        if not wrapped_header and stops(line):
             break
         narrowed = _fits(line, strips)
         if narrowed is None:
             break
-        strips, previous = narrowed, line
-        body.append(line)
-    if not body:
+        strips = narrowed
+        (header_lines if wrapped_header else body_lines).append(line)
+    if not body_lines:
         return None
     cuts = [max(free, key=lambda iv: iv[1] - iv[0]) for free in strips]
     positions = [(a + b) / 2 for a, b in cuts]
-    header_rows = 1
-    while (
-        header_rows < len(body)
-        and _same_style(body[header_rows - 1], head)
-        and not _same_style(body[header_rows - 1], body[-1])
-    ):
-        header_rows += 1
-    header_lines = [head, *body[: header_rows - 1]]
-    body_lines = body[header_rows - 1 :]
-    if not body_lines:
-        return None
+    header_rows = len(header_lines)
     spread = [_columns_of(ln, positions) for ln in body_lines]
     one_column = max(sum(1 for c in cols if c) for cols in spread) < 2
     if one_column and all(cols[0] for cols in spread):
         return None  # every body line sits in the first column: text under a gapped line
     header = [
-        " ".join(parts)
+        " ".join(p for p in parts if p)
         for parts in zip(*(_columns_of(h, positions) for h in header_lines), strict=False)
     ]
     rows = [header, *_rows(body_lines, spread)]
     return UnruledTable(
         rows=rows,
         cuts=positions,
-        lines_used=1 + len(body),
+        lines_used=len(header_lines) + len(body_lines),
         header_distinct=not _same_style(head, body_lines[0]),
         header_rows=header_rows,
     )

@@ -10,6 +10,7 @@ no label style, so it is never paired. Pure geometry over `TextLine`s.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from peplint.parsers.pdf_lines import Segment, TextLine
 
@@ -127,3 +128,64 @@ def label_above_pairs(
     return [
         (label_text(lab.text), val.text.strip()) for lab, val in zip(labels, values, strict=True)
     ]
+
+
+def split_at(line: TextLine, cut: float) -> tuple[str, str] | None:
+    """A line's text left and right of a column boundary at `cut`, or None when a
+    word runs across it."""
+    left: list[str] = []
+    right: list[str] = []
+    for word in line.words:
+        if float(word["x1"]) <= cut + 1.0:
+            left.append(word["text"])
+        elif float(word["x0"]) >= cut - 1.0:
+            right.append(word["text"])
+        else:
+            return None
+    return " ".join(left), " ".join(right)
+
+
+@dataclass
+class PairColumns:
+    """Where the last label/value line put its label and its value, and the label's style."""
+
+    page: int
+    label_x0: float
+    value_x0: float
+    bold: bool
+    colour: float
+    size: float
+    bottom: float
+
+    @classmethod
+    def of(cls, line: TextLine) -> PairColumns:
+        """The columns of a line of one label and its value."""
+        label, value = line.segments[0], line.segments[1]
+        return cls(
+            page=line.page,
+            label_x0=label.x0,
+            value_x0=value.x0,
+            bold=label.bold,
+            colour=label.colour,
+            size=max(line.size, 6.0),
+            bottom=line.bottom,
+        )
+
+    def continues(self, line: TextLine) -> tuple[str, str] | None:
+        """The label and value text a tightly following line adds (a wrapped cell)."""
+        if line.page != self.page or line.top - self.bottom >= 0.45 * self.size:
+            return None
+        return split_at(line, self.value_x0 - 1.0)
+
+    def empty_label(self, line: TextLine) -> bool:
+        """Whether `line` is the next label of the same list, with nothing beside it."""
+        return (
+            line.page == self.page
+            and len(line.segments) == 1
+            and abs(line.x0 - self.label_x0) <= 1.5
+            and line.x1 < self.value_x0
+            and line.bold == self.bold
+            and abs(line.colour - self.colour) < 0.15
+            and line.top - self.bottom <= 2.2 * self.size
+            and _short(line.text)
+        )

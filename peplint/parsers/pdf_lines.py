@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 Word = dict[str, Any]
@@ -192,3 +193,40 @@ def rejoin_small_caps(line: list[Word]) -> list[Word]:
         else:
             out.append(word)
     return out
+
+
+ALIGNED_GAP = 0.5  # a narrower gap still splits a line where a column starts
+
+
+def split_at_columns(lines: list[TextLine]) -> None:
+    """Split lines also at narrower gaps where the next word starts at an x position
+    that begins a segment on at least two other lines of the page (a column of
+    values whose labels nearly fill their own column)."""
+    starts: dict[int, int] = {}
+    for line in lines:
+        for seg in line.segments[1:]:
+            key = round(seg.x0)
+            starts[key] = starts.get(key, 0) + 1
+    columns = {x for x, n in starts.items() if n >= 2}
+    if not columns:
+        return
+    for line in lines:
+        resplit: list[Segment] = []
+        changed = False
+        for seg in line.segments:
+            current = [seg.words[0]]
+            for left, right in pairwise(seg.words):
+                size = float(left.get("size") or 10.0)
+                gap = float(right["x0"]) - float(left["x1"])
+                x = round(float(right["x0"]))
+                if gap >= ALIGNED_GAP * size and (
+                    x in columns or x - 1 in columns or x + 1 in columns
+                ):
+                    resplit.append(Segment(current))
+                    current = [right]
+                    changed = True
+                else:
+                    current.append(right)
+            resplit.append(Segment(current))
+        if changed:
+            line.segments = resplit
