@@ -44,7 +44,14 @@ from peplint.parsers.pdf_lines import (
 )
 from peplint.parsers.pdf_open import lay_out
 from peplint.parsers.pdf_running import MarginText, in_running_band, running_texts
-from peplint.parsers.pdf_tables import TABLE_SETTINGS, RawTable, finish_table, read_table
+from peplint.parsers.pdf_tables import (
+    TABLE_SETTINGS,
+    RawCell,
+    RawTable,
+    finish_table,
+    join_cell,
+    read_table,
+)
 
 
 @dataclass
@@ -156,7 +163,15 @@ class _Reader:
     pair_columns: PairColumns | None = None  # the columns of the last label/value line
 
     def stops(self, line: TextLine) -> bool:
+        """Whether a line is a heading (so no table runs through it)."""
         return id(line) in self.cues
+
+    def join(
+        self, lines: list[list[dict[str, Any]]], box: tuple[float, float, float, float]
+    ) -> str:
+        """An unruled cell's text, healed like a ruled cell's (words broken by narrow
+        columns, items on their own lines)."""
+        return join_cell(RawCell(lines=lines, bbox=box), self.vocabulary)
 
 
 def _to_blocks(pages: list[_PageItems]) -> list[Block]:
@@ -219,13 +234,15 @@ def _read_lines(reader: _Reader, lines: list[TextLine], page: int, first_on_page
         and reader.blocks[-1] is reader.unruled[0]
     ):
         block, cuts = reader.unruled
-        repeated = find_table(lines, 0, reader.stops)
+        repeated = find_table(lines, 0, reader.stops, reader.join)
         header_again = (
             repeated is not None
             and block.table is not None
             and _map_columns(block.table.rows, [_cells(repeated.rows[0]), []]) is not None
         )
-        rows, used = ([], 0) if header_again else continue_table(lines, cuts, reader.stops)
+        rows, used = (
+            ([], 0) if header_again else continue_table(lines, cuts, reader.stops, reader.join)
+        )
         if used and block.table is not None:
             block.table.rows.extend(list(r) for r in rows)
             reader.table_end_page = page
@@ -241,7 +258,7 @@ def _read_lines(reader: _Reader, lines: list[TextLine], page: int, first_on_page
             _add_heading(reader, line)
             i += 1
             continue
-        found = find_table(lines, i, reader.stops) if i >= pairs_until else None
+        found = find_table(lines, i, reader.stops, reader.join) if i >= pairs_until else None
         if found is not None:
             used = _add_unruled(reader, found, lines, i, page, first_on_page=i == 0)
             if used:

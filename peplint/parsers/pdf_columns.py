@@ -15,11 +15,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from peplint.parsers.pdf_lines import Segment, TextLine, split_segments
+from peplint.parsers.pdf_lines import Segment, TextLine, Word, split_segments
 
 HEADER_GAP = 0.9  # header cells are separated by gaps wider than this many font sizes
 MAX_CELL_WORDS = 6
 Interval = tuple[float, float]
+Box = tuple[float, float, float, float]
+CellJoiner = Callable[[list[list[Word]], Box], str]  # a cell's lines of words and box -> text
+
+
+def join_words(lines: list[list[Word]], box: Box) -> str:
+    """A cell's text: its lines' words joined by spaces."""
+    return " ".join(w["text"] for line in lines for w in line)
 
 
 @dataclass
@@ -79,10 +86,14 @@ def _same_style(a: TextLine, b: TextLine) -> bool:
 
 
 def find_table(
-    lines: list[TextLine], start: int, stops: Callable[[TextLine], bool]
+    lines: list[TextLine],
+    start: int,
+    stops: Callable[[TextLine], bool],
+    join: CellJoiner = join_words,
 ) -> UnruledTable | None:
     """The unruled table headed by `lines[start]`, or None. `stops(line)` says a line
-    cannot be part of a table (a heading)."""
+    cannot be part of a table (a heading); `join` makes a cell's text from its lines
+    of words and its box."""
     head = lines[start]
     cells = header_cells(head)
     if not cells:
@@ -94,14 +105,10 @@ def find_table(
         previous = (body_lines or header_lines)[-1]
         if line.page != head.page or line.top - previous.bottom > 2.5 * max(line.size, 6.0):
             break
-        # Header cells wrapped onto more lines in the header's style (which may look
-        # like headings on their own) belong to the header.
-        wrapped_header = (
-            not body_lines
-            and (head.bold or stops(line))
-            and _same_style(line, head)
-            and line.top - previous.bottom < 0.6 * max(line.size, 6.0)
-        )
+        # Lines in a bold header's style (header cells wrapped onto more lines, or a
+        # grouping row above the real header) belong to the header, even where they
+        # would pass for headings on their own.
+        wrapped_header = not body_lines and (head.bold or stops(line)) and _same_style(line, head)
         if not wrapped_header and stops(line):
             break
         narrowed = _fits(line, strips)
@@ -111,54 +118,101 @@ def find_table(
         (header_lines if wrapped_header else body_lines).append(line)
     if not body_lines:
         return None
+    strips = _finest_columns(header_lines, body_lines, strips)
     cuts = [max(free, key=lambda iv: iv[1] - iv[0]) for free in strips]
     positions = [(a + b) / 2 for a, b in cuts]
-    header_rows = len(header_lines)
     spread = [_columns_of(ln, positions) for ln in body_lines]
     one_column = max(sum(1 for c in cols if c) for cols in spread) < 2
     if one_column and all(cols[0] for cols in spread):
         return None  # every body line sits in the first column: text under a gapped line
+    edges = _edges(positions, [*header_lines, *body_lines])
+    header_cells_lines = [_columns_of(h, positions) for h in header_lines]
     header = [
-        " ".join(p for p in parts if p)
-        for parts in zip(*(_columns_of(h, positions) for h in header_lines), strict=False)
+        join([ln for ln in lines_ if ln], _box(edges, j, header_lines))
+        for j, lines_ in enumerate(zip(*header_cells_lines, strict=False))
     ]
-    rows = [header, *_rows(body_lines, spread)]
+    rows = [header, *_rows(body_lines, spread, edges, join)]
     return UnruledTable(
         rows=rows,
         cuts=positions,
         lines_used=len(header_lines) + len(body_lines),
         header_distinct=not _same_style(head, body_lines[0]),
-        header_rows=header_rows,
+        header_rows=len(header_lines),
     )
 
 
-def _columns_of(line: TextLine, cuts: list[float]) -> list[str]:
-    """A line's text per column, words placed by bisecting the column cuts."""
-    cols: list[list[str]] = [[] for _ in range(len(cuts) + 1)]
+def _finest_columns(
+    header_lines: list[TextLine], body_lines: list[TextLine], strips: list[list[Interval]]
+) -> list[list[Interval]]:
+    """Column strips from the header line with the most cells (a header whose first
+    line groups columns, "Autumn" over three), kept where no word of the table
+    crosses them; the first line's strips when that gives no more columns."""
+    best = max(header_lines, key=lambda h: len(header_cells(h)))
+    if best is header_lines[0]:
+        return strips
+    candidates = [[(left.x1, right.x0)] for left, right in pairwise(header_cells(best))]
+    for line in [*header_lines, *body_lines]:
+        kept = []
+        for free in candidates:
+            for word in line.words:
+                free = _subtract(free, float(word["x0"]), float(word["x1"]))
+                if not free:
+                    break
+            if free:
+                kept.append(free)
+        candidates = kept
+    return candidates if len(candidates) > len(strips) else strips
+
+
+def _edges(cuts: list[float], lines: list[TextLine]) -> list[float]:
+    """Column edges: the table's left edge, the cuts, and its right edge."""
+    left = min(line.x0 for line in lines)
+    right = max(line.x1 for line in lines)
+    return [left, *cuts, right]
+
+
+def _box(edges: list[float], column: int, lines: list[TextLine]) -> Box:
+    return (edges[column], lines[0].top, edges[column + 1], lines[-1].bottom)
+
+
+def _columns_of(line: TextLine, cuts: list[float]) -> list[list[Word]]:
+    """A line's words per column, placed by bisecting the column cuts."""
+    cols: list[list[Word]] = [[] for _ in range(len(cuts) + 1)]
     for word in line.words:
         centre = (float(word["x0"]) + float(word["x1"])) / 2
-        cols[bisect_right(cuts, centre)].append(word["text"])
-    return [" ".join(c) for c in cols]
+        cols[bisect_right(cuts, centre)].append(word)
+    return cols
 
 
-def _rows(lines: list[TextLine], spread: list[list[str]]) -> list[list[str]]:
-    """Body lines grouped into rows: by the larger gaps between rows when the spacing
-    varies, else a line with text in the first column starts a row."""
+def _rows(
+    lines: list[TextLine], spread: list[list[list[Word]]], edges: list[float], join: CellJoiner
+) -> list[list[str]]:
+    """Body lines grouped into rows (by the larger gaps between rows when the spacing
+    varies, else a line with text in the first column starts a row), cells joined."""
     gaps = [b.top - a.bottom for a, b in pairwise(lines)]
     varied = bool(gaps) and max(gaps) - min(gaps) > 1.5
     threshold = (max(gaps) + min(gaps)) / 2 if varied else 0.0
-    rows: list[list[str]] = []
+    grouped: list[tuple[list[TextLine], list[list[list[Word]]]]] = []
     for index, cols in enumerate(spread):
         new_row = index == 0 or (gaps[index - 1] > threshold if varied else bool(cols[0]))
         if new_row:
-            rows.append(list(cols))
+            grouped.append(([lines[index]], [[c] if c else [] for c in cols]))
         else:
-            rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cols, strict=False)]
-    return rows
+            grouped[-1][0].append(lines[index])
+            for cell, words in zip(grouped[-1][1], cols, strict=False):
+                if words:
+                    cell.append(words)
+    return [
+        [join(cell, _box(edges, j, row_lines)) for j, cell in enumerate(cells)]
+        for row_lines, cells in grouped
+    ]
 
 
 def continue_table(
-    lines: list[TextLine], cuts: list[float], stops: Callable[[TextLine], bool]
+    lines: list[TextLine],
+    cuts: list[float],
+    stops: Callable[[TextLine], bool],
+    join: CellJoiner = join_words,
 ) -> tuple[list[list[str]], int]:
     """Rows at the top of a page that continue a table cut at `cuts`, and how many
     lines they took ((``[]``, 0) when the page does not start with such rows)."""
@@ -175,4 +229,4 @@ def continue_table(
     spread = [_columns_of(ln, cuts) for ln in taken]
     if not taken or max(sum(1 for c in cols if c) for cols in spread) < 2:
         return [], 0
-    return _rows(taken, spread), len(taken)
+    return _rows(taken, spread, _edges(cuts, taken), join), len(taken)
