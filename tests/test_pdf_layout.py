@@ -506,3 +506,52 @@ def test_a_long_form_of_label_value_lines(tmp_path: Path) -> None:
     document = read(tmp_path, [page])
     assert [(label, value) for label, value, _ in pairs(document)] == expected
     assert tables(document) == []
+
+
+# The project's print view with its ruled lines taken away ------------------------
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+@pytest.mark.parametrize("spec_id", ["walsall-good", "secondary-good", "secondary-absent-no-voice"])
+def test_a_print_view_without_ruled_lines_reads_like_the_ruled_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spec_id: str
+) -> None:
+    """Every label/value row, every plain table and every heading of the ruled PDF is
+    read from the same layout drawn with no lines at all."""
+    from reportlab.platypus import TableStyle
+
+    import peplint.generate.pdf_writer as pdf_writer
+    from peplint.generate.render import render_spec
+    from peplint.generate.spec import load_spec
+    from tests.conftest import GENERATED, SPECS
+
+    class NoRules(TableStyle):
+        def __init__(self, cmds: list[tuple[object, ...]] | None = None, **kwargs: object) -> None:
+            super().__init__([c for c in (cmds or []) if c[0] != "GRID"], **kwargs)
+
+    monkeypatch.setattr(pdf_writer, "TableStyle", NoRules)
+    path = tmp_path / f"{spec_id}-unruled.pdf"
+    path.write_bytes(render_spec(load_spec(SPECS / f"{spec_id}.yaml"), "pdf"))
+    ruled, unruled = read_pdf(GENERATED / f"{spec_id}.pdf"), read_pdf(path)
+    assert tables(unruled) != tables(ruled)  # the lines really are gone
+    ruled_pairs = [
+        (_norm(row[0]), _norm(row[1]))
+        for rows in tables(ruled)
+        if max(len(r) for r in rows) == 2
+        for row in rows
+    ]
+    assert ruled_pairs
+    assert [(_norm(label), _norm(value)) for label, value, _ in pairs(unruled)] == ruled_pairs
+    plain_tables = [
+        [[_norm(c) for c in row] for row in rows]
+        for rows in tables(ruled)
+        if max(len(r) for r in rows) > 2 and all(c is not None for r in rows for c in r)
+    ]
+    assert plain_tables
+    unruled_tables = [[[_norm(c) for c in row] for row in rows] for rows in tables(unruled)]
+    for table in plain_tables:
+        assert table in unruled_tables
+    assert [t for t, _, _ in headings(unruled)] == [t for t, _, _ in headings(ruled)]

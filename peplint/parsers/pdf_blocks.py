@@ -250,7 +250,7 @@ def _read_lines(reader: _Reader, lines: list[TextLine], page: int, first_on_page
     pairs_until = 0
     while i < len(lines):
         line = lines[i]
-        if _is_empty_in_list(reader, lines, i):
+        if _is_empty_in_list(reader, lines, i, at_page_top=first_on_page and i == 0):
             reader.blocks.append(_pair(label_text(line.text), "", page, "gap"))
             i += 1 + _continue_pair(reader, lines, i + 1, line)
             continue
@@ -415,7 +415,7 @@ def _continue_pair(
     if columns is None or block.label is None:
         return 0
     if label_line is not None:
-        columns.bottom = label_line.bottom
+        columns.page, columns.bottom = label_line.page, label_line.bottom
     used = 0
     for line in lines[start:]:
         if reader.cues.get(id(line)) in {"band", "font-size"}:
@@ -432,7 +432,9 @@ def _continue_pair(
     return used
 
 
-def _is_empty_in_list(reader: _Reader, lines: list[TextLine], i: int) -> bool:
+def _is_empty_in_list(
+    reader: _Reader, lines: list[TextLine], i: int, at_page_top: bool = False
+) -> bool:
     """A label with nothing beside it inside a list of label/value lines: the value
     is empty (even when, on its own, the label would pass for a bold heading)."""
     columns = reader.pair_columns
@@ -440,7 +442,9 @@ def _is_empty_in_list(reader: _Reader, lines: list[TextLine], i: int) -> bool:
     if columns is None or last is None or last.cue != "gap" or last.label is None:
         return False
     line = lines[i]
-    if reader.cues.get(id(line)) in {"band", "font-size"} or not columns.empty_label(line):
+    if reader.cues.get(id(line)) in {"band", "font-size"} or not columns.empty_label(
+        line, at_page_top
+    ):
         return False
     if i + 1 >= len(lines):
         return True

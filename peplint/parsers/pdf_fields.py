@@ -177,15 +177,20 @@ class PairColumns:
             return None
         return split_at(line, self.value_x0 - 1.0)
 
-    def empty_label(self, line: TextLine) -> bool:
-        """Whether `line` is the next label of the same list, with nothing beside it."""
+    def empty_label(self, line: TextLine, at_page_top: bool = False) -> bool:
+        """Whether `line` is the next label of the same list, with nothing beside it
+        (`at_page_top`: the list may carry on from the foot of the previous page)."""
+        near = (
+            line.page == self.page + 1
+            if at_page_top
+            else line.page == self.page and line.top - self.bottom <= 2.2 * self.size
+        )
         return (
-            line.page == self.page
+            near
             and len(line.segments) == 1
             and abs(line.x0 - self.label_x0) <= 1.5
             and line.x1 < self.value_x0
             and line.bold == self.bold
             and abs(line.colour - self.colour) < 0.15
-            and line.top - self.bottom <= 2.2 * self.size
             and _short(line.text)
         )
