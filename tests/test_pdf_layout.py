@@ -555,3 +555,30 @@ def test_a_print_view_without_ruled_lines_reads_like_the_ruled_one(
     for table in plain_tables:
         assert table in unruled_tables
     assert [t for t, _, _ in headings(unruled)] == [t for t, _, _ in headings(ruled)]
+
+
+def test_a_ruled_table_continued_without_its_action_column(tmp_path: Path) -> None:
+    from reportlab.lib import colors
+    from reportlab.platypus import PageBreak, SimpleDocTemplate, Table, TableStyle
+
+    header = ["Target", "Who will help", "By when", "Action"]
+    first = [header, *[[*r, "Edit Delete"] for r in TARGETS[:2]]]
+    second = [header[:3], list(TARGETS[2])]
+    style = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+    path = tmp_path / "ruled.pdf"
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    doc.build([Table(first, style=style), PageBreak(), Table(second, style=style)])
+    assert tables(read_pdf(path)) == [[*first, [*TARGETS[2], ""]]]
+
+
+def test_a_ruled_continuation_with_other_columns_is_kept_apart(tmp_path: Path) -> None:
+    from reportlab.lib import colors
+    from reportlab.platypus import PageBreak, SimpleDocTemplate, Table, TableStyle
+
+    first = [["Target", "Who will help", "By when"], list(TARGETS[0])]
+    second = [["Name", "Role"], ["Priya Kaur", "Social worker"]]
+    style = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+    path = tmp_path / "ruled.pdf"
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    doc.build([Table(first, style=style), PageBreak(), Table(second, style=style)])
+    assert tables(read_pdf(path)) == [first, second]
