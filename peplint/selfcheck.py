@@ -41,16 +41,29 @@ def _line(f: Finding) -> str:
     return f"{f.message}{step}{_where(f)}"
 
 
+def to_fix_findings(entry: FileReport) -> list[Finding]:
+    """The findings to put right before submitting, most important first (checklist
+    order, then what peplint could not confirm)."""
+    if entry.checklist is None:
+        return []
+    order = {rule: index for index, item in enumerate(entry.checklist.items) for rule in item.rules}
+    blocking = [f for f in entry.findings if f.severity == "error" or f.unclear]
+    blocking.sort(key=lambda f: (order.get(f.rule, len(order)), f.unclear))
+    return blocking
+
+
+def suggestion_findings(entry: FileReport) -> list[Finding]:
+    """Improvements that are not required."""
+    return [f for f in entry.findings if f.severity == "warning" and not f.unclear]
+
+
 def self_check(entry: FileReport) -> SelfCheck:
     """The self-check of one linted file."""
     if entry.status == "error" or entry.checklist is None:
         message = entry.error.message if entry.error else "The file could not be read."
         return SelfCheck([], [], f"Not checked: {message}", error=message)
-    order = {rule: index for index, item in enumerate(entry.checklist.items) for rule in item.rules}
-    blocking = [f for f in entry.findings if f.severity == "error" or f.unclear]
-    blocking.sort(key=lambda f: (order.get(f.rule, len(order)), f.unclear))
-    to_fix = [_line(f) for f in blocking]
-    suggestions = [_line(f) for f in entry.findings if f.severity == "warning" and not f.unclear]
+    to_fix = [_line(f) for f in to_fix_findings(entry)]
+    suggestions = [_line(f) for f in suggestion_findings(entry)]
     count = len(to_fix)
     verdict = (
         "Ready to submit."

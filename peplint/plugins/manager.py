@@ -23,6 +23,7 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "peplint.plugins.builtin_rules",
     "peplint.plugins.builtin_reporters",
     "peplint.plugins.builtin_packs",
+    "peplint.plugins.builtin_commands",
 )
 
 T = TypeVar("T")
