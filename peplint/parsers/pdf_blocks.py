@@ -11,7 +11,7 @@ is read so memory stays flat on long files.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,9 @@ from peplint.parsers.pdf_fields import (
     gap_pairs,
     is_form_label,
     label_above_pairs,
+    label_row,
     label_text,
+    under_labels,
 )
 from peplint.parsers.pdf_headings import (
     HeadingStyle,
@@ -247,7 +249,6 @@ def _read_lines(reader: _Reader, lines: list[TextLine], page: int, first_on_page
             block.table.rows.extend(list(r) for r in rows)
             reader.table_end_page = page
             i = used
-    pairs_until = 0
     while i < len(lines):
         line = lines[i]
         if _is_empty_in_list(reader, lines, i, at_page_top=first_on_page and i == 0):
@@ -258,15 +259,76 @@ def _read_lines(reader: _Reader, lines: list[TextLine], page: int, first_on_page
             _add_heading(reader, line)
             i += 1
             continue
-        found = find_table(lines, i, reader.stops, reader.join) if i >= pairs_until else None
+        labelled = _labels_over_values(reader, lines, i)
+        if labelled:
+            i += labelled
+            continue
+        # A label and its value beside it start no table (label/value lists are
+        # read line by line).
+        found = None if gap_pairs(line) else find_table(lines, i, reader.stops, reader.join)
         if found is not None:
             used = _add_unruled(reader, found, lines, i, page, first_on_page=i == 0)
             if used:
                 i += used
                 continue
-            pairs_until = i + found.lines_used  # label/value lines: no table starts inside
         i += _add_plain_line(reader, lines, i)
     return len(lines)
+
+
+def _labels_over_values(reader: _Reader, lines: list[TextLine], i: int) -> int:
+    """A line of two or three form labels over a line of their values (or over
+    nothing: empty values) as label-above pairs; returns the lines used."""
+    line = lines[i]
+    if not 2 <= len(line.segments) <= 3 or not label_row(line):
+        return 0
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    if (
+        following is None
+        or id(following) in reader.cues
+        or label_row(following)
+        or following.top - line.bottom > 2.5 * max(line.size, 6.0)
+    ):
+        for segment in line.segments:
+            reader.blocks.append(_pair(label_text(segment.text), "", line.page, "label-above"))
+        reader.previous_line = None
+        return 1
+    pairs = label_above_pairs(line, following, allow_bold=False)
+    after = lines[i + 2] if i + 2 < len(lines) else None
+    if not pairs or (after is not None and _same_columns(after, following)):
+        return 0  # a table with a header in a label style
+    values = [value for _, value in pairs]
+    used = 2
+    previous = following
+    for more in lines[i + 2 :]:
+        # The values' wrapped lines, each part under its label's column.
+        if (
+            id(more) in reader.cues
+            or label_row(more)
+            or more.top - previous.bottom >= 0.45 * max(more.size, 6.0)
+        ):
+            break
+        parts = under_labels(line, more)
+        if parts is None:
+            break
+        for index, segments in parts.items():
+            values[index] = " ".join([values[index], *(seg.text for seg in segments)]).strip()
+        previous = more
+        used += 1
+    for (label, _), value in zip(pairs, values, strict=True):
+        reader.blocks.append(_pair(label, value, line.page, "label-above"))
+    reader.previous_line = None
+    return used
+
+
+def _same_columns(line: TextLine, other: TextLine) -> bool:
+    """Whether two lines are rows of one table: same style, segments starting alike."""
+    starts = {round(s.x0) for s in other.segments}
+    return (
+        line.bold == other.bold
+        and abs(line.colour - other.colour) < 0.15
+        and len(line.segments) >= 2
+        and all(any(abs(round(s.x0) - x) <= 2 for x in starts) for s in line.segments)
+    )
 
 
 def _add_unruled(
@@ -344,7 +406,7 @@ def _add_plain_line(reader: _Reader, lines: list[TextLine], i: int) -> int:
         for label, value in pairs:
             reader.blocks.append(_pair(label, value, line.page, "gap"))
         reader.previous_line = None
-        if len(line.segments) != 2:
+        if len(pairs) != 1:
             return 1
         reader.pair_columns = PairColumns.of(line)
         return 1 + _continue_pair(reader, lines, i + 1)
@@ -442,13 +504,14 @@ def _is_empty_in_list(
     if columns is None or last is None or last.cue != "gap" or last.label is None:
         return False
     line = lines[i]
-    if reader.cues.get(id(line)) in {"band", "font-size"} or not columns.empty_label(
+    if reader.cues.get(id(line)) in {"band", "font-size", "caps"} or not columns.empty_label(
         line, at_page_top
     ):
         return False
     if i + 1 >= len(lines):
         return True
     following = lines[i + 1]
+    columns = replace(columns, page=line.page, bottom=line.bottom)
     return (
         id(following) in reader.cues
         or bool(gap_pairs(following))

@@ -56,14 +56,18 @@ def _size(part: Segment | TextLine) -> float:
     return max((float(w.get("size") or 0.0) for w in part.words), default=0.0)
 
 
-def _looks_like_label(label: Segment, value: Segment) -> bool:
+def _looks_like_label(label: Segment, value: Segment, by_gap: bool = True) -> bool:
     text = label.text
     if not _short(text) or text.rstrip().endswith((".", ",", ";")):
         return False
+    if label.bold and value.bold:
+        return False  # a header row
     if _punctuated(text) or styled_apart(label, value):
         return True
     if _label_styled(value):
         return False  # two labels side by side
+    if not by_gap:
+        return False
     # No cue but the gap: a short capitalised label, far from its value.
     gap = value.x0 - label.x1
     size = _size(label) or 10.0
@@ -79,12 +83,16 @@ def gap_pairs(line: TextLine) -> list[tuple[str, str]]:
     inline = [_INLINE.match(s.text) for s in segments]
     if all(m is not None and _short(m.group(1)) for m in inline):
         return [(m.group(1).strip(), m.group(2).strip()) for m in inline if m is not None]
-    if len(segments) % 2:
-        return []
     pairs = list(zip(segments[::2], segments[1::2], strict=False))
-    if not all(_looks_like_label(label, value) for label, value in pairs):
-        return []
-    return [(label_text(label.text), value.text.strip()) for label, value in pairs]
+    wide = len(segments) == 2  # several pairs on a line need a label cue each
+    if len(segments) % 2 == 0 and all(_looks_like_label(a, b, wide) for a, b in pairs):
+        return [(label_text(label.text), value.text.strip()) for label, value in pairs]
+    # One label, and a value with gaps of its own (checkbox options side by side).
+    label, value = segments[0], segments[1]
+    cued = _punctuated(label.text) or (styled_apart(label, value) and not value.bold)
+    if cued and _looks_like_label(label, value) and not any(_label_styled(s) for s in segments[1:]):
+        return [(label_text(segments[0].text), " ".join(s.text for s in segments[1:]))]
+    return []
 
 
 def is_form_label(line: TextLine, body: float) -> bool:
@@ -112,22 +120,60 @@ def label_above_pairs(
     label: TextLine, value: TextLine, allow_bold: bool = True
 ) -> list[tuple[str, str]]:
     """Pairs from a line of several labels over a line of their values, each value
-    aligned under its label (a two-column form); [] when they do not line up.
-    Without `allow_bold`, bold alone does not make a label (a table's header row)."""
-    labels, values = label.segments, value.segments
-    if len(labels) < 2 or len(labels) != len(values) or value.page != label.page:
+    aligned under its label (a two-column form; a label with nothing under it has
+    an empty value); [] when they do not line up. Without `allow_bold`, bold alone
+    does not make a label (a table's header row)."""
+    labels = label.segments
+    if len(labels) < 2 or value.page != label.page:
         return []
     if not 0 <= value.top - label.bottom <= 1.2 * max(label.size, 6.0):
         return []
-    size = max(label.size, 6.0)
-    for lab, val in zip(labels, values, strict=True):
-        if abs(lab.x0 - val.x0) > 0.8 * size or not _short(lab.text):
+    found = under_labels(label, value)
+    if found is None:
+        return []
+    for index, vals in found.items():
+        lab = labels[index]
+        if not (_punctuated(lab.text) or styled_apart(lab, vals[0], allow_bold)):
             return []
-        if not (_punctuated(lab.text) or styled_apart(lab, val, allow_bold)):
-            return []
+    if any(not _short(lab.text) for lab in labels):
+        return []
+    if len(found) < len(labels) and not label_row(label):
+        return []
     return [
-        (label_text(lab.text), val.text.strip()) for lab, val in zip(labels, values, strict=True)
+        (label_text(lab.text), " ".join(v.text.strip() for v in found.get(k, [])))
+        for k, lab in enumerate(labels)
     ]
+
+
+def under_labels(label: TextLine, value: TextLine) -> dict[int, list[Segment]] | None:
+    """`value`'s segments by the label (index in `label`'s segments) each starts under;
+    a value may have gaps of its own (checkbox options). None when a segment starts
+    under no label, or runs into the next label's column."""
+    labels = label.segments
+    size = max(label.size, 6.0)
+    found: dict[int, list[Segment]] = {}
+    for val in value.segments:
+        starts = [k for k, lab in enumerate(labels) if lab.x0 <= val.x0 + 0.8 * size]
+        if not starts:
+            return None
+        index = starts[-1]
+        if index not in found and abs(labels[index].x0 - val.x0) > 0.8 * size:
+            return None  # a label's value starts under the label's left edge
+        if index + 1 < len(labels) and val.x1 > labels[index + 1].x0:
+            return None
+        found.setdefault(index, []).append(val)
+    return found
+
+
+def label_row(line: TextLine) -> bool:
+    """Whether every segment of a line is plainly a form label (short, and grey or
+    ending with ":" or "?"; small type alone is also how tables are set)."""
+    return all(
+        _short(seg.text)
+        and not seg.text.rstrip().endswith((".", ",", ";"))
+        and (_grey(seg.colour) or _punctuated(seg.text))
+        for seg in line.segments
+    )
 
 
 def split_at(line: TextLine, cut: float) -> tuple[str, str] | None:
@@ -190,7 +236,6 @@ class PairColumns:
             and len(line.segments) == 1
             and abs(line.x0 - self.label_x0) <= 1.5
             and line.x1 < self.value_x0
-            and line.bold == self.bold
             and abs(line.colour - self.colour) < 0.15
             and _short(line.text)
         )
