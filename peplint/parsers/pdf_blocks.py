@@ -293,9 +293,8 @@ def _labels_over_values(reader: _Reader, lines: list[TextLine], i: int) -> int:
         reader.previous_line = None
         return 1
     pairs = label_above_pairs(line, following, allow_bold=False)
-    after = lines[i + 2] if i + 2 < len(lines) else None
-    if not pairs or (after is not None and _same_columns(after, following)):
-        return 0  # a table with a header in a label style
+    if not pairs:
+        return 0
     values = [value for _, value in pairs]
     used = 2
     previous = following
@@ -314,6 +313,9 @@ def _labels_over_values(reader: _Reader, lines: list[TextLine], i: int) -> int:
             values[index] = " ".join([values[index], *(seg.text for seg in segments)]).strip()
         previous = more
         used += 1
+    after = lines[i + used] if i + used < len(lines) else None
+    if after is not None and _same_columns(after, following):
+        return 0  # more rows like the first: a table with a header in a label style
     for (label, _), value in zip(pairs, values, strict=True):
         reader.blocks.append(_pair(label, value, line.page, "label-above"))
     reader.previous_line = None
@@ -453,7 +455,7 @@ def _value_below(reader: _Reader, lines: list[TextLine], i: int) -> list[TextLin
     label = lines[i]
     out: list[TextLine] = []
     for line in lines[i + 1 :]:
-        if is_form_label(line, reader.body) or len(line.segments) > 1:
+        if is_form_label(line, reader.body) or (len(line.segments) > 1 and label_row(line)):
             break
         if not out:
             if not below(label, line) or (
