@@ -410,7 +410,12 @@ def _add_plain_line(reader: _Reader, lines: list[TextLine], i: int) -> int:
         reader.previous_line = None
         if len(pairs) != 1:
             return 1
-        reader.pair_columns = PairColumns.of(line)
+        last_row = reader.pair_columns
+        reader.pair_columns = PairColumns.of(line, max(ln.x1 for ln in lines))
+        if last_row is not None and last_row.page == line.page:
+            gap = line.top - last_row.bottom
+            if 0 <= gap < 2.5 * last_row.size:
+                reader.pair_columns.row_gap = gap
         return 1 + _continue_pair(reader, lines, i + 1)
     if is_form_label(line, reader.body):
         value_lines = _value_below(reader, lines, i)
@@ -480,6 +485,7 @@ def _continue_pair(
         return 0
     if label_line is not None:
         columns.page, columns.bottom = label_line.page, label_line.bottom
+        columns.label_end, columns.value_end = label_line.x1, None
     used = 0
     for line in lines[start:]:
         if reader.cues.get(id(line)) in {"band", "font-size"}:

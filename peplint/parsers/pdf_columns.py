@@ -111,6 +111,8 @@ def find_table(
         wrapped_header = not body_lines and (head.bold or stops(line)) and _same_style(line, head)
         if not wrapped_header and stops(line):
             break
+        if body_lines and abs(line.size - body_lines[0].size) > 0.6:
+            break  # the rows of a table share their type size
         narrowed = _fits(line, strips)
         if narrowed is None:
             break
@@ -191,7 +193,9 @@ def _rows(
     varies, else a line with text in the first column starts a row), cells joined."""
     gaps = [b.top - a.bottom for a, b in pairwise(lines)]
     varied = bool(gaps) and max(gaps) - min(gaps) > 1.5
-    threshold = (max(gaps) + min(gaps)) / 2 if varied else 0.0
+    size = max((line.size for line in lines), default=10.0)
+    # Lines of one wrapped cell sit closer than a third of the type size apart.
+    threshold = min((max(gaps) + min(gaps)) / 2, 0.35 * size) if varied else 0.0
     grouped: list[tuple[list[TextLine], list[list[list[Word]]]]] = []
     for index, cols in enumerate(spread):
         new_row = index == 0 or (gaps[index - 1] > threshold if varied else bool(cols[0]))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from peplint.parsers.pdf_lines import Segment, TextLine
+from peplint.parsers.pdf_lines import Segment, TextLine, Word
 
 MAX_LABEL_WORDS = 10
 MAX_LABEL_CHARS = 70
@@ -34,7 +34,7 @@ def _punctuated(text: str) -> bool:
 
 
 def _grey(colour: float) -> bool:
-    return 0.25 <= colour <= 0.85
+    return 0.15 <= colour <= 0.85
 
 
 def styled_apart(
@@ -58,7 +58,7 @@ def _size(part: Segment | TextLine) -> float:
 
 def _looks_like_label(label: Segment, value: Segment, by_gap: bool = True) -> bool:
     text = label.text
-    if not _short(text) or text.rstrip().endswith((".", ",", ";")):
+    if not _short(text) or text.rstrip().endswith((".", ";")):
         return False
     if label.bold and value.bold:
         return False  # a header row
@@ -71,7 +71,8 @@ def _looks_like_label(label: Segment, value: Segment, by_gap: bool = True) -> bo
     # No cue but the gap: a short capitalised label, far from its value.
     gap = value.x0 - label.x1
     size = _size(label) or 10.0
-    return len(text.split()) <= 5 and text[:1].isupper() and gap >= 3 * size
+    far = gap >= 3 * size or value.aligned  # or the value starts where other values do
+    return len(text.split()) <= 5 and text[:1].isupper() and far
 
 
 def gap_pairs(line: TextLine) -> list[tuple[str, str]]:
@@ -176,19 +177,11 @@ def label_row(line: TextLine) -> bool:
     )
 
 
-def split_at(line: TextLine, cut: float) -> tuple[str, str] | None:
-    """A line's text left and right of a column boundary at `cut`, or None when a
-    word runs across it."""
-    left: list[str] = []
-    right: list[str] = []
-    for word in line.words:
-        if float(word["x1"]) <= cut + 1.0:
-            left.append(word["text"])
-        elif float(word["x0"]) >= cut - 1.0:
-            right.append(word["text"])
-        else:
-            return None
-    return " ".join(left), " ".join(right)
+def _wraps(end: float | None, word: Word, limit: float) -> bool:
+    """Whether `word` would not have fitted after a line ending at `end` (so the
+    line it starts is the same text wrapped)."""
+    width = float(word["x1"]) - float(word["x0"])
+    return end is not None and end + width >= limit
 
 
 @dataclass
@@ -202,26 +195,51 @@ class PairColumns:
     colour: float
     size: float
     bottom: float
+    right: float  # the right edge of the text on the page (where values wrap)
+    label_end: float | None = None  # where the label's last line ends
+    value_end: float | None = None  # where the value's last line ends
+    row_gap: float | None = None  # the space between two rows of the list, once seen
 
     @classmethod
-    def of(cls, line: TextLine) -> PairColumns:
-        """The columns of a line of one label and its value."""
-        label, value = line.segments[0], line.segments[1]
+    def of(cls, line: TextLine, right: float) -> PairColumns:
+        """The columns of a line of one label and its value (`right`: the page's text edge)."""
+        label, value = line.segments[0], line.segments[-1]
         return cls(
             page=line.page,
             label_x0=label.x0,
-            value_x0=value.x0,
+            value_x0=line.segments[1].x0,
             bold=label.bold,
             colour=label.colour,
             size=max(line.size, 6.0),
             bottom=line.bottom,
+            right=right,
+            label_end=label.x1,
+            value_end=value.x1,
         )
 
     def continues(self, line: TextLine) -> tuple[str, str] | None:
-        """The label and value text a tightly following line adds (a wrapped cell)."""
-        if line.page != self.page or line.top - self.bottom >= 0.45 * self.size:
+        """The label and value text a tightly following line adds: a wrapped cell,
+        which only follows a line that had no room left for its first word."""
+        gap = line.top - self.bottom
+        if line.page != self.page or gap >= 0.45 * self.size:
             return None
-        return split_at(line, self.value_x0 - 1.0)
+        if self.row_gap is not None and gap >= self.row_gap - 1.0:
+            return None  # as far apart as two rows are
+        cut = self.value_x0 - 1.0
+        left = [w for w in line.words if float(w["x1"]) <= cut + 1.0]
+        right = [w for w in line.words if float(w["x0"]) >= cut - 1.0]
+        if len(left) + len(right) != len(line.words):
+            return None  # a word runs across the boundary
+        room = 1.5 * self.size
+        if left and not _wraps(self.label_end, left[0], self.value_x0 - room):
+            return None
+        if right and not _wraps(self.value_end, right[0], self.right - room):
+            return None
+        if left:
+            self.label_end = float(left[-1]["x1"])
+        if right:
+            self.value_end = float(right[-1]["x1"])
+        return " ".join(w["text"] for w in left), " ".join(w["text"] for w in right)
 
     def empty_label(self, line: TextLine, at_page_top: bool = False) -> bool:
         """Whether `line` is the next label of the same list, with nothing beside it

@@ -49,6 +49,7 @@ class Segment:
     """The words of a line between two wide gaps (a column of a form or table)."""
 
     words: list[Word]
+    aligned: bool = False  # starts where segments of other lines on the page start
 
     @property
     def text(self) -> str:
@@ -198,10 +199,14 @@ def rejoin_small_caps(line: list[Word]) -> list[Word]:
 ALIGNED_GAP = 0.5  # a narrower gap still splits a line where a column starts
 
 
+def _style(word: Word) -> tuple[bool, float]:
+    return is_bold(str(word.get("fontname") or "")), round(float(word.get("colour", 0.0)), 1)
+
+
 def split_at_columns(lines: list[TextLine]) -> None:
-    """Split lines also at narrower gaps where the next word starts at an x position
-    that begins a segment on at least two other lines of the page (a column of
-    values whose labels nearly fill their own column)."""
+    """Split lines also at narrower gaps (or where the style changes) where the next
+    word starts at an x position that begins a segment on at least two other lines
+    of the page (a column of values whose labels nearly fill their own column)."""
     starts: dict[int, int] = {}
     for line in lines:
         for seg in line.segments[1:]:
@@ -210,23 +215,23 @@ def split_at_columns(lines: list[TextLine]) -> None:
     columns = {x for x, n in starts.items() if n >= 2}
     if not columns:
         return
+
+    def at_column(x: float) -> bool:
+        key = round(x)
+        return key in columns or key - 1 in columns or key + 1 in columns
+
     for line in lines:
         resplit: list[Segment] = []
-        changed = False
-        for seg in line.segments:
-            current = [seg.words[0]]
+        for index, seg in enumerate(line.segments):
+            current = Segment([seg.words[0]], aligned=index > 0 and at_column(seg.x0))
             for left, right in pairwise(seg.words):
                 size = float(left.get("size") or 10.0)
                 gap = float(right["x0"]) - float(left["x1"])
-                x = round(float(right["x0"]))
-                if gap >= ALIGNED_GAP * size and (
-                    x in columns or x - 1 in columns or x + 1 in columns
-                ):
-                    resplit.append(Segment(current))
-                    current = [right]
-                    changed = True
+                restyled = gap >= 0.15 * size and _style(left) != _style(right)
+                if (gap >= ALIGNED_GAP * size or restyled) and at_column(float(right["x0"])):
+                    resplit.append(current)
+                    current = Segment([right], aligned=True)
                 else:
-                    current.append(right)
-            resplit.append(Segment(current))
-        if changed:
-            line.segments = resplit
+                    current.words.append(right)
+            resplit.append(current)
+        line.segments = resplit
