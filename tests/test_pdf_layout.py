@@ -582,3 +582,29 @@ def test_a_ruled_continuation_with_other_columns_is_kept_apart(tmp_path: Path) -
     doc = SimpleDocTemplate(str(path), pagesize=A4)
     doc.build([Table(first, style=style), PageBreak(), Table(second, style=style)])
     assert tables(read_pdf(path)) == [first, second]
+
+
+def test_numbered_headings_at_body_size_and_short_bold_lines_that_do_not_wrap(
+    tmp_path: Path,
+) -> None:
+    page = Page()
+    page.text(56, 50, "Personal Education Plan", "Times-Bold", 16)
+    page.text(56, 80, "1. About me", "Times-Roman", 10)
+    page.text(56, 98, "Primary area of need", "Times-Bold", 10)
+    page.text(56, 111, "Access arrangements for exams", "Times-Bold", 10)
+    page.text(56, 130, "2) My education", "Times-Roman", 10)
+    y = prose(page, 148, 2, "Times-Roman")
+    page.text(56, y, "Section 3 - Targets", "Times-Roman", 10)
+    page.text(56, y + 18, "1. You will read every night for twenty minutes.", "Times-Roman", 10)
+    prose(page, y + 36, 2, "Times-Roman")
+    found = headings(read(tmp_path, [page]))
+    assert [(t, c) for t, c, _ in found] == [
+        ("Personal Education Plan", "font-size"),
+        ("1. About me", "numbered"),
+        ("Primary area of need", "bold"),
+        ("Access arrangements for exams", "bold"),
+        ("2) My education", "numbered"),
+        ("Section 3 - Targets", "numbered"),
+    ]
+    levels = {t: level for t, _, level in found}
+    assert levels["1. About me"] < levels["Primary area of need"]

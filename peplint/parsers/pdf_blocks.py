@@ -163,6 +163,7 @@ class _Reader:
     table_end_page: int = 0  # the page the last table block ends on
     unruled: tuple[Block, list[float]] | None = None  # the last unruled table and its cuts
     pair_columns: PairColumns | None = None  # the columns of the last label/value line
+    right: float = 0.0  # the right edge of the text in the current run of lines
 
     def stops(self, line: TextLine) -> bool:
         """Whether a line is a heading (so no table runs through it)."""
@@ -227,6 +228,7 @@ def _line_run(items: list[TextLine | RawTable], start: int) -> list[TextLine]:
 
 def _read_lines(reader: _Reader, lines: list[TextLine], page: int, first_on_page: bool) -> int:
     """Blocks from a run of lines between ruled tables; returns how many lines were used."""
+    reader.right = max((ln.x1 for ln in lines), default=0.0)
     i = 0
     if (
         first_on_page
@@ -370,6 +372,17 @@ def _pair(label: str, value: str, page: int, cue: str) -> Block:
     return Block(kind=BlockKind.LABEL_VALUE, label=label, text=value, page=page, cue=cue)
 
 
+def _wrapped(previous: TextLine, line: TextLine, right: float) -> bool:
+    """Whether `line` carries on `previous` (no room was left for its first word, or
+    both are centred on one axis); else two short lines, such as two empty labels."""
+    first = line.words[0]
+    width = float(first["x1"]) - float(first["x0"])
+    if previous.x1 + width >= right - 1.5 * max(line.size, 6.0):
+        return True
+    centre = abs((previous.x0 + previous.x1) / 2 - (line.x0 + line.x1) / 2) < 3.0
+    return centre and abs(previous.x0 - line.x0) > 3.0
+
+
 def _add_heading(reader: _Reader, line: TextLine) -> None:
     text = line.text.strip()
     cue = reader.cues[id(line)]
@@ -383,6 +396,7 @@ def _add_heading(reader: _Reader, line: TextLine) -> None:
         and prev_block.cue == cue
         and previous.size == line.size
         and line.top - previous.bottom < line.size * 0.8
+        and _wrapped(previous, line, reader.right)
     ):
         prev_block.text += " " + text  # a heading wrapped onto two lines
     else:

@@ -9,6 +9,7 @@ a heading, nor is a line that ends like a sentence or a form prompt.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -19,6 +20,10 @@ Rect = dict[str, float | None]
 
 SIZE_RATIO = 1.15  # type this much larger than the body is a heading size
 _PROMPT_END = (".", ",", ";", ":")
+# "3. My education", "4) Attendance", "Section 2 - Views", "Part B: Targets"
+_NUMBERED = re.compile(
+    r"^(\d{1,2}[.)]\s+|(section|part)\s+(\d{1,2}|[A-H])\b\s*[-–:.]?\s*)[A-Z]", re.I
+)
 
 
 def body_size(lines: list[TextLine]) -> float:
@@ -70,7 +75,7 @@ def _holds(rect: Rect, line: TextLine, pad: float = 1.5) -> bool:
 
 
 def heading_cue(line: TextLine, body: float) -> str | None:
-    """Why `line` is a heading ("band", "font-size", "bold", "caps"), or None."""
+    """Why `line` is a heading ("band", "font-size", "bold", "numbered", "caps"), or None."""
     text = line.text.strip()
     if not any(c.isalpha() for c in text) or len(text) > 120:
         return None
@@ -88,6 +93,8 @@ def heading_cue(line: TextLine, body: float) -> str | None:
     # LibreOffice prints Word's "Heading 3" in bold at the body size.
     if line.bold:
         return "bold"
+    if _NUMBERED.match(text) and len(text) <= 60 and len(text.split()) <= 8:
+        return "numbered"
     if line.caps and len(text) <= 60 and len(text.split()) <= 8 and _caps_letters(text) >= 5:
         return "caps"
     return None
@@ -105,28 +112,36 @@ class HeadingStyle:
     band: bool
     bold: bool
     caps: bool
+    numbered: bool = False
 
 
 def style_of(line: TextLine, body: float) -> HeadingStyle:
     """The heading style of a line (sizes near the body size count as the body size)."""
     size = line.size if line.size >= body * SIZE_RATIO else body
-    return HeadingStyle(size=size, band=line.band is not None, bold=line.bold, caps=line.caps)
+    numbered = bool(_NUMBERED.match(line.text.strip()))
+    return HeadingStyle(
+        size=size, band=line.band is not None, bold=line.bold, caps=line.caps, numbered=numbered
+    )
 
 
 def heading_levels(styles: list[HeadingStyle], body: float) -> dict[HeadingStyle, int]:
     """Levels for the heading styles a document uses: each larger type size first
-    (weight aside), then at the body size bands, bold capitals, bold, and capitals;
-    at most four levels."""
+    (weight aside), then at the body size bands, numbered headings, bold capitals,
+    bold, and capitals; at most four levels."""
     sizes = sorted({s.size for s in styles if s.size > body}, reverse=True)
+
+    def key(s: HeadingStyle) -> tuple[bool, bool, bool, bool]:
+        return s.band, s.numbered, s.bold, s.caps
+
     at_body = sorted(
-        {(s.band, s.bold, s.caps) for s in styles if s.size <= body},
-        key=lambda k: (not k[0], not (k[1] and k[2]), not k[1], not k[2]),
+        {key(s) for s in styles if s.size <= body},
+        key=lambda k: (not k[0], not k[1], not (k[2] and k[3]), not k[2], not k[3]),
     )
     levels: dict[HeadingStyle, int] = {}
     for style in set(styles):
         if style.size > body:
             rank = sizes.index(style.size)
         else:
-            rank = len(sizes) + at_body.index((style.band, style.bold, style.caps))
+            rank = len(sizes) + at_body.index(key(style))
         levels[style] = min(rank + 1, 4)
     return levels
