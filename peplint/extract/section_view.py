@@ -58,6 +58,11 @@ class SectionView:
                 self._add_table_pairs(block.table)
             elif block.kind == BlockKind.CHECKBOX:
                 self.pairs.append((normalise_label(block.text), "☒" if block.checked else "☐"))
+            elif block.kind == BlockKind.LABEL_VALUE and block.label is not None:
+                # A value the layout ties to its label; as text it is body text too.
+                self.pairs.append((normalise_label(block.label), block.text))
+                if block.text:
+                    (under if subheading is not None else self.paragraphs).append(block.text)
             else:
                 match = re.match(r"^([^:\n]{2,60}):\s*(.*)$", block.text, re.DOTALL)
                 if match and len(match.group(1).split()) <= 8:

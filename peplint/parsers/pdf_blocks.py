@@ -258,6 +258,10 @@ def _read_lines(reader: _Reader, lines: list[TextLine], page: int, first_on_page
             i += 1 + _continue_pair(reader, lines, i + 1, line)
             continue
         if id(line) in reader.cues:
+            used = _bold_label_over_value(reader, lines, i)
+            if used:
+                i += used
+                continue
             _add_heading(reader, line)
             i += 1
             continue
@@ -370,6 +374,49 @@ def _cells(row: list[str]) -> list[str | None]:
 
 def _pair(label: str, value: str, page: int, cue: str) -> Block:
     return Block(kind=BlockKind.LABEL_VALUE, label=label, text=value, page=page, cue=cue)
+
+
+def _bold_label_over_value(reader: _Reader, lines: list[TextLine], i: int) -> int:
+    """A short bold line over a one-line value (a date, a name, ticked options) is
+    a label and its value, not a heading, where the document's sections are marked
+    by two styles ranked above that bold (a title and numbered or larger headings);
+    returns the lines used (0: a heading after all)."""
+    line = lines[i]
+    if reader.cues.get(id(line)) != "bold" or i + 1 >= len(lines):
+        return 0
+    level = reader.levels.get(style_of(line, reader.body), 3)
+    if sum(1 for v in set(reader.levels.values()) if v < level) < 2:
+        return 0
+    value = lines[i + 1]
+    after = lines[i + 2] if i + 2 < len(lines) else None
+    text = value.text.strip()
+    last = reader.blocks[-1] if reader.blocks else None
+    if (
+        reader.cues.get(id(value)) == "bold"
+        and last is not None
+        and last.cue == "label-above"
+        and abs(value.x0 - line.x0) <= 1.5
+        and value.page == line.page
+        and value.top - line.bottom <= 1.6 * max(line.size, 6.0)
+    ):
+        # Inside a run of labels and values, a label straight over the next label is empty.
+        reader.blocks.append(_pair(label_text(line.text), "", line.page, "label-above"))
+        reader.previous_line = None
+        return 1
+    if (
+        id(value) in reader.cues
+        or value.page != line.page
+        or not 0 <= value.top - line.bottom <= 1.6 * max(line.size, 6.0)
+        or abs(value.x0 - line.x0) > 0.8 * max(line.size, 6.0)
+        or len(text) > 60
+        or text.endswith((".", ":"))
+        or ":" in text
+        or (after is not None and after.top - value.bottom < 0.45 * max(value.size, 6.0))
+    ):
+        return 0
+    reader.blocks.append(_pair(label_text(line.text), text, line.page, "label-above"))
+    reader.previous_line = None
+    return 2
 
 
 def _wrapped(previous: TextLine, line: TextLine, right: float) -> bool:
