@@ -608,3 +608,38 @@ def test_numbered_headings_at_body_size_and_short_bold_lines_that_do_not_wrap(
     ]
     levels = {t: level for t, _, level in found}
     assert levels["1. About me"] < levels["Primary area of need"]
+
+
+def test_bold_labels_over_their_values_under_numbered_sections(tmp_path: Path) -> None:
+    page = Page()
+    page.text(56, 50, "Personal Education Plan", "Helvetica-Bold", 16)
+    page.text(56, 80, "1. About me", "Helvetica", 11)
+    page.text(56, 104, "Date of birth", "Helvetica-Bold", 11)
+    page.text(56, 121, "2nd March 2009", "Helvetica", 11)
+    page.text(56, 146, "Primary area of need", "Helvetica-Bold", 11)
+    page.text(56, 171, "Emergency placement", "Helvetica-Bold", 11)
+    page.text(56, 188, "No", "Helvetica", 11)
+    page.text(56, 216, "2. My views", "Helvetica", 11)
+    page.text(56, 240, "What I want to say", "Helvetica-Bold", 11)
+    prose(page, 257, 3, size=11)
+    document = read(tmp_path, [page])
+    assert pairs(document) == [
+        ("Date of birth", "2nd March 2009", "label-above"),
+        ("Primary area of need", "", "label-above"),
+        ("Emergency placement", "No", "label-above"),
+    ]
+    assert [t for t, _, _ in headings(document)] == [
+        "Personal Education Plan",
+        "1. About me",
+        "2. My views",
+        "What I want to say",
+    ]
+
+
+def test_bold_lines_are_headings_where_they_are_the_section_style(tmp_path: Path) -> None:
+    page = Page()
+    page.text(56, 50, "Personal Education Plan", "Helvetica-Bold", 16)
+    page.text(56, 80, "Custody and Remand", "Helvetica-Bold", 10)
+    page.text(56, 94, "Not applicable", "Helvetica", 10)
+    prose(page, 120, 3)
+    assert "Custody and Remand" in [t for t, _, _ in headings(read(tmp_path, [page]))]
