@@ -6,7 +6,7 @@ parsed (`read_pdf`, the parser stage alone) by both in turn, interleaved, so
 machine noise hits both alike; the CPU time of each parse is measured inside
 its worker. Reports the median per file, ms per page, and the ratio new / old.
 
-    python benchmarks/bench_pdf_reader.py --baseline 1aa325f [--repeat 5]
+    python benchmarks/bench_pdf_reader.py --baseline 1aa325f [--repeat 5] [PDF ...]
 """
 
 from __future__ import annotations
@@ -60,7 +60,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", required=True, help="commit to compare against")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("pdfs", nargs="*", type=Path, help="PDFs to read (default: the fixtures)")
     args = parser.parse_args()
+    pdfs = [p.resolve() for p in args.pdfs] or PDFS
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(
             ["git", "archive", args.baseline, "peplint"], cwd=ROOT, capture_output=True, check=True
@@ -70,9 +72,9 @@ def main() -> None:
         old, new = _worker(Path(tmp)), _worker(ROOT)
         try:
             for worker in (old, new):
-                _ask(worker, PDFS[0])  # warm imports and caches
+                _ask(worker, pdfs[0])  # warm imports and caches
             rows = []
-            for path in PDFS:
+            for path in pdfs:
                 cpu_old, cpu_new = [], []
                 pages = 1.0
                 for _ in range(args.repeat):
