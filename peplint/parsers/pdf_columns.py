@@ -146,13 +146,22 @@ def find_table(
 def _finest_columns(
     header_lines: list[TextLine], body_lines: list[TextLine], strips: list[list[Interval]]
 ) -> list[list[Interval]]:
-    """Column strips from the header line with the most cells (a header whose first
-    line groups columns, "Autumn" over three), kept where no word of the table
-    crosses them; the first line's strips when that gives no more columns."""
-    best = max(header_lines, key=lambda h: len(header_cells(h)))
-    if best is header_lines[0]:
+    """Column strips from where the cells of all the header's lines start (a header
+    whose first line groups columns, "Autumn" over three; header cells wrapped or
+    centred at different heights), kept where no word of the table crosses them;
+    the first line's strips when that gives no more columns."""
+    if len(header_lines) == 1:
         return strips
-    candidates = [[(left.x1, right.x0)] for left, right in pairwise(header_cells(best))]
+    cells = [c for h in header_lines for c in split_segments(h.words, HEADER_GAP)]
+    starts: list[float] = []
+    for x0 in sorted(c.x0 for c in cells):
+        if not starts or x0 - starts[-1] > 2.0:
+            starts.append(x0)
+    candidates: list[list[Interval]] = []
+    for left, right in pairwise(starts):
+        end = max(c.x1 for c in cells if left - 0.5 <= c.x0 < right - 0.5)
+        if end < right:
+            candidates.append([(end, right)])
     for line in [*header_lines, *body_lines]:
         kept = []
         for free in candidates:
