@@ -643,3 +643,19 @@ def test_bold_lines_are_headings_where_they_are_the_section_style(tmp_path: Path
     page.text(56, 94, "Not applicable", "Helvetica", 10)
     prose(page, 120, 3)
     assert "Custody and Remand" in [t for t, _, _ in headings(read(tmp_path, [page]))]
+
+
+def test_header_cells_wrapped_and_centred_at_different_heights(tmp_path: Path) -> None:
+    page = Page()
+    page.text(56, 50, "Action plan", "Helvetica-Bold", 14)
+    page.text(56, 86, "Target", "Helvetica-Bold", 9)
+    page.text(250, 80, "Who will", "Helvetica-Bold", 9)
+    page.text(250, 91, "help", "Helvetica-Bold", 9)
+    page.text(400, 86, "By when", "Helvetica-Bold", 9)
+    for i, row in enumerate(TARGETS):
+        for x, cell in zip((56, 250, 400), row, strict=True):
+            page.text(x, 110 + 16 * i, cell, "Helvetica", 9)
+    prose(page, 170, 2, size=9)
+    assert tables(read(tmp_path, [page])) == [
+        [["Target", "Who will help", "By when"], *[list(r) for r in TARGETS]]
+    ]

@@ -257,6 +257,14 @@ def _read_lines(reader: _Reader, lines: list[TextLine], page: int, first_on_page
             reader.blocks.append(_pair(label_text(line.text), "", page, "gap"))
             i += 1 + _continue_pair(reader, lines, i + 1, line)
             continue
+        overlapped = i + 1 < len(lines) and lines[i + 1].top < line.bottom
+        if reader.cues.get(id(line)) == "bold" and overlapped:
+            # A header cell set higher than its neighbours (wrapped and centred).
+            found = find_table(lines, i, reader.stops, reader.join)
+            used = _add_unruled(reader, found, lines, i, page, i == 0) if found else 0
+            if used:
+                i += used
+                continue
         if id(line) in reader.cues:
             used = _bold_label_over_value(reader, lines, i)
             if used:

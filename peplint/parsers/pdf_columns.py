@@ -95,13 +95,18 @@ def find_table(
     cannot be part of a table (a heading); `join` makes a cell's text from its lines
     of words and its box."""
     head = lines[start]
-    cells = header_cells(head)
-    if not cells:
-        return None
-    strips: list[list[Interval]] = [[(left.x1, right.x0)] for left, right in pairwise(cells)]
     header_lines = [head]
+    spans = [(c.x0, c.x1) for c in header_cells(head)]
+    if not spans:
+        # A bold header whose cells sit at different heights (wrapped and centred):
+        # lines that overlap the first one vertically, taken together.
+        header_lines = _overlapping_header(lines, start)
+        spans = _column_spans(header_lines) if len(header_lines) > 1 else []
+        if len(spans) < 2:
+            return None
+    strips: list[list[Interval]] = [[(a[1], b[0])] for a, b in pairwise(spans)]
     body_lines: list[TextLine] = []
-    for line in lines[start + 1 :]:
+    for line in lines[start + len(header_lines) :]:
         previous = (body_lines or header_lines)[-1]
         if line.page != head.page or line.top - previous.bottom > 2.5 * max(line.size, 6.0):
             break
@@ -141,6 +146,31 @@ def find_table(
         header_distinct=not _same_style(head, body_lines[0]),
         header_rows=len(header_lines),
     )
+
+
+def _overlapping_header(lines: list[TextLine], start: int) -> list[TextLine]:
+    """The bold lines from `start` on that overlap the one before them vertically."""
+    out = [lines[start]]
+    for line in lines[start + 1 :]:
+        if not (
+            line.bold and out[0].bold and line.page == out[0].page and line.top < out[-1].bottom
+        ):
+            break
+        out.append(line)
+    return out
+
+
+def _column_spans(header_lines: list[TextLine]) -> list[Interval]:
+    """The x extents of a header's columns: its lines' segments merged where they overlap."""
+    spans: list[Interval] = []
+    for seg in sorted((s for h in header_lines for s in h.segments), key=lambda s: s.x0):
+        if spans and seg.x0 <= spans[-1][1] + 1.0:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], seg.x1))
+        else:
+            spans.append((seg.x0, seg.x1))
+    if any(b[0] - a[1] < MIN_GUTTER for a, b in pairwise(spans)):
+        return []
+    return spans
 
 
 def _finest_columns(
