@@ -480,7 +480,13 @@ def _add_plain_line(reader: _Reader, lines: list[TextLine], i: int) -> int:
         if len(pairs) != 1:
             return 1
         last_row = reader.pair_columns
-        reader.pair_columns = PairColumns.of(line, max(ln.x1 for ln in lines))
+        value_x0 = line.segments[1].x0
+        # Where values wrap: the right edge of the value column's lines (a high
+        # percentile, so one line overflowing the column does not move it).
+        ends = sorted(
+            ln.x1 for ln in lines if any(abs(seg.x0 - value_x0) < 2.0 for seg in ln.segments)
+        )
+        reader.pair_columns = PairColumns.of(line, ends[int(0.8 * (len(ends) - 1))])
         if last_row is not None and last_row.page == line.page:
             gap = line.top - last_row.bottom
             if 0 <= gap < 2.5 * last_row.size:

@@ -230,10 +230,10 @@ class PairColumns:
         right = [w for w in line.words if float(w["x0"]) >= cut - 1.0]
         if len(left) + len(right) != len(line.words):
             return None  # a word runs across the boundary
-        room = 1.5 * self.size
-        if left and not _wraps(self.label_end, left[0], self.value_x0 - room):
+        # Labels wrap short of the value column by their gutter, values at the text edge.
+        if left and not _wraps(self.label_end, left[0], self.value_x0 - 2.5 * self.size):
             return None
-        if right and not _wraps(self.value_end, right[0], self.right - room):
+        if right and not _wraps(self.value_end, right[0], self.right - 1.5 * self.size):
             return None
         if left:
             self.label_end = float(left[-1]["x1"])
