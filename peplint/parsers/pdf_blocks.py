@@ -11,67 +11,83 @@ is read so memory stays flat on long files.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from peplint import errors
 from peplint.model.document import Block, BlockKind, Document, Table
 from peplint.parsers.pdf_checkboxes import checkbox_words, is_box, is_box_mark
+from peplint.parsers.pdf_columns import UnruledTable, continue_table, find_table
+from peplint.parsers.pdf_fields import (
+    PairColumns,
+    below,
+    gap_pairs,
+    is_form_label,
+    label_above_pairs,
+    label_row,
+    label_text,
+    under_labels,
+)
+from peplint.parsers.pdf_headings import (
+    HeadingStyle,
+    body_size,
+    heading_cue,
+    heading_levels,
+    mark_bands,
+    style_of,
+)
+from peplint.parsers.pdf_lines import (
+    Segment,
+    TextLine,
+    group_text_lines,
+    luminance,
+    split_at_columns,
+)
+from peplint.parsers.pdf_open import lay_out
+from peplint.parsers.pdf_running import MarginText, in_running_band, running_texts
 from peplint.parsers.pdf_tables import (
     TABLE_SETTINGS,
+    RawCell,
     RawTable,
     finish_table,
-    group_lines,
+    join_cell,
     read_table,
 )
-
-MARGIN_BAND = 0.06  # share of the page height at top and bottom where running text lives
-PAGE_NUMBER = re.compile(r"(?i)^(page\s*)?\d+(\s*(of|/)\s*\d+)?$")
-
-
-@dataclass
-class _Line:
-    text: str
-    top: float
-    bottom: float
-    size: float
-    bold: bool
-    page: int
-    x0: float
 
 
 @dataclass
 class _PageItems:
     number: int
     height: float
-    items: list[tuple[float, Any]] = field(default_factory=list)  # (top, _Line | RawTable)
-    margin_lines: list[_Line] = field(default_factory=list)
+    items: list[tuple[float, TextLine | RawTable]] = field(default_factory=list)
 
 
-def _is_bold(fontname: str) -> bool:
-    return bool(re.search(r"(?i)bold|black|heavy|semibold|demi", fontname))
+def _plain_words(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """pdfplumber's words with their fill colour reduced to a lightness (``colour``)."""
+    for word in words:
+        word["colour"] = luminance(word.pop("non_stroking_color", None))
+    return words
 
 
-def _line(words: list[dict[str, Any]], page: int) -> _Line:
-    sized = [w for w in words if w.get("size")]
-    size = max((w["size"] for w in sized), default=0.0)
-    text_words = [w for w in words if w.get("fontname")]
-    bold = bool(text_words) and all(_is_bold(w["fontname"]) for w in text_words)
-    return _Line(
-        text=" ".join(w["text"] for w in words),
-        top=min(w["top"] for w in words),
-        bottom=max(w["bottom"] for w in words),
-        size=round(size, 1),
-        bold=bold,
-        page=page,
-        x0=min(w["x0"] for w in words),
-    )
+def _plain_rects(page: Any) -> list[dict[str, float | None]]:
+    """The page's filled rectangles as plain boxes with the fill's lightness."""
+    return [
+        {
+            "x0": float(r["x0"]),
+            "x1": float(r["x1"]),
+            "top": float(r["top"]),
+            "bottom": float(r["bottom"]),
+            "fill": luminance(r.get("non_stroking_color")),
+        }
+        for r in page.rects
+        if r.get("fill")
+    ]
 
 
 def _read_page(page: Any, number: int) -> tuple[_PageItems, int, int]:
     """A page's lines and tables; also its character count and image count."""
+    lay_out(page)
     box_words, box_objects = checkbox_words(page)
     if box_objects:
         ids = {id(o) for o in box_objects}
@@ -80,7 +96,11 @@ def _read_page(page: Any, number: int) -> tuple[_PageItems, int, int]:
         )
     else:
         clean_page = page
-    words = clean_page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False)
+    words = _plain_words(
+        clean_page.extract_words(
+            extra_attrs=["fontname", "size", "non_stroking_color"], keep_blank_chars=False
+        )
+    )
     words += box_words
     out = _PageItems(number=number, height=float(page.height))
     remaining = words
@@ -90,75 +110,538 @@ def _read_page(page: Any, number: int) -> tuple[_PageItems, int, int]:
         remaining = [w for w in remaining if id(w) not in used_ids]
         if any(any(c is not None and c.lines for c in row) for row in table.rows):
             out.items.append((float(found.bbox[1]), table))
-    band = out.height * MARGIN_BAND
-    for words_in_line in group_lines(remaining):
-        line = _line(words_in_line, number)
-        if line.top < band or line.bottom > out.height - band:
-            out.margin_lines.append(line)
-        else:
-            out.items.append((line.top, line))
+    lines = [TextLine(words=ws, page=number) for ws in group_text_lines(remaining)]
+    split_at_columns(lines)
+    mark_bands(lines, _plain_rects(clean_page))
+    out.items.extend((line.top, line) for line in lines)
     out.items.sort(key=lambda item: item[0])
     return out, len(page.chars), len(page.images)
 
 
-def _running_texts(pages: list[_PageItems]) -> set[str]:
-    """Margin texts that repeat across pages (digits ignored), or are page numbers."""
-    counts: Counter[str] = Counter()
+def _drop_running(pages: list[_PageItems]) -> None:
+    """Remove running headers and footers (segment by segment) from every page."""
+    margins: list[tuple[MarginText, TextLine, Segment]] = []
     for page in pages:
-        for key in {re.sub(r"\d+", "#", ln.text) for ln in page.margin_lines}:
-            counts[key] += 1
-    return {k for k, n in counts.items() if n >= 2 or len(pages) == 1}
+        for _, item in page.items:
+            if isinstance(item, TextLine) and in_running_band(item.top, item.bottom, page.height):
+                for seg in item.segments:
+                    margins.append(
+                        (MarginText(page.number, seg.text, item.top, page.height), item, seg)
+                    )
+    drop = running_texts([m for m, _, _ in margins], len(pages))
+    dropped: dict[int, set[int]] = {}
+    for margin, line, seg in margins:
+        if margin in drop:
+            dropped.setdefault(id(line), set()).update(id(w) for w in seg.words)
+    if not dropped:
+        return
+    for page in pages:
+        kept: list[tuple[float, TextLine | RawTable]] = []
+        for top, item in page.items:
+            gone = dropped.get(id(item)) if isinstance(item, TextLine) else None
+            if gone and isinstance(item, TextLine):
+                words = [w for w in item.words if id(w) not in gone]
+                if not words:
+                    continue
+                band = item.band
+                item = TextLine(words=words, page=item.page)
+                item.band = band
+            kept.append((top, item))
+        page.items = kept
 
 
-def _heading_levels(lines: list[_Line], body_size: float) -> dict[float, int]:
-    sizes = sorted({ln.size for ln in lines if ln.size >= body_size * 1.15}, reverse=True)
-    return {size: index + 1 for index, size in enumerate(sizes[:3])}
+@dataclass
+class _Reader:
+    """The document-wide state of turning pages of lines and tables into blocks."""
+
+    body: float
+    cues: dict[int, str]  # id(line) -> heading cue
+    levels: dict[HeadingStyle, int]
+    vocabulary: set[str]
+    blocks: list[Block] = field(default_factory=list)
+    previous_line: TextLine | None = None
+    table_end_page: int = 0  # the page the last table block ends on
+    unruled: tuple[Block, list[float]] | None = None  # the last unruled table and its cuts
+    pair_columns: PairColumns | None = None  # the columns of the last label/value line
+    right: float = 0.0  # the right edge of the text in the current run of lines
+
+    def stops(self, line: TextLine) -> bool:
+        """Whether a line is a heading (so no table runs through it)."""
+        return id(line) in self.cues
+
+    def join(
+        self, lines: list[list[dict[str, Any]]], box: tuple[float, float, float, float]
+    ) -> str:
+        """An unruled cell's text, healed like a ruled cell's (words broken by narrow
+        columns, items on their own lines)."""
+        return join_cell(RawCell(lines=lines, bbox=box), self.vocabulary)
 
 
 def _to_blocks(pages: list[_PageItems]) -> list[Block]:
-    running = _running_texts(pages)
-    all_lines = [it for p in pages for _, it in p.items if isinstance(it, _Line)]
-    size_counts: Counter[float] = Counter()
-    for ln in all_lines:
-        size_counts[ln.size] += len(ln.text)
-    body_size = size_counts.most_common(1)[0][0] if size_counts else 10.0
-    levels = _heading_levels(all_lines, body_size)
-    vocabulary = {w.lower().strip(".,;:!?()'\"") for ln in all_lines for w in ln.text.split()}
-    blocks: list[Block] = []
-    previous_line: _Line | None = None
-    table_end_page = 0  # the page the last table block ends on
+    _drop_running(pages)
+    all_lines = [it for p in pages for _, it in p.items if isinstance(it, TextLine)]
+    body = body_size(all_lines)
+    cues: dict[int, str] = {}
+    styles: list[HeadingStyle] = []
+    for line in all_lines:
+        cue = heading_cue(line, body)
+        if cue is not None:
+            cues[id(line)] = cue
+            styles.append(style_of(line, body))
+    reader = _Reader(
+        body=body,
+        cues=cues,
+        levels=heading_levels(styles, body),
+        vocabulary={w.lower().strip(".,;:!?()'\"") for ln in all_lines for w in ln.text.split()},
+    )
     for page in pages:
-        kept = [
-            (m.top, m)
-            for m in page.margin_lines
-            if re.sub(r"\d+", "#", m.text) not in running and not PAGE_NUMBER.match(m.text.strip())
-        ]
-        first_on_page = True
-        for _, item in sorted(page.items + kept, key=lambda pair: pair[0]):
-            if isinstance(item, RawTable):
-                table = finish_table(item, vocabulary)
-                continues = first_on_page and table_end_page == page.number - 1
-                _add_table(blocks, table, page.number, continues)
-                table_end_page = page.number
-                previous_line = None
-            else:
-                previous_line = _add_line(blocks, item, previous_line, body_size, levels)
-            first_on_page = False
-    return blocks
+        _read_items(reader, page)
+    return reader.blocks
+
+
+def _read_items(reader: _Reader, page: _PageItems) -> None:
+    items = [item for _, item in page.items]
+    index = 0
+    while index < len(items):
+        item = items[index]
+        first_on_page = index == 0
+        if isinstance(item, RawTable):
+            table = finish_table(item, reader.vocabulary)
+            continues = first_on_page and reader.table_end_page == page.number - 1
+            _add_table(reader.blocks, table, page.number, continues)
+            reader.table_end_page = page.number
+            reader.previous_line, reader.unruled = None, None
+            index += 1
+            continue
+        run = _line_run(items, index)
+        index += _read_lines(reader, run, page.number, first_on_page)
+
+
+def _line_run(items: list[TextLine | RawTable], start: int) -> list[TextLine]:
+    run: list[TextLine] = []
+    for item in items[start:]:
+        if not isinstance(item, TextLine):
+            break
+        run.append(item)
+    return run
+
+
+def _read_lines(reader: _Reader, lines: list[TextLine], page: int, first_on_page: bool) -> int:
+    """Blocks from a run of lines between ruled tables; returns how many lines were used."""
+    reader.right = max((ln.x1 for ln in lines), default=0.0)
+    i = 0
+    if (
+        first_on_page
+        and reader.unruled is not None
+        and reader.table_end_page == page - 1
+        and reader.blocks
+        and reader.blocks[-1] is reader.unruled[0]
+    ):
+        block, cuts = reader.unruled
+        repeated = find_table(lines, 0, reader.stops, reader.join)
+        header_again = (
+            repeated is not None
+            and block.table is not None
+            and _map_columns(block.table.rows, [_cells(repeated.rows[0]), []]) is not None
+        )
+        rows, used = (
+            ([], 0) if header_again else continue_table(lines, cuts, reader.stops, reader.join)
+        )
+        if used and block.table is not None:
+            block.table.rows.extend(list(r) for r in rows)
+            reader.table_end_page = page
+            i = used
+    while i < len(lines):
+        line = lines[i]
+        if _is_empty_in_list(reader, lines, i, at_page_top=first_on_page and i == 0):
+            reader.blocks.append(_pair(label_text(line.text), "", page, "gap"))
+            i += 1 + _continue_pair(reader, lines, i + 1, line)
+            continue
+        overlapped = i + 1 < len(lines) and lines[i + 1].top < line.bottom
+        if reader.cues.get(id(line)) == "bold" and overlapped:
+            # A header cell set higher than its neighbours (wrapped and centred).
+            found = find_table(lines, i, reader.stops, reader.join)
+            used = _add_unruled(reader, found, lines, i, page, i == 0) if found else 0
+            if used:
+                i += used
+                continue
+        if id(line) in reader.cues:
+            used = _bold_label_over_value(reader, lines, i)
+            if used:
+                i += used
+                continue
+            _add_heading(reader, line)
+            i += 1
+            continue
+        labelled = _labels_over_values(reader, lines, i)
+        if labelled:
+            i += labelled
+            continue
+        # A label and its value beside it start no table (label/value lists are
+        # read line by line).
+        found = None if gap_pairs(line) else find_table(lines, i, reader.stops, reader.join)
+        if found is not None:
+            used = _add_unruled(reader, found, lines, i, page, first_on_page=i == 0)
+            if used:
+                i += used
+                continue
+        i += _add_plain_line(reader, lines, i)
+    return len(lines)
+
+
+def _labels_over_values(reader: _Reader, lines: list[TextLine], i: int) -> int:
+    """A line of two or three form labels over a line of their values (or over
+    nothing: empty values) as label-above pairs; returns the lines used."""
+    line = lines[i]
+    if not 2 <= len(line.segments) <= 3 or not label_row(line):
+        return 0
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    if (
+        following is None
+        or id(following) in reader.cues
+        or label_row(following)
+        or following.top - line.bottom > 2.5 * max(line.size, 6.0)
+    ):
+        for segment in line.segments:
+            reader.blocks.append(_pair(label_text(segment.text), "", line.page, "label-above"))
+        reader.previous_line = None
+        return 1
+    pairs = label_above_pairs(line, following, allow_bold=False)
+    if not pairs:
+        return 0
+    values = [value for _, value in pairs]
+    used = 2
+    previous = following
+    for more in lines[i + 2 :]:
+        # The values' wrapped lines, each part under its label's column.
+        if (
+            id(more) in reader.cues
+            or label_row(more)
+            or more.top - previous.bottom >= 0.45 * max(more.size, 6.0)
+        ):
+            break
+        parts = under_labels(line, more)
+        if parts is None:
+            break
+        for index, segments in parts.items():
+            values[index] = " ".join([values[index], *(seg.text for seg in segments)]).strip()
+        previous = more
+        used += 1
+    after = lines[i + used] if i + used < len(lines) else None
+    if after is not None and _same_columns(after, following):
+        return 0  # more rows like the first: a table with a header in a label style
+    for (label, _), value in zip(pairs, values, strict=True):
+        reader.blocks.append(_pair(label, value, line.page, "label-above"))
+    reader.previous_line = None
+    return used
+
+
+def _same_columns(line: TextLine, other: TextLine) -> bool:
+    """Whether two lines are rows of one table: same style, segments starting alike."""
+    starts = {round(s.x0) for s in other.segments}
+    return (
+        line.bold == other.bold
+        and abs(line.colour - other.colour) < 0.15
+        and len(line.segments) >= 2
+        and all(any(abs(round(s.x0) - x) <= 2 for x in starts) for s in line.segments)
+    )
+
+
+def _add_unruled(
+    reader: _Reader,
+    found: UnruledTable,
+    lines: list[TextLine],
+    i: int,
+    page: int,
+    first_on_page: bool,
+) -> int:
+    """Add an unruled table (or the label/value pairs it really is); returns the lines
+    used, 0 when the lines are label/value lines to read one by one."""
+    if found.lines_used == 2 and found.header_rows == 1:
+        pairs = label_above_pairs(lines[i], lines[i + 1], allow_bold=False)
+        if pairs:
+            for label, value in pairs:
+                reader.blocks.append(_pair(label, value, page, "label-above"))
+            reader.previous_line = None
+            return 2
+    if len(found.cuts) == 1 and not found.header_distinct:
+        return 0  # two columns in one style: a list of labels and values, not a table
+    table = Table(rows=[_cells(r) for r in found.rows])
+    continues = first_on_page and reader.table_end_page == page - 1
+    _add_table(reader.blocks, table, page, continues)
+    reader.table_end_page = page
+    last = reader.blocks[-1]
+    reader.unruled = (last, found.cuts) if last.table is not None else None
+    reader.previous_line = None
+    return found.lines_used
+
+
+def _cells(row: list[str]) -> list[str | None]:
+    return list(row)
+
+
+def _pair(label: str, value: str, page: int, cue: str) -> Block:
+    return Block(kind=BlockKind.LABEL_VALUE, label=label, text=value, page=page, cue=cue)
+
+
+def _bold_label_over_value(reader: _Reader, lines: list[TextLine], i: int) -> int:
+    """A short bold line over a one-line value (a date, a name, ticked options) is
+    a label and its value, not a heading, where the document's sections are marked
+    by two styles ranked above that bold (a title and numbered or larger headings);
+    returns the lines used (0: a heading after all)."""
+    line = lines[i]
+    if reader.cues.get(id(line)) != "bold" or i + 1 >= len(lines):
+        return 0
+    level = reader.levels.get(style_of(line, reader.body), 3)
+    if sum(1 for v in set(reader.levels.values()) if v < level) < 2:
+        return 0
+    value = lines[i + 1]
+    after = lines[i + 2] if i + 2 < len(lines) else None
+    text = value.text.strip()
+    last = reader.blocks[-1] if reader.blocks else None
+    if (
+        reader.cues.get(id(value)) == "bold"
+        and last is not None
+        and last.cue == "label-above"
+        and abs(value.x0 - line.x0) <= 1.5
+        and value.page == line.page
+        and value.top - line.bottom <= 1.6 * max(line.size, 6.0)
+    ):
+        # Inside a run of labels and values, a label straight over the next label is empty.
+        reader.blocks.append(_pair(label_text(line.text), "", line.page, "label-above"))
+        reader.previous_line = None
+        return 1
+    if (
+        id(value) in reader.cues
+        or value.page != line.page
+        or not 0 <= value.top - line.bottom <= 1.6 * max(line.size, 6.0)
+        or abs(value.x0 - line.x0) > 0.8 * max(line.size, 6.0)
+        or len(text) > 60
+        or text.endswith((".", ":"))
+        or ":" in text
+        or (after is not None and after.top - value.bottom < 0.45 * max(value.size, 6.0))
+    ):
+        return 0
+    reader.blocks.append(_pair(label_text(line.text), text, line.page, "label-above"))
+    reader.previous_line = None
+    return 2
+
+
+def _wrapped(previous: TextLine, line: TextLine, right: float) -> bool:
+    """Whether `line` carries on `previous` (no room was left for its first word, or
+    both are centred on one axis); else two short lines, such as two empty labels."""
+    first = line.words[0]
+    width = float(first["x1"]) - float(first["x0"])
+    if previous.x1 + width >= right - 1.5 * max(line.size, 6.0):
+        return True
+    centre = abs((previous.x0 + previous.x1) / 2 - (line.x0 + line.x1) / 2) < 3.0
+    return centre and abs(previous.x0 - line.x0) > 3.0
+
+
+def _add_heading(reader: _Reader, line: TextLine) -> None:
+    text = line.text.strip()
+    cue = reader.cues[id(line)]
+    level = reader.levels.get(style_of(line, reader.body), 3)
+    previous = reader.previous_line
+    prev_block = reader.blocks[-1] if reader.blocks else None
+    if (
+        previous is not None
+        and prev_block is not None
+        and prev_block.kind == BlockKind.HEADING
+        and prev_block.cue == cue
+        and previous.size == line.size
+        and line.top - previous.bottom < line.size * 0.8
+        and _wrapped(previous, line, reader.right)
+    ):
+        prev_block.text += " " + text  # a heading wrapped onto two lines
+    else:
+        reader.blocks.append(
+            Block(kind=BlockKind.HEADING, text=text, level=level, page=line.page, cue=cue)
+        )
+    reader.previous_line = line
+
+
+def _add_plain_line(reader: _Reader, lines: list[TextLine], i: int) -> int:
+    """A line as label/value pairs, a checkbox, or paragraph text; returns lines used."""
+    line = lines[i]
+    text = line.text.strip()
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    pairs = label_above_pairs(line, following) if following is not None else []
+    if pairs:
+        for label, value in pairs:
+            reader.blocks.append(_pair(label, value, line.page, "label-above"))
+        reader.previous_line = None
+        return 2
+    pairs = gap_pairs(line)
+    if pairs:
+        for label, value in pairs:
+            reader.blocks.append(_pair(label, value, line.page, "gap"))
+        reader.previous_line = None
+        if len(pairs) != 1:
+            return 1
+        last_row = reader.pair_columns
+        value_x0 = line.segments[1].x0
+        # Where values wrap: the right edge of the value column's lines (a high
+        # percentile, so one line overflowing the column does not move it).
+        ends = sorted(
+            ln.x1 for ln in lines if any(abs(seg.x0 - value_x0) < 2.0 for seg in ln.segments)
+        )
+        reader.pair_columns = PairColumns.of(line, ends[int(0.8 * (len(ends) - 1))])
+        if last_row is not None and last_row.page == line.page:
+            gap = line.top - last_row.bottom
+            if 0 <= gap < 2.5 * last_row.size:
+                reader.pair_columns.row_gap = gap
+        return 1 + _continue_pair(reader, lines, i + 1)
+    if is_form_label(line, reader.body):
+        value_lines = _value_below(reader, lines, i)
+        if value_lines or _stands_empty(reader, lines, i):
+            value = " ".join(v.text.strip() for v in value_lines)
+            reader.blocks.append(_pair(label_text(text), value, line.page, "label-above"))
+            reader.previous_line = None
+            return 1 + len(value_lines)
+    checkbox = re.fullmatch(r"([☒☐])\s*([^☒☐]+)", text)
+    if checkbox:
+        reader.blocks.append(
+            Block(
+                kind=BlockKind.CHECKBOX,
+                text=checkbox.group(2).strip(),
+                checked=checkbox.group(1) == "☒",
+                page=line.page,
+            )
+        )
+        reader.previous_line = line
+        return 1
+    previous = reader.previous_line
+    prev_block = reader.blocks[-1] if reader.blocks else None
+    continues = (
+        previous is not None
+        and prev_block is not None
+        and prev_block.kind == BlockKind.PARAGRAPH
+        and previous.page == line.page
+        and abs(previous.size - line.size) < 0.6
+        and line.top - previous.bottom < line.size * 0.45
+    )
+    if continues and prev_block is not None:
+        joiner = "" if prev_block.text.endswith("-") else " "
+        prev_block.text += joiner + text
+    else:
+        reader.blocks.append(Block(kind=BlockKind.PARAGRAPH, text=text, page=line.page))
+    reader.previous_line = line
+    return 1
+
+
+def _value_below(reader: _Reader, lines: list[TextLine], i: int) -> list[TextLine]:
+    """The lines of the value written under the form label `lines[i]`."""
+    label = lines[i]
+    out: list[TextLine] = []
+    for line in lines[i + 1 :]:
+        if is_form_label(line, reader.body) or (len(line.segments) > 1 and label_row(line)):
+            break
+        if not out:
+            if not below(label, line) or (
+                id(line) in reader.cues and not _value_styled(line, label, reader)
+            ):
+                break
+        elif id(line) in reader.cues or not (
+            line.top - out[-1].bottom < line.size * 0.45 and abs(line.size - out[-1].size) < 0.6
+        ):
+            break
+        out.append(line)
+    return out
+
+
+def _continue_pair(
+    reader: _Reader, lines: list[TextLine], start: int, label_line: TextLine | None = None
+) -> int:
+    """Join the wrapped lines of the last label/value pair to it; returns lines used."""
+    columns = reader.pair_columns
+    block = reader.blocks[-1]
+    if columns is None or block.label is None:
+        return 0
+    if label_line is not None:
+        columns.page, columns.bottom = label_line.page, label_line.bottom
+        columns.label_end, columns.value_end = label_line.x1, None
+    used = 0
+    for line in lines[start:]:
+        if reader.cues.get(id(line)) in {"band", "font-size"}:
+            break
+        parts = columns.continues(line)
+        if parts is None:
+            break
+        label_more, value_more = parts
+        block.label = f"{block.label} {label_more}".strip() if label_more else block.label
+        block.label = label_text(block.label)
+        block.text = f"{block.text} {value_more}".strip() if value_more else block.text
+        columns.bottom = line.bottom
+        used += 1
+    return used
+
+
+def _is_empty_in_list(
+    reader: _Reader, lines: list[TextLine], i: int, at_page_top: bool = False
+) -> bool:
+    """A label with nothing beside it inside a list of label/value lines: the value
+    is empty (even when, on its own, the label would pass for a bold heading)."""
+    columns = reader.pair_columns
+    last = reader.blocks[-1] if reader.blocks else None
+    if columns is None or last is None or last.cue != "gap" or last.label is None:
+        return False
+    line = lines[i]
+    if reader.cues.get(id(line)) in {"band", "font-size", "caps"} or not columns.empty_label(
+        line, at_page_top
+    ):
+        return False
+    if i + 1 >= len(lines):
+        return True
+    following = lines[i + 1]
+    columns = replace(columns, page=line.page, bottom=line.bottom)
+    return (
+        id(following) in reader.cues
+        or bool(gap_pairs(following))
+        or columns.empty_label(following)
+        or following.top - line.bottom > 2.5 * columns.size
+        or columns.continues(following) is not None
+    )
+
+
+def _value_styled(line: TextLine, label: TextLine, reader: _Reader) -> bool:
+    """Whether a bold or capitals line right under a form label is its value
+    rather than a heading (values set in bold or in capitals)."""
+    return (
+        reader.cues.get(id(line)) in {"bold", "caps"}
+        and len(line.text) <= 60
+        and line.top - label.bottom <= 0.8 * max(label.size, 6.0)
+    )
+
+
+def _stands_empty(reader: _Reader, lines: list[TextLine], i: int) -> bool:
+    """Whether the form label `lines[i]` has no value: next comes another label,
+    a heading, a wide blank space, or nothing."""
+    label = lines[i]
+    if i + 1 >= len(lines):
+        return True
+    following = lines[i + 1]
+    return (
+        id(following) in reader.cues
+        or is_form_label(following, reader.body)
+        or following.top - label.bottom > 2.5 * max(label.size, 6.0)
+    )
 
 
 def _add_table(blocks: list[Block], table: Table, page: int, may_continue: bool) -> None:
     """Append a table, or join it to the previous block when it is that table's
     continuation (first on the page after the one the previous table ended on)."""
     previous = blocks[-1] if blocks else None
-    if (
-        may_continue
-        and previous is not None
-        and previous.table is not None
-        and previous.table.width == table.width
-    ):
-        rows = table.rows
+    if may_continue and previous is not None and previous.table is not None:
         old = previous.table.rows
+        rows = table.rows
+        if previous.table.width != table.width:
+            mapped = _map_columns(old, rows)
+            if mapped is None:
+                blocks.append(Block(kind=BlockKind.TABLE, table=table, page=page))
+                return
+            old.extend(mapped)
+            return
         k = 0  # header rows repeated at the top of the continuation
         while k < min(len(rows), len(old)) and rows[k] == old[k]:
             k += 1
@@ -166,9 +649,44 @@ def _add_table(blocks: list[Block], table: Table, page: int, may_continue: bool)
         if rows and old and _continues_row(old[-1], rows[0]):
             old[-1] = [_join_cells(a, b) for a, b in zip(old[-1], rows[0], strict=False)]
             rows = rows[1:]
-        previous.table.rows.extend(rows)
+        old.extend(rows)
         return
     blocks.append(Block(kind=BlockKind.TABLE, table=table, page=page))
+
+
+def _norm(cell: str | None) -> str:
+    return " ".join((cell or "").lower().split())
+
+
+def _map_columns(
+    old: list[list[str | None]], new: list[list[str | None]]
+) -> list[list[str | None]] | None:
+    """The rows of a continuation whose repeated header names some of the old
+    header's columns (an action column dropped), placed under those columns;
+    None when its header does not match."""
+    if not old or not new:
+        return None
+    old_header = [_norm(c) for c in old[0]]
+    mapping: list[int] = []
+    position = 0
+    for cell in new[0]:
+        name = _norm(cell)
+        if not name:
+            return None
+        try:
+            position = old_header.index(name, position)
+        except ValueError:
+            return None
+        mapping.append(position)
+        position += 1
+    width = len(old[0])
+    out: list[list[str | None]] = []
+    for row in new[1:]:
+        placed: list[str | None] = [""] * width
+        for j, cell in enumerate(row[: len(mapping)]):
+            placed[mapping[j]] = cell
+        out.append(placed)
+    return out
 
 
 def _continues_row(last: list[str | None], first: list[str | None]) -> bool:
@@ -183,67 +701,6 @@ def _join_cells(a: str | None, b: str | None) -> str | None:
     if a is None or b is None:
         return a if b is None else b
     return f"{a} {b}".strip() if b else a
-
-
-def _add_line(
-    blocks: list[Block],
-    line: _Line,
-    previous: _Line | None,
-    body_size: float,
-    levels: dict[float, int],
-) -> _Line:
-    text = line.text.strip()
-    # Larger type is a heading; so is a short all-bold line at body size or above
-    # (LibreOffice prints Word's "Heading 3" in bold at the body size).
-    is_heading = len(text) <= 120 and (
-        line.size in levels
-        or (
-            line.bold
-            and line.size >= body_size * 0.98
-            and len(text) <= 80
-            and not text.endswith((".", ",", ";", ":"))
-        )
-    )
-    if is_heading:
-        level = levels.get(line.size, 3)
-        prev_block = blocks[-1] if blocks else None
-        if (
-            previous is not None
-            and prev_block is not None
-            and prev_block.kind == BlockKind.HEADING
-            and previous.size == line.size
-            and line.top - previous.bottom < line.size * 0.8
-        ):
-            prev_block.text += " " + text  # a heading wrapped onto two lines
-        else:
-            blocks.append(Block(kind=BlockKind.HEADING, text=text, level=level, page=line.page))
-        return line
-    checkbox = re.fullmatch(r"([☒☐])\s*([^☒☐]+)", text)
-    if checkbox:
-        blocks.append(
-            Block(
-                kind=BlockKind.CHECKBOX,
-                text=checkbox.group(2).strip(),
-                checked=checkbox.group(1) == "☒",
-                page=line.page,
-            )
-        )
-        return line
-    prev_block = blocks[-1] if blocks else None
-    continues = (
-        previous is not None
-        and prev_block is not None
-        and prev_block.kind == BlockKind.PARAGRAPH
-        and previous.page == line.page
-        and abs(previous.size - line.size) < 0.6
-        and line.top - previous.bottom < line.size * 0.45
-    )
-    if continues and prev_block is not None:
-        joiner = "" if prev_block.text.endswith("-") else " "
-        prev_block.text += joiner + text
-    else:
-        blocks.append(Block(kind=BlockKind.PARAGRAPH, text=text, page=line.page))
-    return line
 
 
 def was_repaired(pdf: Any) -> bool:
@@ -280,7 +737,7 @@ def read_pdf(path: Path, password: str | None = None) -> Document:
             cid_chars += sum(
                 len(ln.text)
                 for _, ln in items.items
-                if isinstance(ln, _Line) and "(cid:" in ln.text
+                if isinstance(ln, TextLine) and "(cid:" in ln.text
             )
             pages.append(items)
     if chars == 0:

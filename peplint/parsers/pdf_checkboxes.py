@@ -31,6 +31,10 @@ def _inside(obj: dict[str, Any], box: dict[str, Any], pad: float = 1.0) -> bool:
     )
 
 
+def _smaller(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return (a["x1"] - a["x0"]) < (b["x1"] - b["x0"]) - 1.0
+
+
 def is_box_mark(obj: dict[str, Any], boxes: list[dict[str, Any]]) -> bool:
     """Whether a line or curve is the cross or tick drawn inside a checkbox."""
     if obj.get("object_type") not in {"line", "curve"}:
@@ -40,10 +44,14 @@ def is_box_mark(obj: dict[str, Any], boxes: list[dict[str, Any]]) -> bool:
 
 def checkbox_words(page: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The page's drawn checkboxes as pseudo-words, and the objects that draw them."""
-    boxes = [r for r in page.rects if is_box(r)]
-    if not boxes:
+    squares = [r for r in page.rects if is_box(r)]
+    if not squares:
         return [], []
-    marks = [o for o in list(page.lines) + list(page.curves) if is_box_mark(o, boxes)]
+    # A smaller square drawn inside a box is the box's tick (a filled dot), not a box.
+    inner = [s for s in squares if any(_smaller(s, o) and _inside(s, o, 0.0) for o in squares)]
+    inner_ids = {id(s) for s in inner}
+    boxes = [s for s in squares if id(s) not in inner_ids]
+    marks = [o for o in list(page.lines) + list(page.curves) if is_box_mark(o, boxes)] + inner
     words: list[dict[str, Any]] = []
     for box in boxes:
         ticked = (bool(box.get("fill")) and not box.get("stroke")) or any(

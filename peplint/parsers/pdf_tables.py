@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -50,11 +51,6 @@ class RawTable:
     def width(self) -> int:
         """The number of grid columns."""
         return max((len(r) for r in self.rows), default=0)
-
-
-def _centre_in(word: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
-    cx, cy = (word["x0"] + word["x1"]) / 2, (word["top"] + word["bottom"]) / 2
-    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
 
 
 def group_lines(words: list[dict[str, Any]]) -> list[Line]:
@@ -160,7 +156,14 @@ def _starts_item(text: str) -> bool:
 
 
 def read_table(table: Any, words: list[dict[str, Any]]) -> tuple[RawTable, list[dict[str, Any]]]:
-    """The table's cells with their lines, and the words it used (so they are not read twice)."""
+    """The table's cells with their lines, and the words it used (so they are not read twice).
+
+    Words are sorted once by the height of their centre, so each cell looks only
+    at the words in its vertical range (bisect) instead of scanning them all."""
+    centred = sorted(
+        ((w["top"] + w["bottom"]) / 2, (w["x0"] + w["x1"]) / 2, i, w) for i, w in enumerate(words)
+    )
+    heights = [c[0] for c in centred]
     used: list[dict[str, Any]] = []
     rows: list[list[RawCell | None]] = []
     for row in table.rows:
@@ -169,7 +172,11 @@ def read_table(table: Any, words: list[dict[str, Any]]) -> tuple[RawTable, list[
             if bbox is None:
                 out.append(None)
                 continue
-            inside = [w for w in words if _centre_in(w, bbox)]
+            lo, hi = bisect_left(heights, bbox[1]), bisect_right(heights, bbox[3])
+            picked = sorted(
+                (c[2], c[3]) for c in centred[lo:hi] if bbox[0] <= c[1] <= bbox[2]
+            )  # back in the words' own order, as before
+            inside = [w for _, w in picked]
             used.extend(inside)
             out.append(RawCell(lines=group_lines(inside), bbox=tuple(bbox)))
         rows.append(out)

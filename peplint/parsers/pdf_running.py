@@ -1,0 +1,97 @@
+"""Where running headers and footers are found in a PDF, generically.
+
+A running header or footer is a line segment near the top or bottom of the
+page that repeats, digits aside, at about the same height on most pages (the
+child's name, a title, "Printed on 14/10/2026 10:32", "Page 2 of 5"), or that
+is a page number or a print stamp in the page margin on any page. Nothing
+here knows any producer's wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+TOP_BAND, BOTTOM_BAND = 0.12, 0.10  # shares of the page height where running text lives
+MARGIN_BAND = 0.06  # the outer margin, where a single page's stamps and numbers sit
+_PAGE_NUMBER = re.compile(
+    r"(?i)^[-–\s]*(page|p\.|pg\.?)?\s*\d+\s*((of|/|\\)\s*\d+)?[-–\s]*$|^(page|p\.)\s*\d+\b.*$"
+)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(:\d{2})?\s*(am|pm)?\b", re.I)
+_DATE = re.compile(
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}(st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\s+\d{4}\b",
+)
+_STAMP_WORDS = re.compile(r"(?i)\b(printed|generated|produced|exported|created)\b")
+
+
+@dataclass(frozen=True)
+class MarginText:
+    """A segment of text near a page edge: its page, text and height on the page."""
+
+    page: int
+    text: str
+    top: float
+    page_height: float
+
+    @property
+    def at_top(self) -> bool:
+        """Whether it sits in the top band (else the bottom band)."""
+        return self.top < self.page_height / 2
+
+
+def in_running_band(top: float, bottom: float, page_height: float) -> bool:
+    """Whether a line lies where running headers and footers live."""
+    return top < page_height * TOP_BAND or bottom > page_height * (1 - BOTTOM_BAND)
+
+
+def is_page_furniture(text: str) -> bool:
+    """Page numbers ("3", "Page 3 of 7", "3 / 7", "- 3 -") and print stamps
+    ("Printed on 14/10/2026 10:32", "14/10/2026, 10:32")."""
+    t = text.strip()
+    if _PAGE_NUMBER.match(t):
+        return True
+    if _TIME.search(t) and _DATE.search(t):
+        return True
+    return bool(_STAMP_WORDS.search(t) and (_DATE.search(t) or _TIME.search(t)))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+
+
+def running_texts(margins: list[MarginText], page_count: int) -> set[MarginText]:
+    """The margin texts to drop: repeated at about the same height on at least half
+    the pages (and two), digits aside in the outer margin only (so "Section 2" at the
+    top of a page is not taken for furniture); page numbers and stamps anywhere in
+    the outer margin."""
+    by_key: dict[tuple[str, bool], list[MarginText]] = defaultdict(list)
+    for item in margins:
+        text = _key(item.text) if _outer(item) else " ".join(item.text.split()).lower()
+        by_key[(text, item.at_top)].append(item)
+    needed = max(2, (page_count + 1) // 2)
+    drop: set[MarginText] = set()
+    for items in by_key.values():
+        pages = {i.page for i in items}
+        if len(pages) >= needed and _same_height(items):
+            drop.update(items)
+    for item in margins:
+        if is_page_furniture(item.text) and (_outer(item) or len(item.text) < 20):
+            drop.add(item)
+    return drop
+
+
+def _outer(item: MarginText) -> bool:
+    """Whether the text sits in the outer margin of its page."""
+    height = item.page_height
+    return item.top < height * MARGIN_BAND or item.top > height * (1 - MARGIN_BAND * 1.5)
+
+
+def _same_height(items: list[MarginText]) -> bool:
+    """Whether most of the repeats sit within a few points of one height
+    (measured from the nearer page edge, so page sizes may differ)."""
+    heights = sorted(round(i.top if i.at_top else i.page_height - i.top) for i in items)
+    median = heights[len(heights) // 2]
+    close = sum(1 for h in heights if abs(h - median) <= 6)
+    return close * 2 >= len(heights)
