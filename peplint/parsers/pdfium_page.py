@@ -74,6 +74,7 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
     rect = pdfium_c.FS_RECTF()
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     styles: dict[int, _Style] = {}
+    styler = _Styles()
     chars: list[Obj] = []
     for index in range(count):
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
@@ -88,7 +89,7 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
         key = ctypes.cast(handle, ctypes.c_void_p).value or 0
         style = styles.get(key)
         if style is None:
-            style = styles[key] = _style(raw, index, handle)
+            style = styles[key] = styler.of(raw, index, handle)
         # The loose box of a ligature's parts has no descent, so the baseline is used.
         pdfium_c.FPDFText_GetCharOrigin(raw, index, ctypes.byref(origin_x), ctypes.byref(origin_y))
         bottom = height - (origin_y.value + style.descent)
@@ -123,30 +124,43 @@ class _Style:
     descent: float
 
 
-def _style(raw: Any, index: int, handle: Any) -> _Style:
-    name = ctypes.create_string_buffer(FONT_NAME_BYTES)
-    flags = ctypes.c_int()
-    pdfium_c.FPDFText_GetFontInfo(raw, index, name, FONT_NAME_BYTES, ctypes.byref(flags))
-    size = round(float(pdfium_c.FPDFText_GetFontSize(raw, index)), 2)
-    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    colour = None
-    if pdfium_c.FPDFText_GetFillColor(
-        raw, index, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
-    ):
-        colour = (r.value / 255, g.value / 255, b.value / 255)
-    font = pdfium_c.FPDFTextObj_GetFont(handle) if handle else None
-    descent = ctypes.c_float()
-    if not (
-        font and pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(size), ctypes.byref(descent))
-    ):
-        descent.value = -0.2 * size
-    return _Style(
-        font=name.value.decode("latin-1"),
-        size=size,
-        weight=int(pdfium_c.FPDFText_GetFontWeight(raw, index)),
-        colour=colour,
-        descent=float(descent.value),
-    )
+class _Styles:
+    """Style per text object, with what is per font (name, weight, descent) read once."""
+
+    def __init__(self) -> None:
+        self.fonts: dict[tuple[int, float], tuple[str, int, float]] = {}
+        self.name = ctypes.create_string_buffer(FONT_NAME_BYTES)
+        self.flags = ctypes.c_int()
+        self.rgba = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
+
+    def of(self, raw: Any, index: int, handle: Any) -> _Style:
+        size = round(float(pdfium_c.FPDFText_GetFontSize(raw, index)), 2)
+        font = pdfium_c.FPDFTextObj_GetFont(handle) if handle else None
+        key = (ctypes.cast(font, ctypes.c_void_p).value or 0 if font else 0, size)
+        known = self.fonts.get(key)
+        if known is None:
+            pdfium_c.FPDFText_GetFontInfo(
+                raw, index, self.name, FONT_NAME_BYTES, ctypes.byref(self.flags)
+            )
+            descent = ctypes.c_float()
+            if not (
+                font
+                and pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(size), ctypes.byref(descent))
+            ):
+                descent.value = -0.2 * size
+            weight = int(pdfium_c.FPDFText_GetFontWeight(raw, index))
+            known = self.fonts[key] = (
+                self.name.value.decode("latin-1"),
+                weight,
+                float(descent.value),
+            )
+        r, g, b, a = self.rgba
+        colour = None
+        if pdfium_c.FPDFPageObj_GetFillColor(
+            handle, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
+        ):
+            colour = (r.value / 255, g.value / 255, b.value / 255)
+        return _Style(font=known[0], size=size, weight=known[1], colour=colour, descent=known[2])
 
 
 def _path_points(handle: Any, matrix: Matrix) -> tuple[list[tuple[float, float]], bool]:
@@ -268,14 +282,18 @@ class PdfiumPage(Container):
         return [{"object_type": "image"}] * self._image_count
 
     def extract_words(self, **settings: Any) -> list[Obj]:
-        """Words grouped from the characters exactly as pdfplumber groups them."""
-        extractor = WordExtractor(
-            x_tolerance=settings.get("x_tolerance", 3),
-            y_tolerance=settings.get("y_tolerance", 3),
-            keep_blank_chars=settings.get("keep_blank_chars", False),
-            extra_attrs=settings.get("extra_attrs"),
+        """Words grouped from the characters exactly as pdfplumber groups them (its
+        default left-to-right settings take a faster path of the same algorithm)."""
+        options = {k: v for k, v in settings.items() if k not in FAST_WORD_SETTINGS}
+        if options or settings.get("keep_blank_chars"):
+            extractor = WordExtractor(**settings)
+            return list(extractor.extract_words(self.chars))
+        return group_words(
+            self.chars,
+            float(settings.get("x_tolerance", 3)),
+            float(settings.get("y_tolerance", 3)),
+            tuple(settings.get("extra_attrs") or ()),
         )
-        return list(extractor.extract_words(self.chars))
 
     def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Any]:
         """Tables found by pdfplumber's table finder on PDFium's lines and rectangles."""
@@ -288,6 +306,97 @@ class PdfiumPage(Container):
         """The same page without the objects `test` rejects."""
         kept = {kind: [o for o in objs if test(o)] for kind, objs in self._page_objects.items()}
         return PdfiumPage(self.page_number, self.width, self.height, kept, self._image_count)
+
+
+FAST_WORD_SETTINGS = frozenset({"x_tolerance", "y_tolerance", "extra_attrs", "keep_blank_chars"})
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+
+def group_words(
+    chars: list[Obj], x_tolerance: float, y_tolerance: float, extra_attrs: tuple[str, ...]
+) -> list[Obj]:
+    """pdfplumber's word grouping for upright left-to-right text, without its generality:
+    runs of characters sharing `extra_attrs`, clustered into lines by `top` (a chain
+    within `y_tolerance`), sorted by x, split at spaces and at gaps over `x_tolerance`."""
+    words: list[Obj] = []
+    start = 0
+    count = len(chars)
+    while start < count:
+        first = chars[start]
+        key = tuple(first.get(a) for a in extra_attrs)
+        end = start + 1
+        while end < count and tuple(chars[end].get(a) for a in extra_attrs) == key:
+            end += 1
+        for line in _lines_of(chars[start:end], y_tolerance):
+            _split_words(line, x_tolerance, y_tolerance, extra_attrs, words)
+        start = end
+    return words
+
+
+def _lines_of(run: list[Obj], tolerance: float) -> list[list[Obj]]:
+    tops = sorted({c["top"] for c in run})
+    cluster: dict[float, int] = {}
+    index, last = 0, tops[0]
+    for top in tops:
+        if top > last + tolerance:
+            index += 1
+        cluster[top] = index
+        last = top
+    lines: list[list[Obj]] = [[] for _ in range(index + 1)]
+    for char in run:
+        lines[cluster[char["top"]]].append(char)
+    return [sorted(line, key=_x0) for line in lines if line]
+
+
+def _x0(char: Obj) -> float:
+    return float(char["x0"])
+
+
+def _split_words(
+    line: list[Obj], x_tol: float, y_tol: float, extra_attrs: tuple[str, ...], out: list[Obj]
+) -> None:
+    current: list[Obj] = []
+    for char in line:
+        if char["text"].isspace():
+            if current:
+                out.append(_merge(current, extra_attrs))
+            current = []
+            continue
+        if current:
+            prev = current[-1]
+            if (
+                char["x0"] < prev["x0"]
+                or char["x0"] > prev["x1"] + x_tol
+                or abs(char["top"] - prev["top"]) > y_tol
+            ):
+                out.append(_merge(current, extra_attrs))
+                current = []
+        current.append(char)
+    if current:
+        out.append(_merge(current, extra_attrs))
+
+
+def _merge(chars: list[Obj], extra_attrs: tuple[str, ...]) -> Obj:
+    x0 = min(c["x0"] for c in chars)
+    x1 = max(c["x1"] for c in chars)
+    top = min(c["top"] for c in chars)
+    bottom = max(c["bottom"] for c in chars)
+    first = chars[0]
+    word: Obj = {
+        "text": "".join(LIGATURES.get(c["text"], str(c["text"])) for c in chars),
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "doctop": top + first["doctop"] - first["top"],
+        "bottom": bottom,
+        "upright": True,
+        "height": bottom - top,
+        "width": x1 - x0,
+        "direction": "ltr",
+    }
+    for name in extra_attrs:
+        word[name] = first.get(name)
+    return word
 
 
 def read_page(page: Any, number: int) -> PdfiumPage:
