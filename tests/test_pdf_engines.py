@@ -111,3 +111,16 @@ def test_a_broken_cross_reference_table_marks_the_file_damaged(tmp_path: Path) -
     shifted.write_bytes(sound.read_bytes().replace(b"\n1 0 obj", b"\n%x\n1 0 obj", 1))
     assert not xref_is_sound(shifted)  # the entries now point three bytes before their objects
     assert read_pdf(shifted, engine="pdfium").degraded
+
+
+@pytest.mark.parametrize("path", PDFS[:6], ids=lambda p: p.name)
+def test_fast_word_grouping_matches_pdfplumbers(path: Path) -> None:
+    from pdfplumber.utils.text import WordExtractor
+
+    from peplint.parsers.pdfium_page import group_words
+
+    with open_pdfium(path) as document:
+        for page in document.pages:
+            for attrs in ((), ("fontname", "size"), ("fontname", "size", "non_stroking_color")):
+                expected = WordExtractor(x_tolerance=3, y_tolerance=3, extra_attrs=list(attrs))
+                assert group_words(page.chars, 3, 3, attrs) == expected.extract_words(page.chars)
