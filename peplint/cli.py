@@ -22,6 +22,13 @@ if TYPE_CHECKING:  # the generator pulls in reportlab; load it only when generat
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
 
+def printable_name(path: Path) -> str:
+    """A file's name as it can be shown (names that are not UTF-8 made printable)."""
+    from peplint.safety.names import printable
+
+    return printable(path.name)
+
+
 def _fail_usage(message: str) -> NoReturn:
     click.echo(f"peplint: {message}", err=True)
     sys.exit(EXIT_USAGE)
@@ -86,6 +93,7 @@ def parse(files: tuple[Path, ...], fmt: str, password_file: TextIO | None) -> No
     from peplint.reading import read_pep
     from peplint.report import FileError, FileReport
     from peplint.safety.isolation import run_isolated
+    from peplint.safety.names import printable
 
     password = password_file.read().strip() if password_file else None
 
@@ -94,9 +102,11 @@ def parse(files: tuple[Path, ...], fmt: str, password_file: TextIO | None) -> No
             pep = read_pep(path, password=password)
         except errors.InputError as exc:
             return FileReport(
-                path=str(path), status="error", error=FileError(code=exc.code, message=exc.message)
+                path=printable(path),
+                status="error",
+                error=FileError(code=exc.code, message=exc.message),
             )
-        return FileReport(path=str(path), sha256=pep.source.sha256, status="ok", pep=pep)
+        return FileReport(path=printable(path), sha256=pep.source.sha256, status="ok", pep=pep)
 
     paths = list(files)
     results = dict(run_isolated(paths, work, Limits()))
@@ -106,7 +116,8 @@ def parse(files: tuple[Path, ...], fmt: str, password_file: TextIO | None) -> No
         if entry.pep is None:
             assert entry.error is not None
             click.echo(
-                f"peplint: {path.name}: {entry.error.message} [{entry.error.code}]", err=True
+                f"peplint: {printable(path.name)}: {entry.error.message} [{entry.error.code}]",
+                err=True,
             )
             status = EXIT_INPUT
             continue
@@ -117,7 +128,7 @@ def parse(files: tuple[Path, ...], fmt: str, password_file: TextIO | None) -> No
         else:
             data.pop("sections", None)
             click.echo(
-                f"# {path.name} ({pep.template}, {pep.source.format}, {pep.source.pages} pages)"
+                f"# {printable(path.name)} ({pep.template}, {pep.source.format}, {pep.source.pages} pages)"
             )
             click.echo(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
     sys.exit(status)
@@ -275,23 +286,31 @@ def lint(
             record(run, entry)
     colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     rendered = reporters[fmt].render(report, colour=colour)
-    if output is not None:
-        atomic_write(output, rendered)
-    else:
-        sys.stdout.buffer.write(rendered)
-        sys.stdout.flush()
-    if run is not None and manifest is not None:
-        from peplint.safety.manifest import now
+    failed: errors.OutputError | None = None
+    try:
+        if output is not None:
+            atomic_write(output, rendered)
+        else:
+            sys.stdout.buffer.write(rendered)
+            sys.stdout.flush()
+        if run is not None and manifest is not None:
+            from peplint.safety.manifest import now
 
-        run.finished_at = now()
-        run.outputs = [output.name] if output else []
-        atomic_write(manifest, run.model_dump_json(indent=2) + "\n")
+            run.finished_at = now()
+            run.outputs = [output.name] if output else []
+            atomic_write(manifest, run.model_dump_json(indent=2) + "\n")
+    except OSError as exc:
+        failed = errors.output_failed(exc, "the report" if output else "to the terminal")
+    on_terminal = output is None and fmt == "text" and failed is None  # it says so already
     for entry in report.files:
-        if entry.status == "error" and entry.error is not None:
+        if entry.status == "error" and entry.error is not None and not on_terminal:
             click.echo(
                 f"peplint: {Path(entry.path).name}: {entry.error.message} [{entry.error.code}]",
                 err=True,
             )
+    if failed is not None:
+        click.echo(f"peplint: {failed}", err=True)
+        sys.exit(errors.EXIT_OUTPUT)
     sys.exit(_exit_code(report, fail_on))
 
 
@@ -335,7 +354,7 @@ def check(file: Path, pack: str | None) -> None:
     setup, _ = _setup_and_pack(pack)
     entry = lint_paths([file], setup, Limits(), jobs=1, redact=False)[0]
     result = self_check(entry)
-    click.echo(render(result, file.name), nl=False)
+    click.echo(render(result, printable_name(file)), nl=False)
     sys.exit(EXIT_OK if result.ready else (EXIT_INPUT if result.error else EXIT_FINDINGS))
 
 
@@ -418,6 +437,16 @@ def bulk(
         result = run_bulk(folder, out, setup, [p.path for p in effective.loaded], options)
     except errors.ConfigError as exc:
         _fail_usage(str(exc))
+    except errors.OutputError as exc:
+        click.echo(f"peplint: {exc}", err=True)
+        sys.exit(errors.EXIT_OUTPUT)
+    if not result.switched:
+        click.echo(
+            f"peplint: stopped after {max_failures} files could not be read; the previous "
+            "results in the output folder were kept (run again with --resume to carry on)",
+            err=True,
+        )
+        sys.exit(EXIT_INPUT)
     agg = result.summary["aggregates"]
     click.echo(
         f"{agg['total']} PEPs: {agg['meets']} of {agg['read']} readable meet the standard "

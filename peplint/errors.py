@@ -68,6 +68,49 @@ def unsupported(detail: str) -> InputError:
     return InputError("unsupported", detail)
 
 
+def not_found() -> InputError:
+    """The file named does not exist."""
+    return InputError(
+        "not-found", "There is no file with this name; check the name and the folder."
+    )
+
+
+def permission_denied() -> InputError:
+    """The file exists but this account may not read it."""
+    return InputError(
+        "permission-denied",
+        "This file cannot be opened: your account does not have permission to read it.",
+    )
+
+
+def unreadable_folder() -> InputError:
+    """A sub-folder of the folder being reviewed could not be listed."""
+    return InputError(
+        "permission-denied",
+        "This folder could not be opened (no permission to list it); the PEPs in it were "
+        "not checked.",
+    )
+
+
+def from_os_error(error: OSError) -> InputError:
+    """The typed error for an OS error met while opening an input."""
+    if isinstance(error, FileNotFoundError | NotADirectoryError):
+        return not_found()
+    if isinstance(error, PermissionError):
+        return permission_denied()
+    return corrupt("the file could not be opened")
+
+
+class OutputError(PeplintError):
+    """An output could not be written (exit code 4); the message is one line."""
+
+
+def output_failed(error: OSError, what: str = "the output") -> OutputError:
+    """The one-line error for an output that could not be written."""
+    reason = error.strerror or type(error).__name__
+    return OutputError(f"could not write {what}: {reason.lower()}")
+
+
 def too_large(detail: str) -> InputError:
     """The file exceeds a safety limit."""
     return InputError("too-large", detail)

@@ -22,6 +22,7 @@ from peplint.reading import file_sha256, read_pep
 from peplint.report import FileError, FileReport, PackInfo
 from peplint.rules.base import Rule
 from peplint.safety.limits import Limits
+from peplint.safety.names import printable
 
 # Logs name inputs by hash only: never a file name or any document text.
 log = logging.getLogger("peplint")
@@ -69,7 +70,7 @@ def lint_file(
             digest = None
         log.info("input %s not read: %s", digest or "-", exc.code)
         return FileReport(
-            path=str(path),
+            path=printable(path),
             sha256=digest,
             status="error",
             error=FileError(code=exc.code, message=exc.message),
@@ -78,7 +79,7 @@ def lint_file(
     checklist = evaluate(setup.checklist, findings, pep)
     log.info("input %s linted: %d findings", pep.source.sha256, len(findings))
     return FileReport(
-        path=str(path),
+        path=printable(path),
         sha256=pep.source.sha256,
         status="ok",
         degraded=pep.source.degraded,

@@ -19,6 +19,7 @@ from peplint.model.pep import Pep, Source
 from peplint.parsers.registry import ParserSpec
 from peplint.plugins.manager import collect, default_manager
 from peplint.safety.limits import Limits
+from peplint.safety.names import printable
 from peplint.safety.preflight import preflight
 
 HEAD_BYTES = 8192
@@ -79,7 +80,7 @@ def read_pep(
     """Run the pre-flight checks, parse `path` and extract the typed PEP model."""
     document = read_document(path, password, pm, limits, root)
     source = Source(
-        path=str(path),
+        path=printable(path),
         sha256=file_sha256(path),
         format=document.format,
         pages=document.pages,

@@ -13,6 +13,7 @@ from pathlib import Path
 from peplint import __version__
 from peplint.output import atomic_write
 from peplint.report import FileReport
+from peplint.safety.names import name_bytes
 
 
 class ResultCache:
@@ -24,7 +25,9 @@ class ResultCache:
 
     def key(self, file_sha256: str, relative: str) -> str:
         """The cache key of one input."""
-        return hashlib.sha256(f"{file_sha256}\0{relative}\0{self.salt}".encode()).hexdigest()
+        return hashlib.sha256(
+            file_sha256.encode() + b"\0" + name_bytes(relative) + f"\0{self.salt}".encode()
+        ).hexdigest()
 
     def get(self, key: str) -> FileReport | None:
         """The cached report, or None."""

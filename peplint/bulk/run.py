@@ -4,6 +4,7 @@ run resumed with `--resume`, and runs with any number of jobs, give the same fil
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -17,7 +18,8 @@ from peplint import errors
 from peplint.bulk.cache import ResultCache
 from peplint.bulk.compare import SUMMARY_FORMAT, Change, compare, load_previous
 from peplint.bulk.copied import find_copied
-from peplint.bulk.discover import discover, output_key
+from peplint.bulk.discover import find_inputs, output_keys
+from peplint.bulk.outfolder import OutputIndex, Staging, check_output_folder, read_index
 from peplint.bulk.progress import BulkProgress
 from peplint.bulk.summary import Row, aggregate, row_for, to_csv
 from peplint.lint import LintSetup, lint_file, warm_up
@@ -25,11 +27,13 @@ from peplint.output import atomic_write
 from peplint.plugins.manager import collect, default_manager
 from peplint.reading import file_sha256
 from peplint.redact import redact_report
-from peplint.report import FileReport, Report
-from peplint.safety.isolation import run_isolated
+from peplint.report import FileError, FileReport, Report
+from peplint.safety.isolation import is_limit_failure, run_isolated
 from peplint.safety.limits import Limits
-from peplint.safety.manifest import new_manifest, now, record
+from peplint.safety.manifest import RunManifest, new_manifest, now, record
+from peplint.safety.names import printable
 from peplint.safety.preflight import check_path
+from peplint.safety.xmlchars import clean_model
 
 
 @dataclass
@@ -55,6 +59,7 @@ class BulkResult:
     processed: int
     cached: int
     stopped_early: bool
+    switched: bool = True  # False: stopped early, the previous run's outputs were kept
 
 
 def _sha_if_safe(path: Path, root: Path) -> str | None:
@@ -68,14 +73,70 @@ def _sha_if_safe(path: Path, root: Path) -> str | None:
 def run_bulk(
     root: Path, out: Path, setup: LintSetup, pack_files: list[Path], options: BulkOptions
 ) -> BulkResult:
-    """Review every PEP under `root`, writing the outputs to `out`."""
-    files = discover(root)
+    """Review every PEP under `root`, writing the outputs to `out`.
+
+    The new outputs are written beside the previous run's and switched in at the end; a
+    run that stops early (--max-failures) leaves a previous run's outputs as they were.
+    """
+    check_output_folder(root, out)
+    found = find_inputs(root)
+    if not found.files and not found.unreadable:
+        raise errors.ConfigError(
+            "no PEP files (.pdf, .docx) were found in the folder; check the folder name"
+        )
+    files = sorted([*found.files, *found.unreadable], key=lambda p: p.relative_to(root).as_posix())
+    folders = set(found.unreadable)
     relatives = [p.relative_to(root).as_posix() for p in files]
-    out_keys = [output_key(rel, options.redact) for rel in relatives]
-    shown = out_keys if options.redact else relatives  # a redacted run never shows input file names
+    out_keys = output_keys(relatives, options.redact)
+    shown = (
+        out_keys if options.redact else [printable(r) for r in relatives]
+    )  # a redacted run never shows input file names
     manifest = new_manifest(setup.pack, pack_files)
     assert manifest.pack_sha256 is not None
-    cache = ResultCache(out / ".cache", manifest.pack_sha256, options.redact)
+    previous = read_index(out)
+    try:
+        staging = Staging(out)
+    except OSError as exc:
+        raise errors.output_failed(exc, "to the output folder") from None
+    try:
+        return _run_staged(
+            root,
+            out,
+            setup,
+            options,
+            files,
+            relatives,
+            out_keys,
+            shown,
+            manifest,
+            previous,
+            staging,
+            folders,
+        )
+    except OSError as exc:
+        # Only outputs are written in this process (inputs are read in the workers): the
+        # output folder is full, read-only or gone. The results cached so far are kept.
+        raise errors.output_failed(exc, "to the output folder") from None
+    finally:
+        with contextlib.suppress(OSError):
+            staging.discard()
+
+
+def _run_staged(
+    root: Path,
+    out: Path,
+    setup: LintSetup,
+    options: BulkOptions,
+    files: list[Path],
+    relatives: list[str],
+    out_keys: list[str],
+    shown: list[str],
+    manifest: RunManifest,
+    previous: OutputIndex | None,
+    staging: Staging,
+    folders: set[Path],
+) -> BulkResult:
+    cache = ResultCache(out / ".cache", manifest.pack_sha256 or "", options.redact)
     keys = [
         cache.key(sha, rel) if (sha := _sha_if_safe(p, root)) else None
         for p, rel in zip(files, relatives, strict=True)
@@ -87,12 +148,24 @@ def run_bulk(
             if cached is not None:
                 results[index] = cached
     cached_count = len(results)
+    for index, path in enumerate(files):
+        if path in folders:  # a sub-folder that could not be listed: its own error entry
+            error = errors.unreadable_folder()
+            results[index] = _relative(
+                FileReport(
+                    path=shown[index],
+                    status="error",
+                    error=FileError(code=error.code, message=error.message),
+                ),
+                shown[index],
+            )
     todo = [i for i in range(len(files)) if i not in results]
 
     secret = _redaction_secret(out) if options.redact else None
     warm_up(setup)
     position_of = {files[i]: i for i in todo}
-    pep_writer = PepOutputs(out, setup)
+    pep_writer = PepOutputs(staging.path("peps"), setup)
+    kept = PepOutputs(out / "peps", setup)
 
     def work(path: Path) -> FileReport:
         # Runs in the worker: check the file, then write its own three reports, in parallel.
@@ -100,7 +173,8 @@ def run_bulk(
         entry = lint_file(path, setup, options.limits, root)
         entry = redact_report(entry, secret) if options.redact else entry
         entry = _relative(entry, shown[index])
-        pep_writer.write(out_keys[index], entry)
+        with contextlib.suppress(OSError):  # the parent writes it again and reports a failure
+            pep_writer.write(out_keys[index], entry)
         return entry
 
     failures = sum(r.status == "error" for r in results.values())
@@ -108,38 +182,48 @@ def run_bulk(
     with BulkProgress(len(files), enabled=options.progress) as progress:
         for _ in range(cached_count):
             progress.advance(failed=False, cached=True)
+        for _ in folders:
+            progress.advance(failed=True, cached=False)
         for position, report in run_isolated(
             [files[i] for i in todo], work, options.limits, options.jobs
         ):
             index = todo[position]
             report = _relative(report, shown[index])
-            if report.status == "error" and not pep_writer.exists(out_keys[index]):
-                pep_writer.write(out_keys[index], report)  # the worker died before writing
             results[index] = report
-            if keys[index]:
+            if keys[index] and not is_limit_failure(report):
                 cache.put(keys[index], report)  # type: ignore[arg-type]
+            if not pep_writer.exists(out_keys[index]):
+                # The worker died before writing, or could not write: an error here is
+                # the output folder's, never the PEP's (its verdict is in the cache).
+                pep_writer.write(out_keys[index], report)
             failures += report.status == "error"
             progress.advance(failed=report.status == "error", cached=False)
             if options.max_failures is not None and failures >= options.max_failures:
                 stopped = True
                 break
-    for index in range(len(files)):
-        if index in results and index not in position_of and not pep_writer.exists(out_keys[index]):
-            pep_writer.write(
-                out_keys[index], results[index]
-            )  # cached result whose reports are missing
-    pep_writer.prune(keep={out_keys[i] for i in results})
+    if stopped and previous is not None:
+        # The previous run's outputs stay as they were; this run's results are in the
+        # cache, so `--resume` carries on from them.
+        return BulkResult([], {}, len(results) - cached_count, cached_count, True, switched=False)
+    keep: set[str] = set()
+    for index in sorted(results):
+        if index in position_of:
+            continue
+        owned = previous is not None and kept.owned_by(previous, out_keys[index])
+        same = previous is not None and previous.sources.get(out_keys[index]) == keys[index]
+        if owned and same and kept.exists(out_keys[index]):
+            keep |= kept.relatives(out_keys[index])  # a cached result whose reports are in place
+        else:
+            pep_writer.write(out_keys[index], results[index])
     ordered = [(shown[i], out_keys[i], results[i]) for i in sorted(results)]
-    summary, rows = _write_outputs(out, setup, ordered, options)
+    summary, rows = _write_outputs(staging.folder, setup, ordered, options)
     for _, _, report in ordered:
         record(manifest, report)
     manifest.finished_at = now()
-    manifest.outputs = sorted(
-        p.relative_to(out).as_posix()
-        for p in out.rglob("*")
-        if p.is_file() and ".cache" not in p.parts and p.name != "manifest.json"
-    )
-    atomic_write(out / "manifest.json", manifest.model_dump_json(indent=2) + "\n")
+    manifest.outputs = sorted({*staging.staged(), *keep, "manifest.json"} - {"manifest.json"})
+    atomic_write(staging.path("manifest.json"), manifest.model_dump_json(indent=2) + "\n")
+    sources = {out_keys[i]: keys[i] for i in results if keys[i]}
+    staging.commit(keep, sources)  # type: ignore[arg-type]
     return BulkResult(
         rows,
         summary,
@@ -150,12 +234,12 @@ def run_bulk(
 
 
 class PepOutputs:
-    """Each PEP's own reports (JSON, HTML, Word) in OUT/peps/, named by its output key."""
+    """Each PEP's own reports (JSON, HTML, Word) in a peps/ folder, named by its output key."""
 
     FORMATS = ("json", "html", "docx")
 
-    def __init__(self, out: Path, setup: LintSetup) -> None:
-        self.folder = out / "peps"
+    def __init__(self, folder: Path, setup: LintSetup) -> None:
+        self.folder = folder
         self.setup = setup
         self.reporters: dict[str, Any] = collect(
             default_manager().hook.peplint_register_reporters, lambda r: r.name, "reporter"
@@ -169,17 +253,20 @@ class PepOutputs:
         for fmt in self.FORMATS:
             atomic_write(self.folder / f"{key}.{fmt}", self.reporters[fmt].render(report))
 
-    def prune(self, keep: set[str]) -> None:
-        """Remove reports of PEPs no longer in the folder (from an earlier run into the same OUT)."""
-        if not self.folder.is_dir():
-            return
-        for path in self.folder.iterdir():
-            if path.is_file() and path.name.rsplit(".", 1)[0] not in keep:
-                path.unlink()
+    def relatives(self, key: str) -> set[str]:
+        """The three reports' paths relative to the output folder."""
+        return {f"peps/{key}.{fmt}" for fmt in self.FORMATS}
+
+    def owned_by(self, index: OutputIndex, key: str) -> bool:
+        """Whether the output folder's index lists all three reports of a PEP."""
+        return self.relatives(key) <= set(index.files)
 
     def exists(self, key: str) -> bool:
-        """Whether all three reports of a PEP are there."""
-        return all((self.folder / f"{key}.{fmt}").is_file() for fmt in self.FORMATS)
+        """Whether all three reports of a PEP are there (as regular files, not links)."""
+        return all(
+            (p := self.folder / f"{key}.{fmt}").is_file() and not p.is_symlink()
+            for fmt in self.FORMATS
+        )
 
 
 def _redaction_secret(out: Path) -> bytes:
@@ -195,7 +282,7 @@ def _relative(report: FileReport, relative: str) -> FileReport:
     report.path = relative
     if report.pep is not None:
         report.pep.source.path = relative
-    return report
+    return clean_model(report)  # the summary and dashboard carry no XML-illegal characters
 
 
 def _write_outputs(

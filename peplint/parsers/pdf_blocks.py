@@ -287,7 +287,7 @@ def _open_pages(
 
 def read_pdf(path: Path, password: str | None = None, engine: str | None = None) -> Document:
     """Parse a PDF into a `Document`. Raises only `InputError`."""
-    from peplint.parsers.pdf_open import DAMAGE
+    from peplint.parsers.pdf_open import DAMAGE, input_error_inside
 
     pages: list[_PageItems] = []
     chars = images = 0
@@ -299,8 +299,10 @@ def read_pdf(path: Path, password: str | None = None, engine: str | None = None)
                 items, n_chars, n_images = _read_page(page, number)
             except errors.InputError:
                 raise
-            except Exception:
-                raise errors.corrupt(f"page {number} could not be read") from None
+            except Exception as exc:  # a limit hit inside pdfminer arrives wrapped
+                raise input_error_inside(exc) or errors.corrupt(
+                    f"page {number} could not be read"
+                ) from None
             finally:
                 page.close()
             chars += n_chars

@@ -445,7 +445,10 @@ def open_pdfium(path: Path, password: str | None = None) -> Iterator[PdfiumDocum
 
         def pages() -> Iterator[PdfiumPage]:
             for index in range(len(document)):
-                page = document[index]
+                try:
+                    page = document[index]
+                except pdfium.PdfiumError:
+                    raise errors.corrupt(f"page {index + 1} could not be read") from None
                 try:
                     yield read_page(page, index + 1)
                 finally:

@@ -17,6 +17,7 @@ from docx.shared import Pt
 
 from peplint.report import Report
 from peplint.reporters.view import FileView, file_view
+from peplint.safety.xmlchars import clean_model
 
 YES_NO = ("yes", "no")
 
@@ -34,6 +35,7 @@ class DocxReporter:
 
     def render(self, report: Report, *, colour: bool = False) -> bytes:
         """The Word document's bytes (one sign-off page per file)."""
+        report = clean_model(report)  # no XML-illegal or terminal control characters
         doc = new_document()
         doc.styles["Normal"].font.size = Pt(10.5)
         for index, entry in enumerate(report.files):

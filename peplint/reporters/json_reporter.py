@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from peplint.report import Report
+from peplint.safety.xmlchars import clean_model
 
 
 class JsonReporter:
@@ -14,4 +15,5 @@ class JsonReporter:
 
     def render(self, report: Report, *, colour: bool = False) -> bytes:
         """The report as indented JSON."""
+        report = clean_model(report)  # no XML-illegal or terminal control characters
         return report.to_json().encode("utf-8")

@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from peplint.report import Report
 from peplint.reporters.view import file_view
+from peplint.safety.xmlchars import clean_model
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
 
@@ -38,6 +39,7 @@ class _Templated:
 
     def render(self, report: Report, *, colour: bool = False) -> bytes:
         """The report rendered with this reporter's template."""
+        report = clean_model(report)  # no XML-illegal or terminal control characters
         files = [file_view(entry) for entry in report.files]
         return _environment().get_template(self.template).render(files=files).encode("utf-8")
 
@@ -51,6 +53,7 @@ class MarkdownReporter:
 
     def render(self, report: Report, *, colour: bool = False) -> bytes:
         """The report as Markdown; document text is escaped so it cannot inject markup."""
+        report = clean_model(report)  # no XML-illegal or terminal control characters
         md = markdown_escape
         out: list[str] = []
         for f in (file_view(entry) for entry in report.files):

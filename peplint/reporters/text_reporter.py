@@ -9,6 +9,7 @@ from rich.markup import escape
 
 from peplint.model.findings import Finding
 from peplint.report import FileReport, Report
+from peplint.safety.xmlchars import clean_model
 
 ANSWER_STYLE = {"yes": "green", "no": "bold red", "unclear": "yellow"}
 SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -23,6 +24,7 @@ class TextReporter:
 
     def render(self, report: Report, *, colour: bool = False) -> bytes:
         """The report as plain or coloured text."""
+        report = clean_model(report)  # no XML-illegal or terminal control characters
         buffer = io.StringIO()
         console = Console(
             file=buffer,

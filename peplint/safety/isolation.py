@@ -24,6 +24,7 @@ from pathlib import Path
 from peplint.errors import ErrorCode
 from peplint.report import FileError, FileReport
 from peplint.safety.limits import Limits
+from peplint.safety.names import printable
 
 Work = Callable[[Path], FileReport]
 _CONTEXT = multiprocessing.get_context("fork")
@@ -39,26 +40,90 @@ def _address_space() -> int:
         return 0
 
 
+MEMORY_MESSAGE = (
+    "The file needs more memory to read than is allowed; it may be damaged or unusually large."
+)
+KILLED_MESSAGE = (
+    "The reader was stopped while reading this file (it may have run out of memory); "
+    "the file may be damaged or unusually large."
+)
+
+
+def timeout_message(seconds: float) -> str:
+    """The message of a file stopped at the time limit."""
+    return (
+        f"Reading this file took longer than {seconds:g} seconds, so it was stopped; "
+        "it may be damaged or unusually complex."
+    )
+
+
+def is_limit_failure(report: FileReport) -> bool:
+    """Whether the file failed because of a limit of this run (time, memory) rather than
+    because of what it is: such failures are not cached, so a run with other limits
+    checks the file again."""
+    error = report.error
+    if error is None:
+        return False
+    return error.code == "timeout" or (
+        error.code == "too-large" and error.message in (MEMORY_MESSAGE, KILLED_MESSAGE)
+    )
+
+
+def _peak_address_space() -> int:
+    """The most virtual memory this process has had, in bytes (Linux), or 0 if unknown."""
+    try:
+        with open("/proc/self/status") as handle:
+            for line in handle:
+                if line.startswith("VmPeak:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _quiet_stderr() -> None:
+    """Send the worker's own stderr (an interpreter's "Fatal Python error", a library's
+    traceback) nowhere: the user sees one line per file, from the parent."""
+    import logging
+
+    if logging.getLogger("peplint").isEnabledFor(logging.INFO):
+        return  # -v: the worker's log lines (hashes only) are wanted
+    import faulthandler
+
+    faulthandler.disable()
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 2)
+        os.close(null)
+
+
 def _child(conn: Connection, work: Work, path: Path, memory_mb: int) -> None:
     """Runs in the forked worker: cap memory, do the work, send the report."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    _quiet_stderr()
     budget = _address_space() + memory_mb * 1024 * 1024
     with contextlib.suppress(ValueError, OSError):  # a platform without the limit still runs
         resource.setrlimit(resource.RLIMIT_AS, (budget, budget))
+    near_cap = budget - 32 * 1024 * 1024
+    # The peak is inherited from the parent at fork; it says nothing if already near the cap.
+    peak_tells = _peak_address_space() < near_cap
+    reserve = bytearray(4 * 1024 * 1024)  # freed on MemoryError, so the error can be sent
     try:
         report = work(path)
+        if (
+            report.error is not None
+            and report.error.code == "corrupt"
+            and peak_tells
+            and _peak_address_space() >= near_cap
+        ):
+            # A library turned the MemoryError into its own error: the memory ran out.
+            report = _error(path, "too-large", MEMORY_MESSAGE, hash_file=False)
         payload = report.model_dump_json().encode("utf-8")
     except MemoryError:
-        payload = (
-            _error(
-                path,
-                "too-large",
-                "The file needs more memory to read than is allowed; "
-                "it may be damaged or unusually large.",
-            )
-            .model_dump_json()
-            .encode()
-        )
+        del reserve
+        # No re-reading or re-hashing here: the memory is exhausted. The parent hashes.
+        text = _error(path, "too-large", MEMORY_MESSAGE, hash_file=False).model_dump_json()
+        payload = text.encode()
     except Exception:  # the reader hit something it did not expect; never a traceback to the user
         payload = (
             _error(path, "corrupt", "This file could not be processed; it may be damaged.")
@@ -67,20 +132,27 @@ def _child(conn: Connection, work: Work, path: Path, memory_mb: int) -> None:
         )
     try:
         conn.send_bytes(payload)
+    except BaseException:
+        pass
     finally:
         conn.close()
         os._exit(0)  # skip atexit handlers and buffers inherited from the parent
 
 
-def _error(path: Path, code: ErrorCode, message: str) -> FileReport:
+def _error(path: Path, code: ErrorCode, message: str, hash_file: bool = True) -> FileReport:
     from peplint.reading import file_sha256
 
-    try:
-        digest: str | None = file_sha256(path) if path.is_file() else None
-    except OSError:
-        digest = None
+    digest: str | None = None
+    if hash_file:
+        try:
+            digest = file_sha256(path) if path.is_file() else None
+        except OSError:
+            digest = None
     return FileReport(
-        path=str(path), sha256=digest, status="error", error=FileError(code=code, message=message)
+        path=printable(path),
+        sha256=digest,
+        status="error",
+        error=FileError(code=code, message=message),
     )
 
 
@@ -144,7 +216,10 @@ def _collect(item: _Running, ready: Sequence[object], limits: Limits) -> FileRep
         item.process.join(5)
         _kill(item)
         if payload:
-            return FileReport.model_validate_json(payload)
+            report = FileReport.model_validate_json(payload)
+            if report.sha256 is None and is_limit_failure(report):
+                report.sha256 = _error(item.path, "too-large", "").sha256  # hashed here
+            return report
         return _lost(item)
     if item.process.sentinel in ready and not item.conn.poll():
         item.process.join(5)
@@ -152,24 +227,17 @@ def _collect(item: _Running, ready: Sequence[object], limits: Limits) -> FileRep
         return _lost(item)
     if time.monotonic() >= item.deadline:
         _kill(item)
-        return _error(
-            item.path,
-            "timeout",
-            f"Reading this file took longer than {limits.worker_seconds:g} "
-            "seconds, so it was stopped; it may be damaged or unusually complex.",
-        )
+        return _error(item.path, "timeout", timeout_message(limits.worker_seconds))
     return None
 
 
 def _lost(item: _Running) -> FileReport:
     code = item.process.exitcode
-    if code is not None and code < 0 and -code == signal.SIGKILL:
-        return _error(
-            item.path,
-            "too-large",
-            "The reader was stopped while reading this file (it may have "
-            "run out of memory); the file may be damaged or unusually large.",
-        )
+    # Killed (the kernel's out-of-memory killer), aborted ("Fatal Python error: Cannot
+    # recover from MemoryError") or gone without a word (the report itself did not fit):
+    # the memory ran out. Another crash is the file's.
+    if code in (-signal.SIGKILL, -signal.SIGABRT, 0):
+        return _error(item.path, "too-large", KILLED_MESSAGE)
     return _error(
         item.path, "corrupt", "The reader stopped unexpectedly on this file; it may be damaged."
     )

@@ -3,8 +3,8 @@
 Only regular files are read (a FIFO or a folder named x.pdf is refused without
 being opened). The type comes from the bytes. Word packages are checked as zip
 archives (member count, declared sizes, compression ratio, overlapping members)
-and every XML part is refused if it carries a DOCTYPE or an entity declaration,
-which is how XML entity and XXE tricks arrive. Legacy .doc, encrypted Office
+and every XML part is read whole, in its declared encoding, and refused if it carries a
+DOCTYPE or an entity declaration, which is how XML entity and XXE tricks arrive. Legacy .doc, encrypted Office
 files and macro-enabled .docm get their own clear errors.
 """
 
@@ -18,6 +18,7 @@ from pathlib import Path
 from peplint import errors
 from peplint.parsers.sniff import looks_like_ole2, looks_like_zip
 from peplint.safety.limits import Limits
+from peplint.safety.xmlscan import UnusualEncoding, has_doctype
 
 MB = 1024 * 1024
 XML_HEAD_BYTES = 64 * 1024
@@ -27,8 +28,8 @@ def check_path(path: Path, root: Path | None = None) -> os.stat_result:
     """A regular file (after following a link that stays inside `root`), or a typed error."""
     try:
         link = path.lstat()
-    except OSError:
-        raise errors.corrupt("the file could not be found or opened") from None
+    except OSError as exc:
+        raise errors.from_os_error(exc) from None
     if stat.S_ISLNK(link.st_mode) and root is not None:
         target = path.resolve()
         if not target.is_relative_to(root.resolve()):
@@ -37,8 +38,10 @@ def check_path(path: Path, root: Path | None = None) -> os.stat_result:
             )
     try:
         info = path.stat()
-    except OSError:
-        raise errors.corrupt("the file could not be found or opened") from None
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError) and stat.S_ISLNK(link.st_mode):
+            raise errors.unsupported("This is a link to a file that does not exist.") from None
+        raise errors.from_os_error(exc) from None
     if stat.S_ISDIR(info.st_mode):
         raise errors.unsupported("This is a folder, not a file.")
     if not stat.S_ISREG(info.st_mode):
@@ -78,8 +81,7 @@ def check_zip(path: Path, limits: Limits) -> None:
                     f"This Word file unpacks to more than {limits.max_total_mb:g} MB."
                 )
             names = {i.filename for i in infos}
-            if "word/document.xml" not in names and "[Content_Types].xml" not in names:
-                raise errors.unsupported("This is a zip archive, not a Word (.docx) document.")
+            check_package_kind(names)
             if "word/vbaProject.bin" in names:
                 raise errors.unsupported(
                     "This is a macro-enabled Word file (.docm); save it as .docx without macros."
@@ -87,12 +89,21 @@ def check_zip(path: Path, limits: Limits) -> None:
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     with archive.open(info) as member:
-                        head = member.read(XML_HEAD_BYTES).lower()
-                    if b"<!doctype" in head or b"<!entity" in head:
+                        try:
+                            declared = has_doctype(member)
+                        except UnusualEncoding:
+                            raise errors.unsupported(
+                                "This Word file has a part in an unusual text encoding, "
+                                "which PEP exports never use; it was not opened."
+                            ) from None
+                    if declared:
                         raise errors.unsupported(
                             "This Word file contains an XML document type declaration, "
                             "which PEP exports never need; it was not opened."
                         )
+                    if info.filename == "[Content_Types].xml":
+                        with archive.open(info) as member:
+                            head = member.read(XML_HEAD_BYTES).lower()
                     if info.filename == "[Content_Types].xml" and b"macroenabled" in head:
                         raise errors.unsupported(
                             "This is a macro-enabled Word file (.docm); save it as .docx "
@@ -104,6 +115,27 @@ def check_zip(path: Path, limits: Limits) -> None:
         raise errors.corrupt("the Word package is damaged") from None
 
 
+def check_package_kind(names: set[str]) -> None:
+    """A zip that is an Office or OpenDocument file other than a Word document is refused
+    with what it is (a renamed spreadsheet is common in an export folder)."""
+    if "word/document.xml" in names:
+        return
+    if "xl/workbook.xml" in names:
+        raise errors.unsupported(
+            "This is a spreadsheet (Excel), not a PEP; export the PEP itself as .docx or .pdf."
+        )
+    if "ppt/presentation.xml" in names:
+        raise errors.unsupported(
+            "This is a presentation (PowerPoint), not a PEP; export the PEP itself as .docx "
+            "or .pdf."
+        )
+    if "mimetype" in names and "content.xml" in names:
+        raise errors.unsupported(
+            "This is an OpenDocument file; save it as .docx (Word) or .pdf and try again."
+        )
+    raise errors.unsupported("This is a zip archive, not a Word (.docx) document.")
+
+
 def check_ole2(head: bytes) -> None:
     """An OLE2 container: an encrypted Office file or a legacy Word document."""
     if (
@@ -111,6 +143,15 @@ def check_ole2(head: bytes) -> None:
         or "EncryptionInfo".encode("utf-16-le") in head
     ):
         raise errors.encrypted("This Word file")
+    if "Workbook".encode("utf-16-le") in head:
+        raise errors.unsupported(
+            "This is a spreadsheet (Excel), not a PEP; export the PEP itself as .docx or .pdf."
+        )
+    if "PowerPoint Document".encode("utf-16-le") in head:
+        raise errors.unsupported(
+            "This is a presentation (PowerPoint), not a PEP; export the PEP itself as .docx "
+            "or .pdf."
+        )
     raise errors.unsupported("This is a legacy Word (.doc) file; save it as .docx and try again.")
 
 
@@ -127,8 +168,8 @@ def preflight(path: Path, limits: Limits | None = None, root: Path | None = None
     try:
         with path.open("rb") as handle:
             head = handle.read(256 * 1024)
-    except OSError:
-        raise errors.corrupt("the file could not be opened") from None
+    except OSError as exc:
+        raise errors.from_os_error(exc) from None
     if looks_like_zip(head):
         check_zip(path, limits)
     elif looks_like_ole2(head):
