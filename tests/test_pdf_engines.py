@@ -26,9 +26,19 @@ def _blocks(path: Path, engine: str) -> list[dict[str, object]]:
     return [b.model_dump() for b in read_pdf(path, engine=engine).blocks]
 
 
+# Known differences, each with its cause; the test fails when one disappears, so the list
+# only shrinks. pdfminer gives LibreOffice's embedded DejaVu fonts a descent of 0 where
+# PDFium uses the font's own (-0.18 em), so PDFium's lines sit 2 pt lower; in one narrow
+# cell that changes whether "arrange|d" is healed across the line break.
+KNOWN_DIFFERENCES = {"libreoffice-numbered-labelpara--walsall-good.pdf"}
+
+
 @pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
 def test_both_engines_give_the_same_blocks(path: Path) -> None:
-    assert _blocks(path, "pdfium") == _blocks(path, "pdfplumber")
+    same = _blocks(path, "pdfium") == _blocks(path, "pdfplumber")
+    assert same != (path.name in KNOWN_DIFFERENCES), (
+        "now the same: take it off KNOWN_DIFFERENCES" if same else "the engines' blocks differ"
+    )
 
 
 def _drawn(path: Path) -> Path:

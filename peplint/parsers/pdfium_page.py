@@ -76,6 +76,7 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
     styles: dict[int, _Style] = {}
     styler = _Styles()
     chars: list[Obj] = []
+    runs: list[tuple[int, bool, float, float]] = []  # per char: text object, generated, origin
     for index in range(count):
         code = pdfium_c.FPDFText_GetUnicode(raw, index)
         if code in (0x0A, 0x0D, 0xFFFE) or code == 0:
@@ -112,7 +113,23 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
                 "non_stroking_color": style.colour,
             }
         )
+        runs.append((key, generated, origin_x.value, origin_y.value))
+    _advance_widths(chars, runs)
     return chars
+
+
+def _advance_widths(chars: list[Obj], runs: list[tuple[int, bool, float, float]]) -> None:
+    """A character ends where the next one of its text object starts on the same baseline
+    (its advance, as pdfminer measures it), not where its glyph's box happens to end."""
+    for i in range(len(chars) - 1):
+        key, generated, x, y = runs[i]
+        next_key, next_generated, next_x, next_y = runs[i + 1]
+        if generated or next_generated or key != next_key or next_y != y or next_x <= x:
+            continue
+        if next_x - x > 4 * chars[i]["size"]:
+            continue  # positioned apart (a gap in the line), not the next glyph
+        chars[i]["x1"] = next_x
+        chars[i]["width"] = next_x - chars[i]["x0"]
 
 
 @dataclass(frozen=True)
@@ -133,8 +150,16 @@ class _Styles:
         self.flags = ctypes.c_int()
         self.rgba = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
 
+    def _scale(self, raw: Any, index: int) -> float:
+        """How much the character's matrix (text matrix and page transform) scales its
+        font size: the size pdfminer reports is the size as drawn, in points."""
+        matrix = pdfium_c.FS_MATRIX()
+        if not pdfium_c.FPDFText_GetMatrix(raw, index, ctypes.byref(matrix)):
+            return 1.0
+        return float((matrix.c**2 + matrix.d**2) ** 0.5) or 1.0
+
     def of(self, raw: Any, index: int, handle: Any) -> _Style:
-        size = round(float(pdfium_c.FPDFText_GetFontSize(raw, index)), 2)
+        size = round(float(pdfium_c.FPDFText_GetFontSize(raw, index)) * self._scale(raw, index), 2)
         font = pdfium_c.FPDFTextObj_GetFont(handle) if handle else None
         key = (ctypes.cast(font, ctypes.c_void_p).value or 0 if font else 0, size)
         known = self.fonts.get(key)
