@@ -403,6 +403,25 @@ def check(file: Path, pack: str | None) -> None:
 )
 @limit_options
 @click.option("--quiet", is_flag=True, help="No progress output.")
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"], case_sensitive=False),
+    default="local",
+    show_default=True,
+    help="Where each PEP is checked: local worker processes, or an existing Dask cluster.",
+)
+@click.option(
+    "--scheduler", default=None, help="The Dask scheduler, tls://HOST:PORT (with --executor dask)."
+)
+@click.option(
+    "--tls-ca-file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None
+)
+@click.option(
+    "--tls-cert", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None
+)
+@click.option(
+    "--tls-key", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None
+)
 def bulk(
     folder: Path,
     out: Path,
@@ -416,6 +435,11 @@ def bulk(
     seconds: float,
     memory_mb: int,
     quiet: bool,
+    executor: str,
+    scheduler: str | None,
+    tls_ca_file: Path | None,
+    tls_cert: Path | None,
+    tls_key: Path | None,
 ) -> None:
     """Review every PEP in FOLDER (recursively): per-PEP reports, summary.csv and a dashboard."""
     import datetime as dt
@@ -432,6 +456,7 @@ def bulk(
         as_of=as_of.date() if as_of else dt.date.today(),
         limits=Limits(worker_seconds=seconds, worker_memory_mb=memory_mb),
         progress=not quiet,
+        cluster=_cluster_options(executor, scheduler, tls_ca_file, tls_cert, tls_key),
     )
     try:
         result = run_bulk(folder, out, setup, [p.path for p in effective.loaded], options)
@@ -456,6 +481,29 @@ def bulk(
     if result.stopped_early:
         click.echo(f"peplint: stopped after {max_failures} files could not be read", err=True)
     sys.exit(EXIT_INPUT if agg["unreadable"] else EXIT_OK)
+
+
+def _cluster_options(
+    executor: str,
+    scheduler: str | None,
+    tls_ca_file: Path | None,
+    tls_cert: Path | None,
+    tls_key: Path | None,
+) -> Any:
+    """The cluster to run on (--executor dask), checked before any work starts."""
+    if executor.lower() != "dask":
+        if scheduler:
+            _fail_usage("--scheduler needs --executor dask")
+        return None
+    if not scheduler:
+        _fail_usage("--executor dask needs --scheduler tls://HOST:PORT")
+    from peplint.bulk.cluster import ClusterOptions, check_scheduler_address
+
+    try:
+        check_scheduler_address(scheduler)
+    except errors.ConfigError as exc:
+        _fail_usage(str(exc))
+    return ClusterOptions(scheduler, tls_ca_file, tls_cert, tls_key)
 
 
 def _setup_and_pack(pack: str | None) -> tuple[Any, Any]:
