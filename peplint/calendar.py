@@ -67,3 +67,9 @@ def terms_between(earlier: dt.date, later: dt.date) -> int:
     """How many terms separate two dates (0: same term, 1: consecutive terms)."""
     (y1, t1), (y2, t2) = term_of(earlier), term_of(later)
     return (y2 * 3 + t2) - (y1 * 3 + t1)
+
+
+def load_years(years: tuple[int, ...]) -> None:
+    """Load the bank holidays of `years` now (a parent warms this before forking workers)."""
+    for year in years:
+        _bank_holidays(year)

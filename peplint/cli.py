@@ -620,6 +620,25 @@ def waive(
 @config_options
 @selection_options
 @waiver_options
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"], case_sensitive=False),
+    default="local",
+    show_default=True,
+    help="Where each PEP is checked: local worker processes, or an existing Dask cluster.",
+)
+@click.option(
+    "--scheduler", default=None, help="The Dask scheduler, tls://HOST:PORT (with --executor dask)."
+)
+@click.option(
+    "--tls-ca-file", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None
+)
+@click.option(
+    "--tls-cert", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None
+)
+@click.option(
+    "--tls-key", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None
+)
 def bulk(
     folder: Path,
     out: Path,
@@ -643,6 +662,11 @@ def bulk(
     statistics: bool,
     waiver_files: tuple[Path, ...],
     show_waived: bool,
+    executor: str,
+    scheduler: str | None,
+    tls_ca_file: Path | None,
+    tls_cert: Path | None,
+    tls_key: Path | None,
 ) -> None:
     """Review every PEP in FOLDER (recursively): per-PEP reports, summary.csv and a dashboard."""
     import datetime as dt
@@ -672,6 +696,7 @@ def bulk(
         progress=not quiet,
         key_file=key_file,
         cache_salt=selection.key() + _waivers_key(setup),
+        cluster=_cluster_options(executor, scheduler, tls_ca_file, tls_cert, tls_key),
     )
     try:
         result = run_bulk(folder, out, setup, [p.path for p in effective.loaded], options)
@@ -794,6 +819,29 @@ def _setup_and_pack(
         return setup_for(pack, config=config)
     except errors.ConfigError as exc:
         _fail_usage(str(exc))
+
+
+def _cluster_options(
+    executor: str,
+    scheduler: str | None,
+    tls_ca_file: Path | None,
+    tls_cert: Path | None,
+    tls_key: Path | None,
+) -> Any:
+    """The cluster to run on (--executor dask), checked before any work starts."""
+    if executor.lower() != "dask":
+        if scheduler:
+            _fail_usage("--scheduler needs --executor dask")
+        return None
+    if not scheduler:
+        _fail_usage("--executor dask needs --scheduler tls://HOST:PORT")
+    from peplint.bulk.cluster import ClusterOptions, check_scheduler_address
+
+    try:
+        check_scheduler_address(scheduler)
+    except errors.ConfigError as exc:
+        _fail_usage(str(exc))
+    return ClusterOptions(scheduler, tls_ca_file, tls_cert, tls_key)
 
 
 def _exit_code(report: Any, fail_on: str) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pluggy
 
@@ -98,13 +99,14 @@ def lint_file(
     )
 
 
-def warm_up(setup: LintSetup) -> None:
-    """Load what every file needs once, in this process, before workers are forked from it:
-    the language pipeline, the PDF word list, the parsers, profiles, the lexicon and the
-    bank-holiday calendar (loaded on first use, so warmed here rather than in each worker)."""
+def warm_up(setup: LintSetup, years: tuple[int, ...] | None = None) -> None:
+    """Pay every first-use cost once, in this process, before workers are forked from it:
+    the language pipeline, the PDF word list and engines, the parsers, profiles and
+    lexicon, the school calendar of the years PEPs fall in, the report templates and the
+    Word renderer. Forked workers inherit all of it instead of each repeating it."""
     import datetime as dt
 
-    from peplint.calendar import working_days_after
+    from peplint.calendar import load_years
     from peplint.nlp.pipeline import get_pipeline
     from peplint.parsers.pdf_tables import common_words
     from peplint.reading import parsers, profiles
@@ -115,5 +117,22 @@ def warm_up(setup: LintSetup) -> None:
     default_lexicon()
     parsers(setup.pm)
     profiles(setup.pm)
-    today = dt.date.today()
-    working_days_after(today - dt.timedelta(days=400), today)  # this year's and last year's
+    this_year = dt.date.today().year
+    load_years(years or (this_year - 1, this_year, this_year + 1))
+    _warm_reporters(setup)
+
+
+def _warm_reporters(setup: LintSetup) -> None:
+    """Render an empty report in every built-in document format once (templates compiled,
+    the Word package's parts loaded)."""
+    from peplint.plugins.manager import collect, default_manager
+    from peplint.report import Report
+
+    pm = setup.pm or default_manager()
+    empty = Report(pack=setup.pack)
+    reporters: dict[str, Any] = collect(
+        pm.hook.peplint_register_reporters, lambda r: r.name, "reporter"
+    )
+    for reporter in reporters.values():
+        if reporter.name in {"html", "markdown", "docx", "json"}:
+            reporter.render(empty)

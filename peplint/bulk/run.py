@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from peplint import errors
 from peplint.bulk.cache import ResultCache
+from peplint.bulk.cluster import ClusterOptions
 from peplint.bulk.compare import SUMMARY_FORMAT, Change, compare, load_previous
 from peplint.bulk.copied import find_copied
 from peplint.bulk.discover import find_inputs, output_keys
@@ -50,6 +52,7 @@ class BulkOptions:
     limits: Limits = field(default_factory=Limits)
     progress: bool = True
     key_file: Path | None = None  # the redaction key (default: the user's config folder)
+    cluster: ClusterOptions | None = None  # run the per-PEP work on a Dask cluster
 
 
 @dataclass
@@ -62,6 +65,24 @@ class BulkResult:
     cached: int
     stopped_early: bool
     switched: bool = True  # False: stopped early, the previous run's outputs were kept
+
+
+def _checked(
+    files: list[Path],
+    todo: list[int],
+    work: Callable[[Path], FileReport],
+    setup: LintSetup,
+    options: BulkOptions,
+    root: Path,
+) -> Iterator[tuple[int, FileReport]]:
+    """(position in `todo`, report) as each file is checked: in local isolated workers, or
+    on the Dask cluster the options name. Everything after this is the same for both."""
+    paths = [files[i] for i in todo]
+    if options.cluster is None:
+        return run_isolated(paths, work, options.limits, options.jobs)
+    from peplint.bulk.cluster import run_on_cluster
+
+    return run_on_cluster(paths, setup, options.limits, options.cluster, root)
 
 
 def _sha_if_safe(path: Path, root: Path) -> str | None:
@@ -166,7 +187,8 @@ def _run_staged(
     todo = [i for i in range(len(files)) if i not in results]
 
     secret = redaction_key(out, options.key_file) if options.redact else None
-    warm_up(setup)
+    if todo and options.cluster is None:
+        warm_up(setup)  # once here, inherited by every forked worker; nothing to do, no cost
     position_of = {files[i]: i for i in todo}
     pep_writer = PepOutputs(staging.path("peps"), setup)
     kept = PepOutputs(out / "peps", setup)
@@ -188,10 +210,10 @@ def _run_staged(
             progress.advance(failed=False, cached=True)
         for _ in folders:
             progress.advance(failed=True, cached=False)
-        for position, report in run_isolated(
-            [files[i] for i in todo], work, options.limits, options.jobs
-        ):
+        for position, report in _checked(files, todo, work, setup, options, root):
             index = todo[position]
+            if options.cluster is not None and options.redact:
+                report = redact_report(report, secret)  # cluster workers return it as read
             report = _relative(report, shown[index])
             results[index] = report
             if keys[index] and not is_limit_failure(report):

@@ -10,7 +10,10 @@ is read so memory stays flat on long files.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -710,18 +713,45 @@ def was_repaired(pdf: Any) -> bool:
     return any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", []))
 
 
-def read_pdf(path: Path, password: str | None = None) -> Document:
+PDF_ENGINE_VARIABLE = "PEPLINT_PDF_ENGINE"
+PDF_ENGINES = ("pdfplumber", "pdfium")
+
+
+def pdf_engine() -> str:
+    """The engine that reads PDF pages: `pdfplumber` (pdfminer) or `pdfium`, from the
+    PEPLINT_PDF_ENGINE setting (both give the same blocks; tests compare them)."""
+    engine = os.environ.get(PDF_ENGINE_VARIABLE, "pdfplumber").strip().lower()
+    return engine if engine in PDF_ENGINES else "pdfplumber"
+
+
+@contextlib.contextmanager
+def _open_pages(
+    path: Path, password: str | None, engine: str
+) -> Iterator[tuple[int, Iterable[Any], bool]]:
+    """(page count, pages, repaired) from the chosen engine."""
+    if engine == "pdfium":
+        from peplint.parsers.pdf_damage import xref_is_sound
+        from peplint.parsers.pdfium_page import open_pdfium
+
+        with open_pdfium(path, password) as document:
+            yield document.page_count, document.pages, not xref_is_sound(path)
+        return
+    from peplint.parsers.pdf_open import open_pdf
+
+    with open_pdf(path, password) as pdf:
+        yield len(pdf.pages), pdf.pages, was_repaired(pdf)
+
+
+def read_pdf(path: Path, password: str | None = None, engine: str | None = None) -> Document:
     """Parse a PDF into a `Document`. Raises only `InputError`."""
-    from peplint.parsers.pdf_open import DAMAGE, input_error_inside, open_pdf
+    from peplint.parsers.pdf_open import DAMAGE, input_error_inside
 
     pages: list[_PageItems] = []
     chars = images = 0
     cid_chars = 0
     warnings_before = DAMAGE.count
-    with open_pdf(path, password) as pdf:
-        degraded = was_repaired(pdf)
-        page_count = len(pdf.pages)
-        for number, page in enumerate(pdf.pages, start=1):
+    with _open_pages(path, password, engine or pdf_engine()) as (page_count, source, degraded):
+        for number, page in enumerate(source, start=1):
             try:
                 items, n_chars, n_images = _read_page(page, number)
             except errors.InputError:

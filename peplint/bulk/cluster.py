@@ -1,0 +1,177 @@
+"""A region's term on a Dask cluster: the per-PEP work of `peplint bulk` runs on an
+existing cluster's workers instead of local processes.
+
+`distributed`'s `Client` is a `concurrent.futures`-style executor. Each file's bytes are
+sent to a worker (never a path: the workers cannot see this machine's folders), written
+there into a private temporary folder, and checked in a forked child with the same
+memory and time limits as a local worker; the report comes back as JSON and everything
+else (redaction, per-PEP reports, the cache, the summary) happens here, exactly as for
+a local run. Children's documents cross the network only over TLS: a scheduler address
+that is not `tls://` is refused unless it is on this machine (loopback).
+
+`distributed` is an optional extra: ``pip install "peplint[cluster]"``.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from peplint import errors
+from peplint.lint import LintSetup, lint_file
+from peplint.report import FileError, FileReport
+from peplint.safety.limits import Limits
+
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class ClusterOptions:
+    """Where the cluster is and how to reach it securely."""
+
+    scheduler: str
+    tls_ca_file: Path | None = None
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+
+
+def _is_loopback(host: str) -> bool:
+    host = host.strip("[]")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_scheduler_address(address: str) -> None:
+    """Refuse a scheduler the documents would reach unencrypted over a network."""
+    scheme, sep, rest = address.partition("://")
+    if not sep:
+        scheme, rest = "tcp", address
+    scheme = scheme.lower()
+    if scheme == "tls":
+        return
+    if scheme in ("tcp", "ws"):
+        host = rest.rsplit(":", 1)[0] if ":" in rest else rest
+        if _is_loopback(host):
+            return
+        raise errors.ConfigError(
+            f"the scheduler {scheme}://{host} is not encrypted: children's documents may cross "
+            "the network only over TLS; use a tls:// address with --tls-ca-file, --tls-cert and --tls-key"
+        )
+    raise errors.ConfigError(f"unknown scheduler address scheme '{scheme}://'; use tls://HOST:PORT")
+
+
+def lint_remote(name: str, data: bytes, setup: LintSetup, limits: Limits) -> str:
+    """Runs on a Dask worker: check one file's bytes in a forked child with the local
+    workers' limits, from a private temporary folder that is removed afterwards."""
+    from peplint.safety.isolation import run_isolated
+
+    with tempfile.TemporaryDirectory(prefix="peplint-") as folder:
+        os.chmod(folder, 0o700)
+        stem = _SAFE_NAME.sub("-", Path(name).name).strip("-.")[:80] or "pep"
+        path = Path(folder) / stem
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+
+        def work(p: Path) -> FileReport:
+            return lint_file(p, setup, limits, root=Path(folder))
+
+        report = dict(run_isolated([path], work, limits, 1))[0]
+    return report.model_copy(update={"path": name}).model_dump_json()
+
+
+def _local_error(path: Path, exc: errors.InputError) -> FileReport:
+    return FileReport(
+        path=str(path), status="error", error=FileError(code=exc.code, message=exc.message)
+    )
+
+
+def _security(options: ClusterOptions) -> Any:
+    if not options.scheduler.lower().startswith("tls://"):
+        return None
+    from distributed.security import Security
+
+    return Security(
+        tls_ca_file=str(options.tls_ca_file) if options.tls_ca_file else None,
+        tls_client_cert=str(options.tls_cert) if options.tls_cert else None,
+        tls_client_key=str(options.tls_key) if options.tls_key else None,
+        require_encryption=True,
+    )
+
+
+def run_on_cluster(
+    paths: list[Path], setup: LintSetup, limits: Limits, options: ClusterOptions, root: Path
+) -> Iterator[tuple[int, FileReport]]:
+    """(position, report) for each path as the cluster finishes it, like `run_isolated`."""
+    from peplint.safety.preflight import check_path
+
+    check_scheduler_address(options.scheduler)
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise errors.ConfigError(
+            'running on a cluster needs the cluster extra: pip install "peplint[cluster]"'
+        ) from None
+    try:
+        client = Client(options.scheduler, security=_security(options), timeout="30s")
+    except (OSError, TimeoutError) as exc:
+        raise errors.ConfigError(
+            f"the Dask scheduler could not be reached ({type(exc).__name__})"
+        ) from None
+    try:
+        shared = client.scatter(setup, broadcast=True)
+        futures = {}
+        for position, path in enumerate(paths):
+            try:
+                check_path(path, root)
+                if path.stat().st_size > limits.max_file_mb * 1024 * 1024:
+                    raise errors.too_large(
+                        "This file is larger than the size limit for a PEP export."
+                    )
+                data = path.read_bytes()
+            except errors.InputError as exc:
+                yield position, _local_error(path, exc)
+                continue
+            except OSError:
+                yield (
+                    position,
+                    _local_error(
+                        path, errors.InputError("corrupt", "This file could not be read.")
+                    ),
+                )
+                continue
+            future = client.submit(
+                lint_remote,
+                str(path),
+                data,
+                shared,
+                limits,
+                pure=False,
+                key=f"pep-{position}-{os.urandom(4).hex()}",
+            )
+            futures[future] = position
+        for future in as_completed(list(futures)):
+            position = futures[future]
+            try:
+                report = FileReport.model_validate_json(future.result())
+            except Exception:  # a worker lost or killed: that file's error, never the batch's
+                report = _local_error(
+                    paths[position],
+                    errors.InputError(
+                        "timeout",
+                        "The cluster worker checking this file stopped before it finished.",
+                    ),
+                )
+            yield position, report.model_copy(update={"path": str(paths[position])})
+    finally:
+        client.close()
