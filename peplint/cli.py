@@ -13,6 +13,17 @@ import click
 import yaml
 
 from peplint import __version__, errors
+from peplint.cli_conventions import (
+    UkDate,
+    config_options,
+    folder_hint,
+    format_for_output,
+    refuse_binary_to_terminal,
+    selection_options,
+    used_line,
+    verbose_option,
+    waiver_options,
+)
 from peplint.output import atomic_write
 from peplint.safety.limits import Limits
 
@@ -46,7 +57,32 @@ def limit_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class PeplintGroup(click.Group):
+    """The command group; plugins' commands are added only when a command list is needed
+    (`--help`) or a name is not a built-in command, so `--version` stays instant."""
+
+    plugins_added = False
+
+    def _add_plugins(self) -> None:
+        if not self.plugins_added:
+            self.plugins_added = True
+            add_plugin_commands(self)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command, plugins' included."""
+        self._add_plugins()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """A built-in command, or else a plugin's."""
+        found = super().get_command(ctx, cmd_name)
+        if found is None:
+            self._add_plugins()
+            found = super().get_command(ctx, cmd_name)
+        return found
+
+
+@click.group(cls=PeplintGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="peplint")
 @click.option(
     "-v",
@@ -67,11 +103,12 @@ def main(verbose: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "text"]),
+    type=click.Choice(["json", "jsonl", "text"], case_sensitive=False),
     default="text",
     show_default=True,
-    help="json: the Pep model; text: the same, easier to read.",
+    help="json: one array of Pep models; jsonl: one Pep per line; text: easier to read.",
 )
+@verbose_option
 @click.option(
     "--password-file",
     type=click.File("r"),
@@ -99,8 +136,10 @@ def parse(files: tuple[Path, ...], fmt: str, password_file: TextIO | None) -> No
         return FileReport(path=str(path), sha256=pep.source.sha256, status="ok", pep=pep)
 
     paths = list(files)
+    fmt = fmt.lower()
     results = dict(run_isolated(paths, work, Limits()))
     status = EXIT_OK
+    as_json: list[Any] = []
     for index, path in enumerate(paths):
         entry = results[index]
         if entry.pep is None:
@@ -113,13 +152,17 @@ def parse(files: tuple[Path, ...], fmt: str, password_file: TextIO | None) -> No
         pep = entry.pep
         data = pep.model_dump(mode="json")
         if fmt == "json":
-            click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+            as_json.append(data)
+        elif fmt == "jsonl":
+            click.echo(json.dumps(data, ensure_ascii=False))
         else:
             data.pop("sections", None)
             click.echo(
                 f"# {path.name} ({pep.template}, {pep.source.format}, {pep.source.pages} pages)"
             )
             click.echo(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
+    if fmt == "json":  # always one JSON document (an array), whatever the number of files
+        click.echo(json.dumps(as_json, indent=2, ensure_ascii=False))
     sys.exit(status)
 
 
@@ -136,12 +179,12 @@ def parse(files: tuple[Path, ...], fmt: str, password_file: TextIO | None) -> No
 @click.option(
     "--format",
     "formats",
-    type=click.Choice(["docx", "pdf", "html"]),
+    type=click.Choice(["docx", "pdf", "html"], case_sensitive=False),
     multiple=True,
-    default=("docx",),
-    show_default=True,
-    help="Repeat for several formats.",
+    default=(),
+    help="Repeat for several formats (default: from the -o file name, else docx).",
 )
+@verbose_option
 @click.option(
     "--expected/--no-expected",
     default=False,
@@ -154,11 +197,13 @@ def generate(
     from peplint.generate.render import render_spec
     from peplint.generate.spec import load_spec
 
-    single_file = (
-        len(specs) == 1
-        and len(formats) == 1
-        and output.suffix.lower() in {".docx", ".pdf", ".html"}
-    )
+    suffix = output.suffix.lower().lstrip(".")
+    formats = tuple(f.lower() for f in formats)
+    if not formats:
+        formats = (suffix,) if suffix in {"docx", "pdf", "html"} else ("docx",)
+    elif len(formats) == 1 and suffix in {"docx", "pdf", "html"} and suffix != formats[0]:
+        _fail_usage(f"--format {formats[0]} does not match the file name {output.name}")
+    single_file = len(specs) == 1 and len(formats) == 1 and suffix in {"docx", "pdf", "html"}
     for spec_path in specs:
         try:
             spec = load_spec(spec_path)
@@ -197,10 +242,11 @@ def _reporters() -> dict[str, Any]:
 @click.option(
     "--format",
     "fmt",
-    default="text",
-    show_default=True,
-    help="text, json, markdown, html, docx (and any format a plugin registers).",
+    default=None,
+    help="text, json, markdown, html, docx (and any format a plugin registers); "
+    "default: from the -o file name, else text.",
 )
+@verbose_option
 @click.option(
     "-o",
     "--output",
@@ -239,9 +285,12 @@ def _reporters() -> dict[str, Any]:
     default=None,
     help="Write a run manifest (who, when, versions, input hashes, outcomes; no content).",
 )
+@config_options
+@selection_options
+@waiver_options
 def lint(
     files: tuple[Path, ...],
-    fmt: str,
+    fmt: str | None,
     output: Path | None,
     fail_on: str,
     password_file: TextIO | None,
@@ -251,6 +300,14 @@ def lint(
     seconds: float,
     memory_mb: int,
     manifest: Path | None,
+    config_file: Path | None,
+    isolated: bool,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    statistics: bool,
+    waiver_files: tuple[Path, ...],
+    show_waived: bool,
 ) -> None:
     """Check PEP FILES against the QA checklist and draft the feedback.
 
@@ -259,14 +316,42 @@ def lint(
     """
     from peplint.report import Report
 
+    hint = folder_hint(list(files))
+    if hint:
+        _fail_usage(hint)
     reporters = _reporters()
+    try:
+        fmt = format_for_output(
+            fmt, output, {r.extension.lower(): name for name, r in reporters.items()}
+        )
+    except errors.ConfigError as exc:
+        _fail_usage(str(exc))
     if fmt not in reporters:
         _fail_usage(f"unknown --format '{fmt}'; choose from {', '.join(sorted(reporters))}")
-    setup, effective = _setup_and_pack(pack)
+    reporter = reporters[fmt]
+    if output is None:
+        try:
+            refuse_binary_to_terminal(fmt, getattr(reporter, "binary", False), reporter.extension)
+        except errors.ConfigError as exc:
+            _fail_usage(str(exc))
+    setup, effective = _setup_and_pack(pack, list(files), config_file, isolated)
+    _select_rules(setup, select, extend_select, ignore)
+    _use_waivers(setup, effective, list(files), waiver_files)
     setup.password = password_file.read().strip() if password_file else None
     limits = Limits(worker_seconds=seconds, worker_memory_mb=memory_mb)
     run = _run_manifest(setup, effective) if manifest else None
-    report = Report(pack=setup.pack, meta={"settings": setup.config.settings, "fail_on": fail_on})
+    report = Report(
+        pack=setup.pack,
+        meta={
+            "settings": setup.config.settings,
+            "fail_on": fail_on,
+            "config": str(effective.config_path) if effective.config_path else None,
+            "used": used_line(effective.name, effective.version, effective.config_path),
+            "show_waived": show_waived,
+            "form_template": str(setup.form_template) if setup.form_template else None,
+            "waivers": [str(p) for p in setup.waivers.sources],
+        },
+    )
     for entry in lint_paths(list(files), setup, limits, jobs, redact):
         report.files.append(entry)
         if run is not None:
@@ -274,12 +359,17 @@ def lint(
 
             record(run, entry)
     colour = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    rendered = reporters[fmt].render(report, colour=colour)
+    try:
+        rendered = reporter.render(report, colour=colour)
+    except errors.ConfigError as exc:  # e.g. a pack's Word form that cannot be filled
+        _fail_usage(str(exc))
     if output is not None:
         atomic_write(output, rendered)
-    else:
+    elif not statistics:
         sys.stdout.buffer.write(rendered)
         sys.stdout.flush()
+    if statistics:
+        _print_statistics(x for f in report.files for x in f.findings)
     if run is not None and manifest is not None:
         from peplint.safety.manifest import now
 
@@ -325,18 +415,127 @@ def _run_manifest(setup: Any, effective: Any) -> Any:
 @click.option(
     "--pack", "pack", default=None, help="Rule pack: a built-in name or a path to a pack YAML file."
 )
-def check(file: Path, pack: str | None) -> None:
+@click.option(
+    "--fail-on",
+    type=click.Choice(["fix", "error", "warning", "info", "never"], case_sensitive=False),
+    default="fix",
+    show_default=True,
+    help="Exit 1 when there is something to fix (fix), or a finding at or above a severity.",
+)
+@verbose_option
+@config_options
+@selection_options
+@waiver_options
+def check(
+    file: Path,
+    pack: str | None,
+    fail_on: str,
+    config_file: Path | None,
+    isolated: bool,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    statistics: bool,
+    waiver_files: tuple[Path, ...],
+    show_waived: bool,
+) -> None:
     """Self-check a PEP before you submit it: a to-do list in plain English.
 
     Exits 0 only when there is nothing to fix, so it can gate a submission.
     """
     from peplint.selfcheck import render, self_check
 
-    setup, _ = _setup_and_pack(pack)
+    hint = folder_hint([file])
+    if hint:
+        _fail_usage(hint)
+    setup, effective = _setup_and_pack(pack, [file], config_file, isolated)
+    _select_rules(setup, select, extend_select, ignore)
+    _use_waivers(setup, effective, [file], waiver_files)
     entry = lint_paths([file], setup, Limits(), jobs=1, redact=False)[0]
     result = self_check(entry)
     click.echo(render(result, file.name), nl=False)
-    sys.exit(EXIT_OK if result.ready else (EXIT_INPUT if result.error else EXIT_FINDINGS))
+    click.echo(
+        f"Checked with {used_line(effective.name, effective.version, effective.config_path)}"
+    )
+    if entry.waived:
+        click.echo(_waived_text(entry.waived, show_waived), nl=False)
+    if statistics:
+        _print_statistics(entry.findings)
+    if result.error:
+        sys.exit(EXIT_INPUT)
+    if fail_on.lower() == "fix":
+        sys.exit(EXIT_OK if result.ready else EXIT_FINDINGS)
+    sys.exit(_findings_exit(entry.findings, fail_on.lower()))
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--rule", "rule_id", required=True, help="The rule whose finding you accept.")
+@click.option("--reason", required=True, help="Why, in words a colleague will understand.")
+@click.option("--by", "accepted_by", default="", help="Who accepted it (your name or role).")
+@click.option(
+    "--where", "place", default=None, help="Only the findings whose place contains this text."
+)
+@click.option(
+    "--waivers",
+    "waivers_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The waivers file (default: peplint-waivers.yaml in FILE's folder).",
+)
+@click.option(
+    "--pack", "pack", default=None, help="Rule pack: a built-in name or a path to a pack YAML file."
+)
+@config_options
+def waive(
+    file: Path,
+    rule_id: str,
+    reason: str,
+    accepted_by: str,
+    place: str | None,
+    waivers_path: Path | None,
+    pack: str | None,
+    config_file: Path | None,
+    isolated: bool,
+) -> None:
+    """Accept a finding of RULE in FILE with a reason; later runs stop raising it until the
+    PEP changes where it was found (docs/waivers.md)."""
+    import datetime as dt
+
+    from peplint.waivers import WAIVERS_FILE, Waiver, add_waivers, child_key, evidence_fingerprint
+
+    setup, _ = _setup_and_pack(pack, [file], config_file, isolated)
+    entry = lint_paths([file], setup, Limits(), jobs=1, redact=False)[0]
+    if entry.pep is None:
+        _fail_usage(f"{file.name} could not be read, so nothing can be waived")
+    child = child_key(entry.pep)
+    if child is None:
+        _fail_usage(f"{file.name}: the child's name was not found, so a waiver could not name them")
+    chosen = [
+        f
+        for f in entry.findings
+        if f.rule == rule_id and (place is None or place.lower() in (f.location or "").lower())
+    ]
+    if not chosen:
+        _fail_usage(f"{file.name} has no finding of '{rule_id}' to waive")
+    target = waivers_path or file.parent / WAIVERS_FILE
+    today = dt.date.today()
+    added = add_waivers(
+        target,
+        [
+            Waiver(
+                rule=f.rule,
+                child=child,
+                fingerprint=evidence_fingerprint(f),
+                reason=reason,
+                accepted_by=accepted_by,
+                accepted_on=today,
+                where=", ".join(p for p in (f.section, f.location) if p),
+            )
+            for f in chosen
+        ],
+    )
+    click.echo(f"waived {added} finding(s) of {rule_id} in {target}")
 
 
 @main.command()
@@ -378,12 +577,23 @@ def check(file: Path, pack: str | None) -> None:
 )
 @click.option(
     "--as-of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=UkDate(),
     default=None,
-    help="The date overdue PEPs are judged against (default today).",
+    help="The date overdue PEPs are judged against, e.g. 01/12/2026 (default today).",
 )
 @limit_options
 @click.option("--quiet", is_flag=True, help="No progress output.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"], case_sensitive=False),
+    default="never",
+    show_default=True,
+    help="Exit 1 when any PEP has a finding at or above this severity.",
+)
+@verbose_option
+@config_options
+@selection_options
+@waiver_options
 def bulk(
     folder: Path,
     out: Path,
@@ -397,22 +607,43 @@ def bulk(
     seconds: float,
     memory_mb: int,
     quiet: bool,
+    fail_on: str,
+    config_file: Path | None,
+    isolated: bool,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    statistics: bool,
+    waiver_files: tuple[Path, ...],
+    show_waived: bool,
 ) -> None:
     """Review every PEP in FOLDER (recursively): per-PEP reports, summary.csv and a dashboard."""
     import datetime as dt
 
     from peplint.bulk.run import BulkOptions, run_bulk
 
-    setup, effective = _setup_and_pack(pack)
+    setup, effective = _setup_and_pack(pack, [folder], config_file, isolated)
+    selection = _select_rules(setup, select, extend_select, ignore)
+    _use_waivers(setup, effective, [folder], waiver_files)
+    if compare_with is not None:  # before the run, not after it
+        from peplint.bulk.compare import check_comparable
+
+        try:
+            check_comparable(
+                compare_with, setup.pack.model_dump(), [i.id for i in setup.checklist.items]
+            )
+        except errors.ConfigError as exc:
+            _fail_usage(str(exc))
     options = BulkOptions(
         jobs=jobs,
         resume=resume,
         max_failures=max_failures,
         redact=redact,
         compare_with=compare_with,
-        as_of=as_of.date() if as_of else dt.date.today(),
+        as_of=as_of or dt.date.today(),
         limits=Limits(worker_seconds=seconds, worker_memory_mb=memory_mb),
         progress=not quiet,
+        cache_salt=selection.key() + _waivers_key(setup),
     )
     try:
         result = run_bulk(folder, out, setup, [p.path for p in effective.loaded], options)
@@ -424,17 +655,105 @@ def bulk(
         f"({agg['share_meeting']:.0%}); {agg['unreadable']} could not be read. "
         f"Open {out / 'index.html'}"
     )
+    click.echo(f"Made with {used_line(effective.name, effective.version, effective.config_path)}")
     if result.stopped_early:
         click.echo(f"peplint: stopped after {max_failures} files could not be read", err=True)
-    sys.exit(EXIT_INPUT if agg["unreadable"] else EXIT_OK)
+    if agg.get("waived"):
+        click.echo(f"{agg['waived']} findings are waived (accepted with a reason); see summary.csv")
+        if show_waived:
+            click.echo(_waived_text(_bulk_findings(out, waived=True), True), nl=False)
+    if agg["unreadable"]:
+        sys.exit(EXIT_INPUT)
+    if statistics or fail_on.lower() != "never":
+        findings = _bulk_findings(out)
+        if statistics:
+            _print_statistics(findings)
+        sys.exit(_findings_exit(findings, fail_on.lower()))
+    sys.exit(EXIT_OK)
 
 
-def _setup_and_pack(pack: str | None) -> tuple[Any, Any]:
-    """The lint setup and effective pack for --pack (or the config file's, or section-d); exit 2 on a bad pack."""
+def _bulk_findings(out: Path, waived: bool = False) -> list[Any]:
+    """Every finding (or every waived one) of a bulk run, from the per-PEP JSON reports."""
+    from peplint.report import Report
+
+    findings: list[Any] = []
+    for path in sorted((out / "peps").glob("*.json")):
+        report = Report.model_validate_json(path.read_text(encoding="utf-8"))
+        findings += [x for f in report.files for x in (f.waived if waived else f.findings)]
+    return findings
+
+
+def _use_waivers(setup: Any, effective: Any, inputs: list[Path], extra: tuple[Path, ...]) -> None:
+    from peplint.waivers import find_waiver_files, load_waivers
+
+    try:
+        files = find_waiver_files(inputs, effective.path) + [p.resolve() for p in extra]
+        setup.waivers = load_waivers(dict.fromkeys(files))
+    except errors.ConfigError as exc:
+        _fail_usage(str(exc))
+
+
+def _waivers_key(setup: Any) -> str:
+    import hashlib
+
+    text = "|".join(sorted(f"{w.rule}:{w.child}:{w.fingerprint}" for w in setup.waivers.waivers))
+    return hashlib.sha256(text.encode()).hexdigest()[:16] if text else ""
+
+
+def _waived_text(waived: list[Any], show: bool) -> str:
+    if not show:
+        return f"{len(waived)} finding(s) waived; --show-waived lists them.\n"
+    lines = ["Waived (accepted with a reason):"]
+    for finding in waived:
+        lines.append(f"  {finding.rule}: {finding.message} (waived: {finding.waiver})")
+    return "\n".join(lines) + "\n"
+
+
+def _select_rules(
+    setup: Any, select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...]
+) -> Any:
+    from peplint.selection import Selection, apply_selection
+
+    selection = Selection.parse(select, extend_select, ignore)
+    try:
+        apply_selection(setup, selection)
+    except errors.ConfigError as exc:
+        _fail_usage(str(exc))
+    return selection
+
+
+def _print_statistics(findings: Any) -> None:
+    from peplint.selection import format_statistics, statistics
+
+    click.echo(format_statistics(statistics(findings)), nl=False)
+
+
+def _findings_exit(findings: Any, fail_on: str) -> int:
+    from peplint.model.findings import SEVERITY_RANK
+
+    if fail_on == "never":
+        return EXIT_OK
+    return (
+        EXIT_FINDINGS
+        if any(SEVERITY_RANK[x.severity] >= FAIL_ON[fail_on] for x in findings)
+        else EXIT_OK
+    )
+
+
+def _setup_and_pack(
+    pack: str | None,
+    inputs: list[Path] | None = None,
+    config_file: Path | None = None,
+    isolated: bool = False,
+) -> tuple[Any, Any]:
+    """The lint setup and effective pack for --pack (or the config's, or section-d), with the
+    config nearest the inputs (or --config, or none with --isolated); exit 2 when bad."""
+    from peplint.packs.discovery import config_for
     from peplint.packs.resolve import setup_for
 
     try:
-        return setup_for(pack)
+        config = config_for(inputs or [], config_file, isolated)
+        return setup_for(pack, config=config)
     except errors.ConfigError as exc:
         _fail_usage(str(exc))
 
@@ -457,25 +776,67 @@ def rules() -> None:
 
 
 @rules.command("list")
-def rules_list() -> None:
-    """One line per rule: id, default severity, summary."""
-    from peplint.engine import registered_rules
+@click.option("--pack", "pack_ref", default=None, help="Show the rules as this pack sets them.")
+def rules_list(pack_ref: str | None) -> None:
+    """One line per rule: id, severity (or off), summary; a pack's own rules included."""
+    _print_rules(pack_ref)
 
-    for rule in registered_rules().values():
-        click.echo(f"{rule.id:36} {rule.severity:8} {rule.doc.summary}")
+
+def _print_rules(pack_ref: str | None) -> None:
+    from peplint.engine import registered_rules, rule_context
+
+    if pack_ref is None:
+        for rule in registered_rules().values():
+            click.echo(f"{rule.id:36} {rule.severity:8} {rule.doc.summary}")
+        return
+    setup, effective = _setup_and_pack(pack_ref)
+    for rule_id, rule in setup.rules.items():
+        own = setup.config.rules.get(rule_id)
+        state = (
+            "off"
+            if own is not None and not own.enabled
+            else rule_context(rule, setup.config).severity
+        )
+        mark = f"  [pack {effective.name}]" if rule_id in effective.declarative else ""
+        click.echo(f"{rule_id:36} {state:8} {rule.doc.summary}{mark}")
 
 
 @rules.command("explain")
 @click.argument("rule_id")
-def rules_explain(rule_id: str) -> None:
+@click.option("--pack", "pack_ref", default=None, help="Explain the rule as this pack sets it.")
+def rules_explain(rule_id: str, pack_ref: str | None) -> None:
     """What RULE_ID checks, why it matters, and an example that fails and one that passes."""
-    from peplint.engine import registered_rules
-    from peplint.rules.explain import explain
+    from peplint.engine import registered_rules, rule_context
+    from peplint.rules.explain import did_you_mean, explain
 
-    found = registered_rules()
-    if rule_id not in found:
-        _fail_usage(f"no rule '{rule_id}'; `peplint rules list` shows them all")
-    click.echo(explain(found[rule_id]))
+    if pack_ref is None:
+        found = registered_rules()
+        if rule_id not in found:
+            _fail_usage(
+                f"no rule '{rule_id}'.{did_you_mean(rule_id, list(found))} "
+                "`peplint rules list` shows them all"
+            )
+        click.echo(explain(found[rule_id]), nl=False)
+        return
+    setup, effective = _setup_and_pack(pack_ref)
+    if rule_id not in setup.rules:
+        _fail_usage(
+            f"no rule '{rule_id}' in pack {effective.name}.{did_you_mean(rule_id, list(setup.rules))} "
+            f"`peplint rules list --pack {pack_ref}` shows them all"
+        )
+    rule = setup.rules[rule_id]
+    context = rule_context(rule, setup.config)
+    own = setup.config.rules.get(rule_id)
+    click.echo(
+        explain(
+            rule,
+            params=context.params,
+            severity=context.severity,
+            enabled=own is None or own.enabled,
+            pack=effective.name,
+        ),
+        nl=False,
+    )
 
 
 @main.group()
@@ -491,6 +852,13 @@ def pack_list() -> None:
 
     for name, path in sorted(registered_packs().items()):
         click.echo(f"{name:24} {read_pack(path).file.description}")
+
+
+@pack.command("rules")
+@click.argument("pack_ref")
+def pack_rules(pack_ref: str) -> None:
+    """The rules as PACK_REF sets them: severity or off, its own rules marked."""
+    _print_rules(pack_ref)
 
 
 @pack.command("init")
@@ -524,9 +892,21 @@ def pack_init(name: str, output: Path | None) -> None:
 def pack_validate(pack_ref: str) -> None:
     """Check a pack (and what it extends): keys, rule ids, settings, patterns, sections."""
     from peplint.packs.resolve import resolve_pack
+    from peplint.packs.yaml_source import PackProblems
 
     try:
         effective = resolve_pack(pack_ref)
+    except PackProblems as exc:
+        for problem in exc.problems:
+            click.echo(
+                f"peplint: {problem.path}:{problem.line}: {problem.problem}; {problem.fix}",
+                err=True,
+            )
+        if len(exc.problems) > 1:
+            click.echo(
+                f"peplint: {len(exc.problems)} problems; fix them and validate again", err=True
+            )
+        sys.exit(EXIT_USAGE)
     except errors.ConfigError as exc:
         _fail_usage(str(exc))
         return
@@ -544,7 +924,13 @@ def pack_validate(pack_ref: str) -> None:
     is_flag=True,
     help="Run only this pack's tests, not those of the packs it extends.",
 )
-def pack_test(pack_ref: str, own_only: bool) -> None:
+@click.option(
+    "--junitxml",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the results as JUnit XML (for CI systems).",
+)
+def pack_test(pack_ref: str, own_only: bool, junitxml: Path | None) -> None:
     """Run a pack's test cases and report like a test runner (exit 1 if any fails)."""
     from peplint.packs.resolve import resolve_pack
     from peplint.packs.testing import run_pack_tests
@@ -561,29 +947,42 @@ def pack_test(pack_ref: str, own_only: bool) -> None:
             click.echo(f"     {problem}")
     passed = sum(r.passed for r in results)
     click.echo(f"{passed} passed, {len(results) - passed} failed")
+    if junitxml is not None:
+        from peplint.packs.junit import junit_xml
+
+        atomic_write(junitxml, junit_xml(results, f"peplint pack {effective.name}"))
     sys.exit(EXIT_OK if passed == len(results) else EXIT_FINDINGS)
+
+
+@pack.command("schema")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+def pack_schema_command(output: Path | None) -> None:
+    """The JSON Schema of pack files, for editors that check YAML as you type."""
+    from peplint.packs.schema import pack_schema_text
+
+    text = pack_schema_text()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        atomic_write(output, text)
 
 
 @pack.command("show-config")
 @click.option(
     "--pack", "pack_ref", default=None, help="The pack (default: the config file's, or section-d)."
 )
-def pack_show_config(pack_ref: str | None) -> None:
+@click.argument("where", required=False, type=click.Path(path_type=Path))
+@config_options
+def pack_show_config(
+    pack_ref: str | None, where: Path | None, config_file: Path | None, isolated: bool
+) -> None:
     """The effective settings, rules and checklist, and where each came from."""
     from peplint.engine import registered_rules, rule_context
-    from peplint.packs.discovery import find_config
-    from peplint.packs.resolve import setup_for
 
-    try:
-        setup, effective = setup_for(pack_ref)
-    except errors.ConfigError as exc:
-        _fail_usage(str(exc))
-        return
-    config = find_config()
+    setup, effective = _setup_and_pack(pack_ref, [where] if where else [], config_file, isolated)
     click.echo(f"pack: {effective.name} (version {effective.version}) from {effective.path}")
     click.echo(f"chain: {' > '.join(effective.chain)}")
-    if config.path:
-        click.echo(f"config file: {config.path}")
+    click.echo(f"config file: {effective.config_path or 'none (built-in defaults)'}")
     click.echo("settings:")
     defaults = {
         n: v
@@ -615,6 +1014,9 @@ def add_plugin_commands(group: click.Group) -> None:
     """Add the CLI commands plugins register (`peplint_register_commands`)."""
     from peplint.plugins.manager import default_manager
 
+    if isinstance(group, PeplintGroup):
+        group.plugins_added = True
+
     def register(command: click.Command) -> None:
         if command.name in group.commands:
             raise errors.ConfigError(
@@ -628,7 +1030,6 @@ def add_plugin_commands(group: click.Group) -> None:
 def run() -> None:
     """Entry point that turns any peplint error into a one-line message."""
     try:
-        add_plugin_commands(main)
         main(standalone_mode=True)
     except errors.ConfigError as exc:
         click.echo(f"peplint: {exc}", err=True)

@@ -21,6 +21,7 @@ from peplint.reading import file_sha256, read_pep
 from peplint.report import FileError, FileReport, PackInfo
 from peplint.rules.base import Rule
 from peplint.safety.limits import Limits
+from peplint.waivers import WaiverSet
 
 # Logs name inputs by hash only: never a file name or any document text.
 log = logging.getLogger("peplint")
@@ -39,6 +40,8 @@ class LintSetup:
     aliases: dict[str, list[str]] = field(default_factory=dict)
     password: str | None = None
     pm: pluggy.PluginManager | None = None
+    waivers: WaiverSet = field(default_factory=WaiverSet)  # accepted findings (peplint.waivers)
+    form_template: Path | None = None  # the pack's own Word form, if it has one
 
     @classmethod
     def default(cls, pm: pluggy.PluginManager | None = None) -> LintSetup:
@@ -73,7 +76,7 @@ def lint_file(
             status="error",
             error=FileError(code=exc.code, message=exc.message),
         )
-    findings = run_rules(pep, setup.rules, setup.config)
+    findings, waived = setup.waivers.split(pep, run_rules(pep, setup.rules, setup.config))
     checklist = evaluate(setup.checklist, findings, pep)
     log.info("input %s linted: %d findings", pep.source.sha256, len(findings))
     return FileReport(
@@ -84,6 +87,7 @@ def lint_file(
         pep=pep,
         checklist=checklist,
         findings=findings,
+        waived=waived,
         feedback=compose_feedback(pep, checklist, findings),
     )
 

@@ -5,6 +5,8 @@ Format changes (bump REPORT_VERSION on any change a consumer could notice):
       a `meta` block with the effective settings. Additions to DESIGN section 8:
       `checklist.overall.rating` (the scale's rating: "meets", "green", "gold"...),
       `finding.page` and `finding.unclear`, `pep.meeting.contributors_views`, `pep.warnings`.
+      Later additions (old readers can ignore them): `checklist.options` and
+      `checklist.overall_options`, `meta.config` and `meta.used`, `file.waived`.
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ class FileReport(BaseModel):
     pep: Pep | None = None
     checklist: ChecklistResult | None = None
     findings: list[Finding] = Field(default_factory=list)
+    # Findings a waiver covers (peplint.waivers): left out of the checklist, the feedback
+    # and the exit code, kept here so they can be shown (--show-waived) and counted.
+    waived: list[Finding] = Field(default_factory=list)
     feedback: str = ""
 
 

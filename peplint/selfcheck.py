@@ -2,15 +2,16 @@
 
 A plain-English to-do list, most important first (checklist order, errors before
 things peplint could not confirm), each saying what to change and where, then a
-one-line verdict. Suggestions that are not required are listed after it.
+one-line verdict. Suggestions that are not required are listed after it. What
+counts as a thing to fix is `peplint.feedback.to_fix`, shared with the feedback.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peplint.feedback.compose import SECTION_NAMES
-from peplint.model.findings import Finding
+from peplint.feedback.model import ActionPoint
+from peplint.feedback.to_fix import things_to_fix
 from peplint.report import FileReport
 
 
@@ -22,39 +23,18 @@ class SelfCheck:
     suggestions: list[str]
     verdict: str
     error: str | None = None
+    meets: bool = True
 
     @property
     def ready(self) -> bool:
         """Nothing to fix."""
-        return not self.to_fix and self.error is None
+        return not self.to_fix and self.error is None and self.meets
 
 
-def _where(f: Finding) -> str:
-    parts = [SECTION_NAMES.get(f.section, f.section)] if f.section else []
-    if f.page:
-        parts.append(f"page {f.page}")
-    return f" [{', '.join(parts)}]" if parts else ""
-
-
-def _line(f: Finding) -> str:
-    step = f" {f.suggestion}" if f.suggestion else ""
-    return f"{f.message}{step}{_where(f)}"
-
-
-def to_fix_findings(entry: FileReport) -> list[Finding]:
-    """The findings to put right before submitting, most important first (checklist
-    order, then what peplint could not confirm)."""
-    if entry.checklist is None:
-        return []
-    order = {rule: index for index, item in enumerate(entry.checklist.items) for rule in item.rules}
-    blocking = [f for f in entry.findings if f.severity == "error" or f.unclear]
-    blocking.sort(key=lambda f: (order.get(f.rule, len(order)), f.unclear))
-    return blocking
-
-
-def suggestion_findings(entry: FileReport) -> list[Finding]:
-    """Improvements that are not required."""
-    return [f for f in entry.findings if f.severity == "warning" and not f.unclear]
+def _line(point: ActionPoint) -> str:
+    step = f" {point.next_step}" if point.next_step else ""
+    where = f" [{point.where}]" if point.where else ""
+    return f"{point.what}{step}{where}"
 
 
 def self_check(entry: FileReport) -> SelfCheck:
@@ -62,15 +42,18 @@ def self_check(entry: FileReport) -> SelfCheck:
     if entry.status == "error" or entry.checklist is None:
         message = entry.error.message if entry.error else "The file could not be read."
         return SelfCheck([], [], f"Not checked: {message}", error=message)
-    to_fix = [_line(f) for f in to_fix_findings(entry)]
-    suggestions = [_line(f) for f in suggestion_findings(entry)]
-    count = len(to_fix)
-    verdict = (
-        "Ready to submit."
-        if not count
-        else f"{count} thing{'s' if count != 1 else ''} to fix first."
-    )
-    return SelfCheck(to_fix, suggestions, verdict)
+    plan = things_to_fix(entry.checklist, entry.findings)
+    to_fix = [_line(p) for p in plan.points]
+    suggestions = [_line(p) for p in plan.advice]
+    meets = entry.checklist.overall.meets
+    count = plan.count
+    if count:
+        verdict = f"{count} thing{'s' if count != 1 else ''} to fix first."
+    elif meets:
+        verdict = "Ready to submit."
+    else:
+        verdict = f"Not ready: {entry.checklist.overall.label}."
+    return SelfCheck(to_fix, suggestions, verdict, meets=meets)
 
 
 def render(check: SelfCheck, name: str) -> str:

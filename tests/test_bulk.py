@@ -243,4 +243,18 @@ def test_progress_is_plain_lines_when_not_on_a_terminal(capsys: pytest.CaptureFi
         "peplint bulk: 3/3 done",
     ]
     assert lines[-1].endswith("failures 1")
-    assert "files/s" in lines[0] and "left" in lines[0]
+    assert "rate: -" in lines[0] and "time left: -" in lines[0]  # nothing checked yet
+    assert "files/s" in lines[1] and "left" in lines[1]
+
+
+def test_progress_ignores_cached_files_in_rate_and_time_left() -> None:
+    now = [0.0]
+    progress = BulkProgress(100, enabled=False, clock=lambda: now[0])
+    for _ in range(90):
+        progress.advance(failed=False, cached=True)  # a resume: 90 results reused at once
+    assert progress.rate() is None and progress.seconds_left() is None
+    now[0] = 10.0
+    progress.advance(failed=False, cached=False)
+    progress.advance(failed=False, cached=False)
+    assert progress.rate() == pytest.approx(0.2)  # 2 checked in 10 s, not 92
+    assert progress.seconds_left() == pytest.approx(40.0)  # 8 left at 0.2 per second

@@ -42,6 +42,16 @@ def docx_text(data: bytes) -> str:
     return "\n".join(parts)
 
 
+def overall_boxes(document: docx.document.Document) -> dict[str, str]:
+    """The overall judgement's tick boxes: words -> box."""
+    return {
+        row.cells[1].text: row.cells[0].text
+        for table in document.tables
+        for row in table.rows
+        if len(row.cells) == 2 and row.cells[0].text in ("☒", "☐")
+    }
+
+
 def test_docx_sign_off_page_for_a_failing_pep() -> None:
     data = REPORTERS["docx"].render(report_for(GENERATED / "walsall-weak-targets.pdf"))
     document = docx.Document(io.BytesIO(data))
@@ -49,15 +59,18 @@ def test_docx_sign_off_page_for_a_failing_pep() -> None:
     assert [c.text for c in header.rows[0].cells] == ["Young person", "Aaliyah Shah"]
     assert header.rows[1].cells[1].text == "Westgate College"
     assert header.rows[2].cells[1].text == "13/10/2026"
-    answers = {row.cells[0].text.split(".")[0]: row.cells[1].text for row in checklist.rows}
-    assert answers["D1"] == "☒ Yes  ☐ No"
-    assert answers["D6"] == "☐ Yes  ☒ No"
-    assert answers["D7"] == "☐ Yes  ☒ No"
-    text = docx_text(data)
-    assert (
-        "☐ The PEP meets the expected standard   ☒ The PEP does not meet the expected standard"
-        in text
-    )
+    assert [c.text for c in checklist.rows[0].cells] == ["Question", "Yes", "No"]
+    answers = {
+        row.cells[0].text.split(".")[0]: (row.cells[1].text, row.cells[2].text)
+        for row in checklist.rows[1:]
+    }
+    assert answers["D1"] == ("☒", "☐")
+    assert answers["D6"] == ("☐", "☒")
+    assert answers["D7"] == ("☐", "☒")
+    assert overall_boxes(document) == {
+        "The PEP meets the expected standard": "☐",
+        "The PEP does not meet the expected standard": "☒",
+    }
     paragraphs = [p.text for p in document.paragraphs]
     comments = "\n".join(
         paragraphs[
@@ -70,16 +83,37 @@ def test_docx_sign_off_page_for_a_failing_pep() -> None:
     assert (
         "Target 1" in comments and "Aaliyah to work harder in lessons." in comments
     )  # names the target
-    assert paragraphs[-1] == ""  # the officer's name is left blank
+    bullets = [p for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert bullets and not any(p.text.startswith("- ") for p in document.paragraphs)
+    signature = document.tables[-1]
+    assert [r.cells[0].text for r in signature.rows] == ["Name", "Date", "Signature"]
+    assert all(r.cells[1].text == "" for r in signature.rows)  # left for the officer
+
+
+def test_docx_form_is_an_a4_local_authority_form() -> None:
+    data = REPORTERS["docx"].render(report_for(GENERATED / "walsall-weak-targets.docx"))
+    document = docx.Document(io.BytesIO(data))
+    section = document.sections[0]
+    assert round(section.page_width.cm, 1) == 21.0 and round(section.page_height.cm, 1) == 29.7
+    assert "OFFICIAL-SENSITIVE" in section.header.paragraphs[0].text
+    footer_xml = section.footer._element.xml
+    assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        core = package.read("docProps/core.xml").decode()
+        assert "python-docx" not in core
+    assert "<w:tblHeader" in document.tables[1]._tbl.xml
 
 
 def test_docx_for_a_pep_that_meets_the_standard() -> None:
-    text = docx_text(REPORTERS["docx"].render(report_for(GENERATED / "secondary-good.docx")))
-    assert (
-        "☒ The PEP meets the expected standard   ☐ The PEP does not meet the expected standard"
-        in text
+    document = docx.Document(
+        io.BytesIO(REPORTERS["docx"].render(report_for(GENERATED / "secondary-good.docx")))
     )
-    assert "☐ Yes  ☒ No" not in text
+    assert overall_boxes(document) == {
+        "The PEP meets the expected standard": "☒",
+        "The PEP does not meet the expected standard": "☐",
+    }
+    checklist = document.tables[1]
+    assert all(row.cells[2].text == "☐" for row in checklist.rows[1:])
 
 
 class _Collector(HTMLParser):
@@ -100,7 +134,7 @@ class _Collector(HTMLParser):
 def test_html_is_self_contained_and_hostile_text_stays_inert(tmp_path: Path) -> None:
     spec = load_spec(SPECS / "walsall-good.yaml")
     payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-    spec.young_persons_views = f"I like college. {payload}"
+    spec.young_persons_views = f"I like college {payload} and my tutor helps me a lot."
     spec.attainment.overview = (
         f"Jamie, your strengths are essays. An area to develop is maths. {payload}"
     )
@@ -195,7 +229,8 @@ def test_check_lists_what_to_fix_and_gates_submission() -> None:
     bad = runner.invoke(main, ["check", str(GENERATED / "walsall-late-incomplete.docx")])
     assert bad.exit_code == 1
     lines = bad.output.splitlines()
-    assert lines[-1] == "3 things to fix first."
+    assert lines[-2] == "3 things to fix first."
+    assert lines[-1].startswith("Checked with pack section-d")
     assert lines.index("Please change these before you submit:") < lines.index(
         "3 things to fix first."
     )
@@ -203,7 +238,7 @@ def test_check_lists_what_to_fix_and_gates_submission() -> None:
         "sign" in lines[lines.index("Please change these before you submit:") + 1].lower()
     )  # D1 first
     good = runner.invoke(main, ["check", str(GENERATED / "secondary-good.pdf")])
-    assert good.exit_code == 0 and good.output.splitlines()[-1] == "Ready to submit."
+    assert good.exit_code == 0 and good.output.splitlines()[-2] == "Ready to submit."
 
 
 def test_lint_writes_each_document_format_privately(tmp_path: Path) -> None:

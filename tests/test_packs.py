@@ -445,3 +445,24 @@ def test_lint_with_another_authoritys_pack() -> None:
     data = json.loads(result.stdout)
     assert data["pack"] == {"name": "example-rag", "version": 1}
     assert data["files"][0]["checklist"]["overall"]["rating"] == "green"
+
+
+def test_validate_reports_every_problem_at_once(tmp_path: Path) -> None:
+    pack = write_pack(
+        tmp_path,
+        "colour: blue\n"  # line 2
+        "settings:\n  attendance_treshold: 90\n"  # line 4
+        "rules:\n"
+        "  smart-time-bund: off\n"  # line 6
+        "  my-rule: {type: require, section: smart_targets, pattern: '(unclosed', message: m}\n"
+        "aliases: {young_person_view: [Pupil voice]}\n"  # line 8
+        "checklist:\n  title: T\n  items:\n    - {id: A, question: Q, rules: [no-such-rule]}\n",
+    )
+    result = CliRunner().invoke(main, ["pack", "validate", str(pack)])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().split("\n")
+    assert lines[-1].startswith("peplint: 6 problems")
+    found = {int(line.split(":")[2]) for line in lines[:-1]}
+    assert found == {2, 4, 6, 7, 8, 12}
+    assert "did you mean 'attendance_threshold'" in result.stderr
+    assert "did you mean 'smart-time-bound'" in result.stderr

@@ -37,6 +37,24 @@ def load_previous(folder: Path) -> dict[str, Any]:
     return data
 
 
+def check_comparable(folder: Path, pack: dict[str, Any], items: list[str]) -> dict[str, Any]:
+    """The earlier run's summary, checked before a run starts: it must exist and have been
+    made with the same pack (name and checklist items), or the comparison would mislead."""
+    previous = load_previous(folder)
+    before = previous.get("pack") or {}
+    if before.get("name") != pack.get("name"):
+        raise ConfigError(
+            f"{folder} was made with the pack '{before.get('name', 'unknown')}', this run uses "
+            f"'{pack.get('name')}'; compare runs made with the same pack"
+        )
+    if list(previous.get("items", [])) != list(items):
+        raise ConfigError(
+            f"{folder} has the checklist items {', '.join(previous.get('items', [])) or 'none'}, "
+            f"this run has {', '.join(items)}; compare runs made with the same checklist"
+        )
+    return previous
+
+
 def _share(bucket: dict[str, int] | None) -> float | None:
     if not bucket or not bucket.get("peps"):
         return None
@@ -88,6 +106,6 @@ def _direction(before: float | None, now: float | None, higher_is_better: bool) 
         return "new"
     if now is None:
         return "gone"
-    if abs(now - before) < 1e-9:
+    if f"{now:.0%}" == f"{before:.0%}":  # equal as shown (whole percentages): "same"
         return "same"
     return "better" if (now > before) == higher_is_better else "worse"

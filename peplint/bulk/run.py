@@ -41,6 +41,7 @@ class BulkOptions:
     max_failures: int | None = None
     redact: bool = False
     compare_with: Path | None = None
+    cache_salt: str = ""  # e.g. a --select fingerprint: results made otherwise are not reused
     as_of: dt.date = field(default_factory=dt.date.today)
     limits: Limits = field(default_factory=Limits)
     progress: bool = True
@@ -75,7 +76,7 @@ def run_bulk(
     shown = out_keys if options.redact else relatives  # a redacted run never shows input file names
     manifest = new_manifest(setup.pack, pack_files)
     assert manifest.pack_sha256 is not None
-    cache = ResultCache(out / ".cache", manifest.pack_sha256, options.redact)
+    cache = ResultCache(out / ".cache", manifest.pack_sha256 + options.cache_salt, options.redact)
     keys = [
         cache.key(sha, rel) if (sha := _sha_if_safe(p, root)) else None
         for p, rel in zip(files, relatives, strict=True)
@@ -163,8 +164,14 @@ class PepOutputs:
 
     def write(self, key: str, entry: FileReport) -> None:
         """Render and write the three reports of one PEP."""
+        form = self.setup.form_template  # the pack's own Word form, when it has one
         report = Report(
-            pack=self.setup.pack, meta={"settings": self.setup.config.settings}, files=[entry]
+            pack=self.setup.pack,
+            meta={
+                "settings": self.setup.config.settings,
+                "form_template": str(form) if form else None,
+            },
+            files=[entry],
         )
         for fmt in self.FORMATS:
             atomic_write(self.folder / f"{key}.{fmt}", self.reporters[fmt].render(report))

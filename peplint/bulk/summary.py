@@ -40,6 +40,7 @@ class Row:
     next_pep_date: str
     late_sign_off: bool
     degraded: bool
+    waived: int = 0  # findings a waiver covers, counted apart from the others
 
 
 def row_for(relative: str, report_key: str, entry: FileReport, item_ids: list[str]) -> Row:
@@ -76,6 +77,7 @@ def row_for(relative: str, report_key: str, entry: FileReport, item_ids: list[st
         next_pep_date=min(next_dates).isoformat() if next_dates else "",
         late_sign_off=any(f.rule == "sign-off-timescale" and not f.unclear for f in findings),
         degraded=entry.degraded,
+        waived=len(entry.waived),
     )
 
 
@@ -97,6 +99,7 @@ def to_csv(rows: list[Row], item_ids: list[str]) -> str:
             "warnings",
             "infos",
             "error_code",
+            "waived",
         ]
     )
     for r in rows:
@@ -116,6 +119,7 @@ def to_csv(rows: list[Row], item_ids: list[str]) -> str:
                     r.warnings,
                     r.infos,
                     r.error_code,
+                    r.waived,
                 )
             ]
         )
@@ -137,6 +141,7 @@ class Aggregates:
     overdue: list[dict[str, str]] = field(default_factory=list)
     late_sign_off: list[dict[str, str]] = field(default_factory=list)
     error_codes: dict[str, int] = field(default_factory=dict)
+    waived: int = 0  # findings waivers cover, across the term
 
     @property
     def share_meeting(self) -> float:
@@ -184,6 +189,7 @@ def aggregate(
         if r.late_sign_off
     ]
     return Aggregates(
+        waived=sum(r.waived for r in rows),
         total=len(rows),
         read=len(read),
         meets=sum(r.meets for r in read),

@@ -70,4 +70,10 @@ def evaluate(spec: ChecklistSpec, findings: list[Finding], pep: Pep) -> Checklis
     overall = Overall(
         meets=rating in spec.scale.meets, label=spec.scale.label(rating), rating=rating
     )
-    return ChecklistResult(title=spec.title, items=items, overall=overall)
+    return ChecklistResult(
+        title=spec.title,
+        items=items,
+        overall=overall,
+        options=spec.scale.item_options(),
+        overall_options=spec.scale.overall_options(),
+    )

@@ -78,3 +78,7 @@ class ChecklistResult(BaseModel):
     title: str
     items: list[ItemAnswer]
     overall: Overall
+    # The scale's ratings in the pack's order, so forms show every tick box, not only
+    # the answers given (empty in reports written before they were recorded).
+    options: list[str] = Field(default_factory=list)
+    overall_options: list[str] = Field(default_factory=list)  # their words (labels)

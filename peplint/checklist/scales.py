@@ -67,6 +67,18 @@ class ScaleSpec(BaseModel):
     overall: list[RatingRule]
     meets: list[str]
     labels: dict[str, str] = Field(default_factory=dict)
+    # The ratings a form offers as tick boxes, in order (default: the item ratings in the
+    # order the scale lists them, without "unclear").
+    options: list[str] = Field(default_factory=list)
+
+    def item_options(self) -> list[str]:
+        """Every item rating a form offers, in the pack's order (not only those given)."""
+        listed = self.options or [r.rating for r in self.item if r.rating != "unclear"]
+        return list(dict.fromkeys(listed))
+
+    def overall_options(self) -> list[str]:
+        """The words of every overall rating, in the pack's order."""
+        return list(dict.fromkeys(self.label(r.rating) for r in self.overall))
 
     def rate_item(self, counts: dict[str, int]) -> str:
         """The rating of one item from its finding counts."""
@@ -104,6 +116,7 @@ YES_NO = ScaleSpec(
         "meets": "The PEP meets the expected standard",
         "does-not-meet": "The PEP does not meet the expected standard",
     },
+    options=["yes", "no"],
 )
 
 RAG = ScaleSpec(

@@ -33,3 +33,5 @@ class Finding(BaseModel):
     # Round 2: an unclear finding caused by fields absent from this layout (`not_found`
     # provenance), with their dotted paths; such items make the judgement "needs a person".
     not_found: list[str] = Field(default_factory=list)
+    # The reason a waiver gives, on findings a waiver covers (FileReport.waived) only.
+    waiver: str | None = None

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from peplint.extract.values import DATE_PATTERN
 from peplint.nlp import patterns
-from peplint.nlp.pipeline import get_pipeline
+
+if TYPE_CHECKING:  # spaCy is imported on first use only, so start-up stays light
+    from spacy.tokens import Doc
 
 _CACHE: dict[str, TextFacts] = {}
 _CACHE_LIMIT = 20_000
@@ -75,6 +76,8 @@ def _spans(doc: Doc, matcher: object) -> list[tuple[int, int, str]]:
 
 
 def _facts(text: str, doc: Doc) -> TextFacts:
+    from peplint.nlp.pipeline import get_pipeline
+
     pipe = get_pipeline()
     facts = TextFacts(text=text)
     facts.sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
@@ -115,6 +118,8 @@ def analyse_many(texts: Iterable[str]) -> list[TextFacts]:
     items = list(texts)
     todo = list(dict.fromkeys(t for t in items if t not in _CACHE))
     if todo:
+        from peplint.nlp.pipeline import get_pipeline
+
         pipe = get_pipeline()
         if len(_CACHE) + len(todo) > _CACHE_LIMIT:
             _CACHE.clear()

@@ -57,28 +57,70 @@ class ProjectConfig:
     settings: dict[str, Any] = field(default_factory=dict)
 
 
+CONFIG_NAMES = ("peplint.toml", "pyproject.toml")
+
+
 def find_config(start: Path | None = None) -> ProjectConfig:
-    """The nearest peplint.toml, or pyproject.toml with a [tool.peplint] table, from `start` upward."""
+    """The nearest peplint.toml, or pyproject.toml with a [tool.peplint] table, from `start`
+    (a folder, or a file whose folder is used) upward; none found: the defaults."""
     folder = (start or Path.cwd()).resolve()
+    if folder.is_file():
+        folder = folder.parent
     for directory in (folder, *folder.parents):
-        for name in ("peplint.toml", "pyproject.toml"):
+        for name in CONFIG_NAMES:
             path = directory / name
             if not path.is_file():
                 continue
-            try:
-                data = tomllib.loads(path.read_text(encoding="utf-8"))
-            except (OSError, tomllib.TOMLDecodeError) as exc:
-                raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-            table = data if name == "peplint.toml" else data.get("tool", {}).get("peplint")
-            if table is None:
-                continue
-            unknown = set(table) - {"pack", "settings"}
-            if unknown:
-                raise ConfigError(
-                    f"{path}: unknown key(s) {', '.join(sorted(unknown))}; allowed: pack, settings"
-                )
-            pack = table.get("pack")
-            if pack is not None and not Path(pack).is_absolute() and (path.parent / pack).exists():
-                pack = str(path.parent / pack)
-            return ProjectConfig(path=path, pack=pack, settings=dict(table.get("settings", {})))
+            config = read_config(path)
+            if config is not None:
+                return config
     return ProjectConfig()
+
+
+def read_config(path: Path) -> ProjectConfig | None:
+    """One config file (None: a pyproject.toml without a [tool.peplint] table)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    table = data if path.name != "pyproject.toml" else data.get("tool", {}).get("peplint")
+    if table is None:
+        return None
+    unknown = set(table) - {"pack", "settings"}
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown key(s) {', '.join(sorted(unknown))}; allowed: pack, settings"
+        )
+    pack = table.get("pack")
+    if pack is not None and not Path(pack).is_absolute() and (path.parent / pack).exists():
+        pack = str(path.parent / pack)
+    return ProjectConfig(path=path, pack=pack, settings=dict(table.get("settings", {})))
+
+
+def config_for(
+    inputs: list[Path], config_file: Path | None = None, isolated: bool = False
+) -> ProjectConfig:
+    """The config for a run over `inputs`: `--config FILE`, none with `--isolated`, else
+    the nearest config above the inputs (like ruff), which must be the same for all."""
+    if isolated:
+        return ProjectConfig()
+    if config_file is not None:
+        if not config_file.is_file():
+            raise ConfigError(f"--config {config_file}: no such file")
+        found = read_config(config_file)
+        if found is None:
+            raise ConfigError(f"--config {config_file}: it has no [tool.peplint] table")
+        return found
+    configs = {}
+    for path in inputs or [Path.cwd()]:
+        config = find_config(path.parent if not path.is_dir() else path)
+        configs[config.path] = config
+    if len(configs) > 1:
+        names = ", ".join(str(p) if p else "none" for p in configs)
+        raise ConfigError(
+            f"these files come under different peplint config files ({names}); "
+            "check them in separate runs, or choose one with --config"
+        )
+    return next(iter(configs.values()))

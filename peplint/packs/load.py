@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ from peplint.checklist.scales import PRESETS
 from peplint.model.pep import SECTION_KEYS, Pep
 from peplint.packs.fields import EACH_MODELS, field_type, is_date, is_number, is_text
 from peplint.packs.model import DeclarativeRuleSpec, PackFile, RuleOverride
-from peplint.packs.yaml_source import PackError, YamlSource
+from peplint.packs.yaml_source import PackError, PackProblems, YamlSource
 from peplint.rules.base import RULE_ID, Rule
 
 SEVERITY_WORDS = {"error", "warning", "info"}
@@ -27,6 +27,7 @@ class LoadedPack:
 
     file: PackFile
     source: YamlSource
+    problems: list[PackError] = field(default_factory=list)  # found so far, not yet raised
 
     @property
     def path(self) -> Path:
@@ -39,8 +40,13 @@ def _hint(word: str, choices: list[str] | set[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else ""
 
 
-def read_pack(path: Path) -> LoadedPack:
-    """Parse and schema-check a pack file."""
+def read_pack(path: Path, keep_going: bool = False) -> LoadedPack:
+    """Parse and schema-check a pack file.
+
+    Every schema problem is found at once. With `keep_going` the parts that are wrong
+    are left out and the rest returned with `problems` set, so later checks can find
+    theirs too; otherwise the problems are raised together.
+    """
     try:
         raw = path.read_bytes()
     except OSError:
@@ -60,28 +66,43 @@ def read_pack(path: Path) -> LoadedPack:
             "a pack must be a mapping that starts with 'pack: NAME'",
             "see `peplint pack init` for a starting point",
         )
+    data = dict(source.data)
+    problems: list[PackError] = []
     try:
-        file = PackFile.model_validate(source.data)
+        file = PackFile.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        where = tuple(error["loc"])
-        line = source.line(where)
-        if error["type"] == "extra_forbidden":
-            key = str(where[-1])
-            parent = where[:-1]
-            allowed = _allowed_keys(parent)
-            hint = _hint(key, allowed)
-            raise PackError(
-                path,
-                line,
-                f"unknown key '{key}'" + (f" in {'.'.join(map(str, parent))}" if parent else ""),
-                hint or f"allowed keys here: {', '.join(sorted(allowed))}",
-            ) from None
-        dotted = ".".join(str(p) for p in where) or "the pack"
-        raise PackError(
-            path, line, f"{dotted}: {error['msg']}", "correct the value on this line"
-        ) from None
-    return LoadedPack(file=file, source=source)
+        for error in exc.errors():
+            problems.append(_schema_problem(source, tuple(error["loc"]), error))
+            top = error["loc"][0] if error["loc"] else "pack"
+            if top == "pack":
+                data["pack"] = "unnamed-pack"
+            else:
+                data.pop(str(top), None)
+        data.setdefault("pack", "unnamed-pack")
+        file = PackFile.model_validate(data)  # only valid parts are left
+    loaded = LoadedPack(file=file, source=source, problems=problems)
+    if problems and not keep_going:
+        raise PackProblems(problems)
+    return loaded
+
+
+def _schema_problem(source: YamlSource, where: tuple[Any, ...], error: Any) -> PackError:
+    line = source.line(where)
+    if error["type"] == "extra_forbidden":
+        key = str(where[-1])
+        parent = where[:-1]
+        allowed = _allowed_keys(parent)
+        hint = _hint(key, allowed)
+        return PackError(
+            source.path,
+            line,
+            f"unknown key '{key}'" + (f" in {'.'.join(map(str, parent))}" if parent else ""),
+            hint or f"allowed keys here: {', '.join(sorted(allowed))}",
+        )
+    dotted = ".".join(str(p) for p in where) or "the pack"
+    return PackError(
+        source.path, line, f"{dotted}: {error['msg']}", "correct the value on this line"
+    )
 
 
 def _allowed_keys(parent: tuple[Any, ...]) -> set[str]:
@@ -109,81 +130,139 @@ def check_pack(
     Returns the pack's declarative rule specs by id.
     """
     file, src, path = loaded.file, loaded.source, loaded.path
+    problems = loaded.problems
     for name, value in file.settings.items():
         if name not in known_settings:
-            raise PackError(
-                path,
-                src.line(("settings", name)),
-                f"unknown setting '{name}'",
-                _hint(name, known_settings) or f"settings are: {', '.join(sorted(known_settings))}",
+            problems.append(
+                PackError(
+                    path,
+                    src.line(("settings", name)),
+                    f"unknown setting '{name}'",
+                    _hint(name, known_settings)
+                    or f"settings are: {', '.join(sorted(known_settings))}",
+                )
             )
-        _check_setting_type(loaded, name, value, rules)
+            continue
+        _collect(problems, _check_setting_type, loaded, name, value, rules)
     declared: dict[str, DeclarativeRuleSpec] = {}
     for rule_id, value in file.rules.items():
-        line = src.line(("rules", rule_id))
-        if rule_id in rules:
-            _check_override(loaded, rule_id, value, rules[rule_id])
-        elif isinstance(value, dict) and "type" in value:
-            if not RULE_ID.match(rule_id):
-                raise PackError(
+        _collect(problems, _check_rule, loaded, rule_id, value, rules, declared)
+    for key in file.aliases:
+        if key not in SECTION_KEYS:
+            problems.append(
+                PackError(
                     path,
-                    line,
-                    f"rule id '{rule_id}' is not kebab-case",
-                    "use lower-case words joined by hyphens",
+                    src.line(("aliases", key)),
+                    f"unknown section key '{key}'",
+                    _hint(key, set(SECTION_KEYS)) or "see docs/packs.md for the section keys",
                 )
-            declared[rule_id] = _declarative(loaded, rule_id, value)
-        else:
-            hint = _hint(rule_id, set(rules))
+            )
+    own_ids = {k for k, v in file.rules.items() if isinstance(v, dict) and "type" in v}
+    for rule_id in file.messages:
+        if rule_id not in rules and rule_id not in own_ids:
+            problems.append(
+                PackError(
+                    path,
+                    src.line(("messages", rule_id)),
+                    f"a message for unknown rule '{rule_id}'",
+                    _hint(rule_id, set(rules)) or "use a rule id from `peplint rules list`",
+                )
+            )
+    if file.checklist is not None:
+        _collect(problems, _check_checklist, loaded, set(rules) | own_ids)
+    if file.form is not None:
+        form = path.parent / file.form
+        if form.suffix.lower() != ".docx" or not form.is_file():
+            problems.append(
+                PackError(
+                    path,
+                    src.line(("form",)),
+                    f"the form '{file.form}' is not a .docx file beside the pack",
+                    "give the path of your Word form, relative to the pack file",
+                )
+            )
+    if problems:
+        raise PackProblems(problems)
+    return declared
+
+
+def _collect(problems: list[PackError], check: Any, *args: Any) -> None:
+    """Run one independent check, keeping its problem instead of stopping at it."""
+    try:
+        check(*args)
+    except PackProblems as exc:
+        problems.extend(exc.problems)
+    except PackError as exc:
+        problems.append(exc)
+
+
+def _check_rule(
+    loaded: LoadedPack,
+    rule_id: str,
+    value: Any,
+    rules: dict[str, Rule],
+    declared: dict[str, DeclarativeRuleSpec],
+) -> None:
+    path, src = loaded.path, loaded.source
+    line = src.line(("rules", rule_id))
+    if rule_id in rules:
+        _check_override(loaded, rule_id, value, rules[rule_id])
+    elif isinstance(value, dict) and "type" in value:
+        if not RULE_ID.match(rule_id):
             raise PackError(
                 path,
                 line,
-                f"unknown rule id '{rule_id}'",
-                (hint + " " if hint else "") + "(to add a rule of your own, give it a 'type')",
+                f"rule id '{rule_id}' is not kebab-case",
+                "use lower-case words joined by hyphens",
             )
-    for key in file.aliases:
-        if key not in SECTION_KEYS:
-            raise PackError(
-                path,
-                src.line(("aliases", key)),
-                f"unknown section key '{key}'",
-                _hint(key, set(SECTION_KEYS)) or "see DESIGN.md section 3 for the section keys",
-            )
-    for rule_id in file.messages:
-        if rule_id not in rules and rule_id not in declared:
-            raise PackError(
-                path,
-                src.line(("messages", rule_id)),
-                f"a message for unknown rule '{rule_id}'",
-                _hint(rule_id, set(rules)) or "use a rule id from `peplint rules list`",
-            )
-    if file.checklist is not None:
-        scale = file.checklist.scale
-        if isinstance(scale, str) and scale not in PRESETS:
-            raise PackError(
+        declared[rule_id] = _declarative(loaded, rule_id, value)
+    else:
+        hint = _hint(rule_id, set(rules))
+        raise PackError(
+            path,
+            line,
+            f"unknown rule id '{rule_id}'",
+            (hint + " " if hint else "") + "(to add a rule of your own, give it a 'type')",
+        )
+
+
+def _check_checklist(loaded: LoadedPack, rule_ids: set[str]) -> None:
+    file, src, path = loaded.file, loaded.source, loaded.path
+    assert file.checklist is not None
+    problems: list[PackError] = []
+    scale = file.checklist.scale
+    if isinstance(scale, str) and scale not in PRESETS:
+        problems.append(
+            PackError(
                 path,
                 src.line(("checklist", "scale")),
                 f"unknown scale '{scale}'",
                 f"use one of {', '.join(PRESETS)} or define the scale in full",
             )
-        for index, item in enumerate(file.checklist.items):
-            for rule_id in item.rules:
-                if rule_id not in rules and rule_id not in declared:
-                    raise PackError(
+        )
+    for index, item in enumerate(file.checklist.items):
+        for rule_id in item.rules:
+            if rule_id not in rule_ids:
+                problems.append(
+                    PackError(
                         path,
                         src.line(("checklist", "items", index, "rules")),
                         f"checklist item {item.id} names unknown rule '{rule_id}'",
-                        _hint(rule_id, set(rules) | set(declared))
-                        or "use an id from `peplint rules list`",
+                        _hint(rule_id, rule_ids) or "use an id from `peplint rules list`",
                     )
-            for key in item.evidence_sections:
-                if key not in SECTION_KEYS:
-                    raise PackError(
+                )
+        for key in item.evidence_sections:
+            if key not in SECTION_KEYS:
+                problems.append(
+                    PackError(
                         path,
                         src.line(("checklist", "items", index, "evidence_sections")),
                         f"unknown section key '{key}'",
-                        _hint(key, set(SECTION_KEYS)) or "see DESIGN.md",
+                        _hint(key, set(SECTION_KEYS)) or "see docs/packs.md for the section keys",
                     )
-    return declared
+                )
+    if problems:
+        raise PackProblems(problems)
 
 
 def _check_setting_type(loaded: LoadedPack, name: str, value: Any, rules: dict[str, Rule]) -> None:
@@ -274,7 +353,7 @@ def _declarative(loaded: LoadedPack, rule_id: str, value: dict[str, Any]) -> Dec
         raise fail(
             "section",
             f"unknown section key '{spec.section}'",
-            _hint(spec.section, set(SECTION_KEYS)) or "see DESIGN.md",
+            _hint(spec.section, set(SECTION_KEYS)) or "see docs/design.md for the section keys",
         )
     kind = None
     if spec.field is not None:
@@ -284,7 +363,7 @@ def _declarative(loaded: LoadedPack, rule_id: str, value: dict[str, Any]) -> Dec
             raise fail(
                 "field",
                 f"unknown field '{spec.field}'" + (f" of {spec.each}" if spec.each else ""),
-                "use a field name of the PEP model (DESIGN.md section 3), e.g. meeting.attendance_percent",
+                "use a field name of the PEP model (docs/design.md section 2), e.g. meeting.attendance_percent",
             )
     t = spec.type
     scoped = spec.section or spec.field or spec.each

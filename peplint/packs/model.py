@@ -97,6 +97,7 @@ class PackFile(_Strict):
     aliases: dict[str, list[str]] = Field(default_factory=dict)
     checklist: ChecklistDef | None = None
     messages: dict[str, str] = Field(default_factory=dict)
+    form: str | None = None  # the authority's own Word form (.docx with tags), beside the pack
     tests: list[PackTestCase] = Field(default_factory=list)
 
     @field_validator("pack")

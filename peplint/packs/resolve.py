@@ -28,6 +28,7 @@ from peplint.packs.discovery import (
     registered_packs,
 )
 from peplint.packs.load import LoadedPack, check_pack, read_pack
+from peplint.packs.model import ChecklistDef
 from peplint.packs.yaml_source import PackError
 from peplint.report import PackInfo
 from peplint.rules.base import Rule
@@ -52,6 +53,8 @@ class EffectivePack:
         default_factory=dict
     )  # "settings.x" / "rules.y" -> where from
     loaded: list[LoadedPack] = field(default_factory=list)
+    config_path: Path | None = None  # the config file the run used (None: no config file)
+    form: Path | None = None  # the pack's own Word form (`form:`), nearest pack's wins
 
     def setup(self, rules: dict[str, Rule], pm: pluggy.PluginManager | None = None) -> LintSetup:
         """The lint setup this pack describes."""
@@ -74,7 +77,28 @@ class EffectivePack:
         )
         if self.checklist is not None:
             setup.checklist = self.checklist
+        setup.form_template = self.form
         return setup
+
+
+def checklist_spec(definition: ChecklistDef) -> ChecklistSpec:
+    """A pack's checklist definition with its scale resolved."""
+    scale = (
+        PRESETS[definition.scale].model_copy(deep=True)
+        if isinstance(definition.scale, str)
+        else definition.scale.model_copy(deep=True)
+    )
+    scale.labels.update(definition.labels)
+    return ChecklistSpec(title=definition.title, items=definition.items, scale=scale)
+
+
+def _default_checklist(registry: dict[str, Path]) -> ChecklistSpec | None:
+    """The default pack's checklist, for a pack (such as language-that-cares) that has none:
+    without one, nothing could ever fail and every PEP would "meet the standard"."""
+    if DEFAULT_PACK not in registry:
+        return None
+    definition = read_pack(registry[DEFAULT_PACK]).file.checklist
+    return checklist_spec(definition) if definition is not None else None
 
 
 def _rule_settings(value: Any, current: RuleSettings) -> RuleSettings:
@@ -114,21 +138,15 @@ def _apply(
             value, effective.rule_settings.get(rule_id, RuleSettings())
         )
         effective.provenance[f"rules.{rule_id}"] = where
+    if file.form is not None:
+        effective.form = (loaded.path.parent / file.form).resolve()
+        effective.provenance["form"] = where
     effective.lexicon.update(file.lexicon)
     for key, aliases in file.aliases.items():
         effective.aliases.setdefault(key, []).extend(aliases)
     effective.messages.update(file.messages)
     if file.checklist is not None:
-        definition = file.checklist
-        scale = (
-            PRESETS[definition.scale].model_copy(deep=True)
-            if isinstance(definition.scale, str)
-            else definition.scale
-        )
-        scale.labels.update(definition.labels)
-        effective.checklist = ChecklistSpec(
-            title=definition.title, items=definition.items, scale=scale
-        )
+        effective.checklist = checklist_spec(file.checklist)
         effective.provenance["checklist"] = where
     effective.chain.append(file.pack)
     effective.loaded.append(loaded)
@@ -154,17 +172,20 @@ def resolve_pack(
         if any(p.path.resolve() == resolved for p in effective.loaded):
             return next(p for p in effective.loaded if p.path.resolve() == resolved)
         visiting.append(resolved)
-        loaded = read_pack(pack_path)
+        loaded = read_pack(pack_path, keep_going=True)
         for index, parent in enumerate(loaded.file.extends):
             try:
                 parent_path = locate(parent, registry, relative_to=pack_path)
             except ConfigError as exc:
-                raise PackError(
-                    pack_path,
-                    loaded.source.line(("extends", index)),
-                    f"cannot extend '{parent}'",
-                    str(exc),
-                ) from None
+                loaded.problems.append(
+                    PackError(
+                        pack_path,
+                        loaded.source.line(("extends", index)),
+                        f"cannot extend '{parent}'",
+                        str(exc),
+                    )
+                )
+                continue
             visit(parent_path)
         _apply(effective, loaded, rules, known)
         visiting.pop()
@@ -172,6 +193,12 @@ def resolve_pack(
 
     top = visit(path)
     effective.name, effective.version = top.file.pack, top.file.version
+    if effective.checklist is None:
+        effective.checklist = _default_checklist(registry)
+        if effective.checklist is not None:
+            effective.provenance["checklist"] = (
+                f"pack {DEFAULT_PACK} (the default: {effective.name} has no checklist)"
+            )
     if config is not None and config.settings:
         for name, value in config.settings.items():
             if name not in known:
@@ -182,9 +209,17 @@ def resolve_pack(
 
 
 def setup_for(
-    pack: str | None, pm: pluggy.PluginManager | None = None, cwd: Path | None = None
+    pack: str | None,
+    pm: pluggy.PluginManager | None = None,
+    cwd: Path | None = None,
+    config: ProjectConfig | None = None,
 ) -> tuple[LintSetup, EffectivePack]:
-    """The lint setup for `--pack` (or the config file's pack, or the default pack)."""
-    config = find_config(cwd)
+    """The lint setup for `--pack` (or the config file's pack, or the default pack).
+
+    `config` is the run's config (see `config_for`); without it, the nearest to `cwd`.
+    """
+    if config is None:
+        config = find_config(cwd)
     effective = resolve_pack(pack or config.pack or DEFAULT_PACK, pm, config)
+    effective.config_path = config.path
     return effective.setup(registered_rules(pm), pm), effective

@@ -60,3 +60,20 @@ class PackError(ConfigError):
     def __init__(self, path: Path, line: int, problem: str, fix: str) -> None:
         super().__init__(f"{path}:{line}: {problem}; {fix}")
         self.path, self.line, self.problem, self.fix = path, line, problem, fix
+
+
+class PackProblems(PackError):
+    """Every problem found in a pack, so one run of `pack validate` shows them all.
+
+    Behaves as its first problem (path, line, problem, fix); the message lists all.
+    """
+
+    def __init__(self, problems: list[PackError]) -> None:
+        first = problems[0]
+        super().__init__(first.path, first.line, first.problem, first.fix)
+        self.problems = list(problems)
+        if len(problems) > 1:
+            self.args = ("\n".join(str(p) for p in problems),)
+
+    def __str__(self) -> str:
+        return "\n".join(f"{p.path}:{p.line}: {p.problem}; {p.fix}" for p in self.problems)

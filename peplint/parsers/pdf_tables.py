@@ -18,8 +18,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from peplint.model.document import Table
 
 TABLE_SETTINGS: dict[str, Any] = {
@@ -77,7 +75,19 @@ def common_words() -> frozenset[str]:
     text = data.joinpath("common_words.txt").read_text(encoding="utf-8")
     words = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
     english = gzip.decompress(data.joinpath("english_words.txt.gz").read_bytes()).decode("ascii")
-    return frozenset(words | set(STOP_WORDS) | set(english.split()))
+    return frozenset(words | _stop_words() | set(english.split()))
+
+
+def _stop_words() -> set[str]:
+    """spaCy's English stop words, without importing spaCy (a second of start-up)."""
+    from peplint.module_files import load_module_file
+
+    module = load_module_file("spacy", "lang/en/stop_words.py", "peplint._spacy_stop_words")
+    if module is None:
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        return set(STOP_WORDS)
+    return set(module.STOP_WORDS)
 
 
 def _is_known(fragment: str, vocabulary: set[str]) -> bool:

@@ -8,15 +8,23 @@ import re
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from peplint.report import Report
-from peplint.reporters.view import file_view
+from peplint.reporters.view import evidence_text, file_view, item_label, used, where
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
+_MD_INLINE = re.compile(r"[`*<>|~]")
+_MD_EMPHASIS_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")  # in_a_name stays as it is
+_MD_LINK_CLOSE = re.compile(r"\](?=[(\[])")  # only "](" or "][" can make a link
+_MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
 
 
 def markdown_escape(value: object) -> str:
-    """Text safe inside Markdown: special characters escaped, HTML made inert."""
+    """Text safe inside Markdown and still readable when pasted as plain text: only what
+    would become markup is escaped ("[CHILD]" and "(page 2)" stay as they are), HTML inert."""
     text = "" if value is None else str(value)
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+    text = text.replace("\n", " ").replace("\\", "\\\\")
+    text = _MD_INLINE.sub(lambda m: "\\" + m.group(0), text)
+    text = _MD_EMPHASIS_UNDERSCORE.sub(r"\\_", text)
+    text = _MD_LINK_CLOSE.sub(r"\\]", text)
+    return _MD_LINE_START.sub(r"\1\\\2", text)
 
 
 @functools.cache
@@ -39,7 +47,18 @@ class _Templated:
     def render(self, report: Report, *, colour: bool = False) -> bytes:
         """The report rendered with this reporter's template."""
         files = [file_view(entry) for entry in report.files]
-        return _environment().get_template(self.template).render(files=files).encode("utf-8")
+        return (
+            _environment()
+            .get_template(self.template)
+            .render(
+                files=files,
+                used=used(report),
+                evidence_text=evidence_text,
+                where=where,
+                show_waived=bool((report.meta or {}).get("show_waived")),
+            )
+            .encode("utf-8")
+        )
 
 
 class MarkdownReporter:
@@ -52,6 +71,7 @@ class MarkdownReporter:
     def render(self, report: Report, *, colour: bool = False) -> bytes:
         """The report as Markdown; document text is escaped so it cannot inject markup."""
         md = markdown_escape
+        show_waived = bool((report.meta or {}).get("show_waived"))
         out: list[str] = []
         for f in (file_view(entry) for entry in report.files):
             out += [f"# {md(f.title)}: {md(f.child)}", ""]
@@ -76,11 +96,37 @@ class MarkdownReporter:
             for item in f.items:
                 if not item.evidence or item.answer in MET:
                     continue
-                out += [f"### {md(item.id)} {md(item.question)}", ""]
+                out += [f"### {md(item_label(item))}", ""]
                 out += [
-                    f"- {md(e.text)}" + (f" (page {e.page})" if e.page else "")
+                    "- "
+                    + (f"`{e.rule}` " if e.rule else "")
+                    + md(evidence_text(e))
+                    + (f" (page {e.page})" if e.page and e.rule else "")
                     for e in item.evidence
                 ]
+                out.append("")
+            if f.findings:
+                out += [
+                    "## Findings",
+                    "",
+                    "| Rule | Severity | Where | What |",
+                    "|---|---|---|---|",
+                ]
+                out += [
+                    f"| `{x.rule}` | {x.severity}{' (unclear)' if x.unclear else ''} | "
+                    f"{md(where(x))} | {md(x.message)} |"
+                    for x in f.findings
+                ]
+                out.append("")
+            if f.waived and show_waived:
+                out += ["## Waived (accepted with a reason)", ""]
+                out += [f"- `{x.rule}` {md(x.message)} (waived: {md(x.waiver)})" for x in f.waived]
+                out.append("")
+            elif f.waived:
+                out += [f"{len(f.waived)} finding(s) waived.", ""]
+            if f.warnings:
+                out += ["## Reading notes", ""]
+                out += [f"- {md(w)}" for w in f.warnings]
                 out.append("")
             out += ["## Draft feedback to the designated teacher", ""]
             out += [
@@ -88,6 +134,7 @@ class MarkdownReporter:
                 for line in f.feedback_text.split("\n")
             ]
             out.append("")
+        out += [f"_Checked with {md(used(report))}_", ""]
         return "\n".join(out).encode("utf-8")
 
 

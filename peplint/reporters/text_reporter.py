@@ -9,8 +9,24 @@ from rich.markup import escape
 
 from peplint.model.findings import Finding
 from peplint.report import FileReport, Report
+from peplint.reporters.view import used
 
-ANSWER_STYLE = {"yes": "green", "no": "bold red", "unclear": "yellow"}
+ANSWER_STYLE = {
+    "yes": "green",
+    "no": "bold red",
+    "unclear": "yellow",
+    "gold": "bold yellow",
+    "green": "green",
+    "amber": "yellow",
+    "red": "bold red",
+}
+
+
+def answer_style(answer: str) -> str:
+    """The colour of any scale's rating (a pack's own ratings are shown bold)."""
+    return ANSWER_STYLE.get(answer.lower(), "bold")
+
+
 SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
@@ -18,6 +34,7 @@ class TextReporter:
     """`--format text`: grouped by checklist item; colour only on a terminal."""
 
     name = "text"
+    show_waived = False
     description = "Readable terminal output, grouped by checklist item."
     extension = "txt"
 
@@ -32,8 +49,10 @@ class TextReporter:
             highlight=False,
             soft_wrap=not colour,
         )
+        self.show_waived = bool((report.meta or {}).get("show_waived"))
         for entry in report.files:
             self._file(console, entry)
+        console.print(escape(f"Checked with {used(report)}"), style="dim")
         return buffer.getvalue().encode("utf-8")
 
     def _file(self, console: Console, entry: FileReport) -> None:
@@ -52,7 +71,7 @@ class TextReporter:
             )
             console.print(f"  template {pep.template}; PEP meeting {meeting}")
         for item in entry.checklist.items:
-            style = ANSWER_STYLE[item.answer]
+            style = answer_style(item.answer)
             console.print(
                 f"  [{style}]{item.answer.upper():8}[/{style}] {item.id} {escape(item.question)}"
             )
@@ -65,6 +84,16 @@ class TextReporter:
             console.print("  Other findings:")
             for finding in others:
                 self._finding(console, finding, indent=4)
+        if entry.waived:
+            if self.show_waived:
+                console.print("  Waived (accepted with a reason):")
+                for finding in entry.waived:
+                    console.print(
+                        f"    {finding.rule}: {escape(finding.message)} "
+                        f"[dim](waived: {escape(finding.waiver or '')})[/dim]"
+                    )
+            else:
+                console.print(f"  {len(entry.waived)} finding(s) waived; --show-waived lists them.")
         overall = entry.checklist.overall
         style = "bold green" if overall.meets else "bold red"
         console.print(f"  [{style}]{escape(overall.label)}[/{style}]")
