@@ -21,11 +21,12 @@ from starlette.staticfiles import StaticFiles
 
 from peplint.checklist.model import ChecklistSpec
 from peplint.feedback.compose import SECTION_NAMES
+from peplint.feedback.to_fix import things_to_fix
 from peplint.lint import LintSetup, lint_file
 from peplint.report import FileReport, PackInfo, Report
 from peplint.safety.isolation import run_isolated
 from peplint.safety.limits import Limits
-from peplint.selfcheck import self_check, suggestion_findings, to_fix_findings
+from peplint.selfcheck import self_check
 from peplint.web import downloads
 from peplint.web.decisions import (
     AnswerChange,
@@ -175,12 +176,13 @@ class WebApp:
                 title="Not found",
                 message="That check is no longer here; check the PEP again.",
             )
+        plan = things_to_fix(entry.checklist, entry.findings) if entry.checklist else None
         return self.page(
             "result.html.j2",
             entry=entry,
             check=self_check(entry),
-            to_fix=to_fix_findings(entry),
-            suggestions=suggestion_findings(entry),
+            to_fix=plan.points if plan else [],
+            suggestions=plan.advice if plan else [],
             upload_id=request.path_params["upload_id"],
         )
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import io
 import re
 
-from peplint.feedback.compose import SECTION_NAMES
-from peplint.model.findings import Finding
+from peplint.feedback.to_fix import things_to_fix
 from peplint.report import FileReport
-from peplint.selfcheck import self_check, suggestion_findings, to_fix_findings
+from peplint.selfcheck import self_check
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -18,24 +17,18 @@ def xml_safe(text: str) -> str:
     return _XML_ILLEGAL.sub("\ufffd", text)
 
 
-def _where(finding: Finding) -> str:
-    parts = [SECTION_NAMES.get(finding.section, finding.section)] if finding.section else []
-    if finding.page:
-        parts.append(f"page {finding.page}")
-    return ", ".join(p for p in parts if p)
-
-
 def _lines(entry: FileReport) -> tuple[str, list[tuple[str, str, str]], list[str]]:
     check = self_check(entry)
+    plan = things_to_fix(entry.checklist, entry.findings) if entry.checklist else None
     items = [
         (
-            xml_safe(f.message + (f" {f.suggestion}" if f.suggestion else "")),
-            xml_safe(_where(f)),
-            xml_safe(f.excerpt or ""),
+            xml_safe(p.what + (f" {p.next_step}" if p.next_step else "")),
+            xml_safe(p.where or ""),
+            xml_safe(p.quote or ""),
         )
-        for f in to_fix_findings(entry)
+        for p in (plan.points if plan else [])
     ]
-    extras = [xml_safe(f.message) for f in suggestion_findings(entry)]
+    extras = [xml_safe(p.what) for p in (plan.advice if plan else [])]
     return xml_safe(check.verdict), items, extras
 
 
