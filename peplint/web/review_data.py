@@ -86,9 +86,16 @@ def is_overdue(row: dict[str, Any], as_of: dt.date) -> bool:
 
 
 def coverage_of(row: dict[str, Any]) -> float | None:
-    """The layout coverage bulk recorded for the PEP (0..1), when it did."""
+    """The layout coverage bulk recorded for the PEP (0..1; written as "92%"), when it did."""
     value = row.get("coverage")
-    return float(value) if isinstance(value, int | float) else None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str) and value.strip().endswith("%"):
+        try:
+            return float(value.strip()[:-1]) / 100
+        except ValueError:
+            return None
+    return None
 
 
 @dataclass(frozen=True)
@@ -122,7 +129,10 @@ def select(
         if filters.overdue and not is_overdue(row, folder.as_of):
             continue
         coverage = coverage_of(row)
-        if filters.low_coverage and (coverage is None or coverage >= coverage_threshold):
+        low = bool(row.get("needs_mapping")) or (
+            coverage is not None and coverage < coverage_threshold
+        )
+        if filters.low_coverage and not low:
             continue
         if filters.reviewed and (filters.reviewed == "yes") != decided.reviewed:
             continue

@@ -133,3 +133,20 @@ def test_without_a_review_folder_the_review_pages_say_how_to_get_one(teacher: Se
     response = teacher.client.get("/review")
     assert response.status_code == 404
     assert "bulk output folder" in response.text
+
+
+def test_coverage_is_read_as_bulk_writes_it_and_low_coverage_filters() -> None:
+    from peplint.web.review_data import coverage_of
+
+    assert coverage_of({"coverage": "92%"}) == 0.92
+    assert coverage_of({"coverage": ""}) is None
+    assert coverage_of({"coverage": 0.5}) == 0.5
+
+
+def test_dashboard_shows_coverage_and_filters_layouts_not_read_well(officer: Served) -> None:
+    folder = officer.web.folder
+    assert folder is not None
+    folder.summary["rows"][0]["coverage"] = "40%"
+    folder.summary["rows"][0]["needs_mapping"] = True
+    page = officer.client.get("/review", params={"coverage": "on"}).text
+    assert "1 PEP shown." in page and "40%" in page
