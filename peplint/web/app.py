@@ -213,6 +213,25 @@ class WebApp:
             headers={"content-disposition": f'attachment; filename="{name}"'},
         )
 
+    async def target_form(self, request: Request) -> Response:
+        """The target helper: type one target, see its SMART parts."""
+        return self.page("target.html.j2", advice=None, text="")
+
+    async def target_check(self, request: Request) -> Response:
+        """Which SMART parts one target has, what is missing, and wording to add."""
+        from peplint.target_helper import advise
+
+        form = await self._form(request)
+        if isinstance(form, Response):
+            return form
+        text = (_text(form.get("target")) or "").strip()[:2000]
+        if not text:
+            return self.page(
+                "target.html.j2", 400, advice=None, text="", error="Type a target first."
+            )
+        advice = await run_in_threadpool(advise, text)
+        return self.page("target.html.j2", advice=advice, text=text)
+
     # -- the QA officer's review ----------------------------------------------------
     def _folder(self) -> BulkFolder:
         assert self.folder is not None
@@ -389,6 +408,8 @@ class WebApp:
             Route("/check", self.upload, methods=["POST"]),
             Route("/check/{upload_id}", self.result),
             Route("/check/{upload_id}/self-check.{kind:str}", self.download),
+            Route("/target", self.target_form),
+            Route("/target", self.target_check, methods=["POST"]),
             Route("/review", self.dashboard),
             Route("/review/pep", self.pep),
             Route("/review/pep", self.save, methods=["POST"]),

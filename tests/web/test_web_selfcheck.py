@@ -107,3 +107,23 @@ def test_an_unknown_result_is_not_found(teacher: Served) -> None:
     teacher.sign_in()
     assert teacher.client.get("/check/0123456789abcdef").status_code == 404
     assert teacher.client.get("/check/..%2f..%2fetc").status_code == 404
+
+
+def test_the_target_helper_page_says_which_smart_parts_are_missing(teacher: Served) -> None:
+    teacher.sign_in()
+    assert '<label for="target">' in teacher.client.get("/target").text
+    vague = teacher.client.post(
+        "/target", data={"csrf": teacher.guard.csrf_token, "target": "To improve her confidence."}
+    ).text
+    assert "missing" in vague and "<strong>deadline</strong>" in vague
+    good = teacher.client.post(
+        "/target",
+        data={
+            "csrf": teacher.guard.csrf_token,
+            "target": "Jamie, you will read aloud for 20 minutes four evenings a week and score "
+            "8 out of 10 on the weekly quiz by 12 February 2027. Support: Mrs Patel will listen "
+            "to you read every Tuesday.",
+        },
+    ).text
+    assert "This target has every SMART part" in good
+    assert teacher.client.post("/target", data={"target": "x"}).status_code == 403  # no CSRF
