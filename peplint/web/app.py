@@ -34,6 +34,8 @@ from peplint.web.decisions import (
     load_decisions,
     now_text,
     save_decisions,
+    save_waivers,
+    waivers_for,
 )
 from peplint.web.review_data import (
     SORT_KEYS,
@@ -373,6 +375,10 @@ class WebApp:
         decisions = load_decisions(folder.out)
         decisions.peps[key] = decision
         await run_in_threadpool(save_decisions, folder.out, decisions)
+        rules = (
+            {item.id: list(item.rules) for item in entry.checklist.items} if entry.checklist else {}
+        )
+        await run_in_threadpool(save_waivers, folder.out, waivers_for(entry, decision, rules))
         return RedirectResponse(f"/review/pep?key={_quote(key)}&saved=1", status_code=303)
 
     async def export(self, request: Request) -> Response:

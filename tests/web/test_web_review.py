@@ -150,3 +150,40 @@ def test_dashboard_shows_coverage_and_filters_layouts_not_read_well(officer: Ser
     folder.summary["rows"][0]["needs_mapping"] = True
     page = officer.client.get("/review", params={"coverage": "on"}).text
     assert "1 PEP shown." in page and "40%" in page
+
+
+def test_rating_an_item_met_records_waivers_the_next_run_honours(officer: Served, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    import yaml
+
+    from peplint.lint import lint_file
+    from peplint.packs.resolve import setup_for
+    from peplint.waivers import load_waivers
+    from tests.conftest import GENERATED
+
+    key = _key(officer, "walsall-weak-targets.docx")
+    _save(officer, key, **{"answer-D7": "yes", "reason-D7": "Deadlines are in the review column."})
+    path = officer.web.folder.out / "review" / "peplint-waivers.yaml"  # type: ignore[union-attr]
+    assert path.stat().st_mode & 0o777 == 0o600
+    waivers = yaml.safe_load(path.read_text())["waivers"]
+    assert waivers and {w["reason"] for w in waivers} == {"Deadlines are in the review column."}
+    assert {w["rule"] for w in waivers} <= {
+        "targets-present",
+        "smart-specific",
+        "smart-measurable",
+        "smart-time-bound",
+        "smart-strategy",
+    }
+    assert "Aaliyah" not in path.read_text()  # the child is a fingerprint, never a name
+    # The next run with these waivers no longer raises the accepted findings.
+    copy = tmp_path / "weak.docx"
+    shutil.copy(GENERATED / "walsall-weak-targets.docx", copy)
+    setup, _ = setup_for(None)
+    setup.waivers = load_waivers([path])
+    entry = lint_file(copy, setup)
+    assert entry.waived and not [
+        f
+        for f in entry.findings
+        if f.rule in {w["rule"] for w in waivers} and f.severity == "error"
+    ]
