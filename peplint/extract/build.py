@@ -42,6 +42,7 @@ from peplint.model.pep import (
 )
 
 UNKNOWN_TEMPLATE = "unknown"
+EARLY_YEARS_BAND = re.compile(r"(?i)^\s*(emerging|expected|exceeding)\s*\.?\s*$")
 Tables = dict[str, list[tuple[RecordTable, dict[int, str]]]]
 
 
@@ -301,6 +302,8 @@ def _term(header: list[str], row: list[str | None], term: Any) -> TermResult | N
         cell = next(iter(cols.values()))
         if not cell:
             return None
+        if EARLY_YEARS_BAND.match(cell):  # "Emerging": the early years' band is the progress
+            return TermResult(term=term, progress=v.parse_progress(cell))
         cols, grade_words = term_from_cell(cell), ("working at", "grade")
     on_track = pick(cols, "on track")
     grade = pick(cols, *grade_words)

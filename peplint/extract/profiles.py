@@ -158,4 +158,41 @@ SECONDARY = TemplateProfile(
     structural=[r"^personal education plan"],
 )
 
-BUILTIN_PROFILES: tuple[TemplateProfile, ...] = (WALSALL_POST16, SECONDARY)
+EARLY_YEARS = TemplateProfile(
+    name="early-years",
+    description="Early-years PEP (ages 2 to 5): About Me, the EYFS areas of learning rated "
+    "Emerging / Expected / Exceeding, next steps",
+    aliases={
+        "personal_care": ["All About Me", "About Me", "My details", "Child's details"],
+        "education_setting": ["My Nursery", "My Setting", "Early Years Setting", "My Pre-school"],
+        "attainment_progress": [
+            "My Learning and Development",
+            "Learning and Development",
+            "Early Years Foundation Stage",
+            "EYFS",
+            "EYFS Profile",
+            "Prime Areas of Learning",
+            "Areas of Learning",
+            "Development Matters",
+            "My Progress",
+        ],
+        "smart_targets": ["My Next Steps", "Next Steps", "Next Steps for My Learning"],
+        "pep_meeting": ["My PEP Meeting", "People at my meeting"],
+        "young_persons_views": [
+            "My Voice",
+            "What I Like",
+            "Things I Like",
+            "I like playing with",
+            "I am good at",
+            "What my carer says about me",
+        ],
+        "designated_teacher_sign_off": [
+            "Setting Sign Off",
+            "Early Years Lead Sign Off",
+            "Sign off",
+        ],
+    },
+    structural=[r"^(early years )?personal education plan"],
+)
+
+BUILTIN_PROFILES: tuple[TemplateProfile, ...] = (WALSALL_POST16, SECONDARY, EARLY_YEARS)

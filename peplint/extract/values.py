@@ -179,13 +179,14 @@ def parse_rag(text: str | None) -> Rag | None:
 
 
 def parse_progress(text: str | None) -> Progress | None:
-    """ "less", "expected" or "more" from progress labels used in exports."""
+    """ "less", "expected" or "more" from progress labels used in exports (also the early
+    years' "Emerging" / "Expected" / "Exceeding")."""
     if not text:
         return None
     t = " ".join(text.lower().split())
     if re.search(
         r"less than expected|below expected|below target|not making expected|"
-        r"less progress|slower than expected|\bbelow\b",
+        r"less progress|slower than expected|\bbelow\b|\bemerging\b",
         t,
     ):
         return "less"
