@@ -96,7 +96,7 @@ def test_every_hook_is_implemented_by_a_builtin_or_exercised_here() -> None:
 def test_builtins_are_registered_through_the_manager() -> None:
     pm = new_manager(load_entry_points=False)
     assert set(parsers(pm)) == {"docx", "pdf"}
-    assert {p.name for p in profiles(pm)} == {"walsall-post16", "secondary"}
+    assert {p.name for p in profiles(pm)} == {"walsall-post16", "secondary", "early-years"}
     assert len(registered_rules(pm)) == 36
     assert {"text", "json"} <= set(
         collect(pm.hook.peplint_register_reporters, lambda r: r.name, "reporter")
