@@ -235,9 +235,11 @@ def _lost(item: _Running) -> FileReport:
     code = item.process.exitcode
     # Killed (the kernel's out-of-memory killer), aborted ("Fatal Python error: Cannot
     # recover from MemoryError"), ended by an exception the worker could not even report
-    # (exit 1: a MemoryError while handling a MemoryError) or gone without a word (the
-    # report itself did not fit): the memory ran out. Another crash is the file's.
-    if code in (-signal.SIGKILL, -signal.SIGABRT, 0, 1):
+    # (exit 1: a MemoryError while handling a MemoryError), crashed in native code (under
+    # the address-space cap a failed allocation in C ends as SIGSEGV or SIGBUS) or gone
+    # without a word (the report itself did not fit): the memory ran out, and the message
+    # says it may have. Another ending is the file's.
+    if code in (-signal.SIGKILL, -signal.SIGABRT, -signal.SIGSEGV, -signal.SIGBUS, 0, 1):
         return _error(item.path, "too-large", KILLED_MESSAGE)
     return _error(
         item.path, "corrupt", "The reader stopped unexpectedly on this file; it may be damaged."
