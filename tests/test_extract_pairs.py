@@ -214,3 +214,31 @@ def test_a_bare_line_after_a_value_is_the_next_label() -> None:
         ("Social worker", "Owen Reid"),
         ("Job title", "Social worker"),
     ]
+
+
+def test_a_sub_heading_over_labelled_lines_titles_them() -> None:
+    heading = Block(kind=BlockKind.HEADING, text="Target 1", level=4)
+    lines = [_para("Date of birth: 02/03/2009"), _para("Year group: 12")]
+    assert triples([heading, *lines]) == [
+        ("Date of birth", "02/03/2009", "inline-label"),
+        ("Year group", "12", "inline-label"),
+    ]
+    # one labelled line is the heading's own value ("Course" over "A levels: History")
+    got = triples([Block(kind=BlockKind.HEADING, text="Course", level=4), lines[1]])
+    assert ("Course", "Year group: 12", "label-paragraph") in got
+
+
+def test_a_content_control_holds_its_whole_value() -> None:
+    control = Block(
+        kind=BlockKind.LABEL_VALUE, label="Attendance", text="96.5%", cue="content-control"
+    )
+    got = triples([control, _para("and rising")])
+    assert got[0] == ("Attendance", "96.5%", "content-control")
+    # a PDF value wraps onto the next line, but not onto a checkbox question
+    wrapped = Block(kind=BlockKind.LABEL_VALUE, label="Attendance", text="96.5%", cue="gap")
+    assert triples([wrapped, _para("and rising")])[0][1] == "96.5% and rising"
+    got = triples([wrapped, _para("Wellbeing rating ☐ Red ☒ Green")])
+    assert got == [
+        ("Attendance", "96.5%", "gap"),
+        ("Wellbeing rating", "☐ Red ☒ Green", "checkbox"),
+    ]

@@ -187,3 +187,28 @@ def test_a_label_made_of_common_words_still_matches() -> None:
 
     assert lemmas("What I will do") == ("what", "i", "will", "do")
     assert lemmas("What I will do next") == ("next",)
+
+
+def test_a_label_heading_ends_at_the_next_field() -> None:
+    # "Social worker email" over its value, then a label-value block: a label, not a section
+    doc = _doc(
+        ("heading", "Care information", 2),
+        ("label-value", "Priya Kaur", None),
+        ("heading", "Social worker email", 3),
+        ("paragraph", "priya@example.org", None),
+        ("label-value", "Walsall Council", None),
+    )
+    out = split_sections(doc, list(BUILTIN_PROFILES))
+    assert "social_worker_info" not in out.sections
+
+    # a bold title over fields (and nothing else) is a heading of its own
+    def titled(label: str) -> Document:
+        field = Block(kind=BlockKind.LABEL_VALUE, label=label, text="Priya Kaur")
+        return Document(format="docx", blocks=[*_doc(*care).blocks, field])
+
+    care = (("heading", "Care information", 2), ("heading", "Social worker", 3))
+    out = split_sections(titled("Name"), list(BUILTIN_PROFILES))
+    assert list(out.sections)[-1] == "social_worker_info"
+    # over a content control of its own title, the heading is that control's label
+    out = split_sections(titled("Social worker"), list(BUILTIN_PROFILES))
+    assert "social_worker_info" not in out.sections

@@ -455,6 +455,8 @@ class _Reader:
                     self.pair(gap[0], gap[1], "gap", block.page, i, inline=True)
                     self.out.paragraphs.append(Paragraph(block.text, block.page, i))
                 else:
+                    if from_heading and not under and self._labelled_lines(blocks, i, pairs):
+                        label = None  # a sub-heading over labelled lines ("Target 1"): a title
                     for lab, value in pairs:
                         self.pair(lab, value, "inline-label", block.page, i, inline=True)
                     if label is not None:
@@ -469,12 +471,16 @@ class _Reader:
         """A label-value block's value with the lines it wraps onto (a PDF value that runs
         past its line continues in the next paragraph until a sentence ends)."""
         parts = [blocks[i].text]
+        if blocks[i].cue == "content-control":
+            return parts[0], i  # a Word control holds its whole value
         while i + 1 < len(blocks) and blocks[i + 1].kind == BlockKind.PARAGRAPH:
             text = blocks[i + 1].text.strip()
             if not parts[-1] or re.search(r"[.!?]\s*$", parts[-1]) or not text:
                 break
             if _label_like(text, self.vocab) or inline_pairs(text, self.vocab):
                 break
+            if _checkbox_value(text) is not None:
+                break  # "Wellbeing rating ☐ Red ☒ Green" is a question of its own
             parts.append(text)
             i += 1
         return " ".join(parts), i
@@ -485,6 +491,20 @@ class _Reader:
         if len(parts) == 2 and "\n" not in parts[0] and self.vocab.is_label(parts[0]):
             return parts[0], parts[1]
         return None
+
+    def _labelled_lines(self, blocks: list[Block], i: int, pairs: list[tuple[str, str]]) -> bool:
+        """Whether the paragraph at `i` starts a run of "Label: value" lines (two labels or
+        more, the first a known one): the heading above them titles a group of fields."""
+        if not pairs or not (self.vocab.is_label(pairs[0][0]) or self.vocab.is_column(pairs[0][0])):
+            return False
+        if len(pairs) > 1:
+            return True
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        return (
+            nxt is not None
+            and nxt.kind == BlockKind.PARAGRAPH
+            and bool(inline_pairs(nxt.text.strip(), self.vocab))
+        )
 
     def _value_follows(self, blocks: list[Block], i: int) -> bool:
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None

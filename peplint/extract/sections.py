@@ -88,14 +88,22 @@ LABEL_VALUE_WORDS = 12
 
 def labels_a_value(blocks: list[Block], index: int) -> bool:
     """Whether the heading at `index` is a field's label set as a heading ("Social worker"
-    in bold over "Priya Kaur"): under it, before the next heading that is not deeper, is
-    nothing, one short line, or ticked boxes - never a table, sub-headings or running text."""
+    in bold over "Priya Kaur"): under it, before the next heading, is one short line or
+    ticked boxes, or nothing when the next heading is not deeper (an empty field) - never
+    a table or running text. A label-value block is its value when it has the same label;
+    after the value, it is the next field."""
     level = blocks[index].level or 3
-    lines = 0
+    lines, boxes = 0, False
     for block in blocks[index + 1 :]:
         if block.kind == BlockKind.HEADING:
-            return (block.level or 3) <= level
+            return lines > 0 or boxes or (block.level or 3) <= level
+        if block.kind == BlockKind.LABEL_VALUE and (lines or boxes):
+            return True  # the next field begins
+        own_label = normalise_heading(block.label or "") == normalise_heading(blocks[index].text)
+        if block.kind == BlockKind.LABEL_VALUE and block.label is not None and not own_label:
+            return False  # a title over fields of their own
         if block.kind == BlockKind.CHECKBOX:
+            boxes = True
             continue
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LABEL_VALUE):
             return False
