@@ -91,6 +91,11 @@ def test_several_inline_labels_on_one_line() -> None:
         ("Name", "Sam Lee"),
         ("DOB", "01/02/2012"),
     ]
+    # a colon inside the value, after lower-case words, is running text
+    line = "Summary of discussion: All done: the year group met, dob noted"
+    assert inline_pairs(line.replace("dob noted", "year group: 7"), Known()) == [
+        ("Summary of discussion", "All done: the year group met, year group: 7")
+    ]
 
 
 def test_times_and_urls_are_not_labels() -> None:
