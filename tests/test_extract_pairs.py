@@ -247,3 +247,33 @@ def test_a_content_control_holds_its_whole_value() -> None:
         ("Attendance", "96.5%", "gap"),
         ("Wellbeing rating", "☐ Red ☒ Green", "checkbox"),
     ]
+
+
+def test_an_empty_label_line_before_a_field_of_its_own() -> None:
+    # "Year group:" has no value: the next line is a labelled field of its own
+    got = triples([_para("Year group:"), _para("Date of birth: 02/03/2009")])
+    assert got == [
+        ("Year group", "", "label-paragraph"),
+        ("Date of birth", "02/03/2009", "inline-label"),
+    ]
+
+
+def test_repeated_records_that_start_with_unlabelled_text() -> None:
+    # each record: its text, then labels; the last label of a record is empty when the
+    # next line is the next record's text (the line after it is the first label again)
+    blocks = [
+        _para("Read every night."),
+        _para("Year group:"),
+        _para("Seven"),
+        _para("Summary of discussion:"),
+        _para("Write a story."),
+        _para("Year group:"),
+        _para("Eight"),
+    ]
+    reading = read_pairs(blocks, "x", Known())
+    got = [(p.label, p.value) for p in reading.pairs]
+    assert got == [("Year group", "Seven"), ("Summary of discussion", ""), ("Year group", "Eight")]
+    assert [p.text for p in reading.paragraphs if p.under is None and not p.is_prompt] == [
+        "Read every night.",
+        "Write a story.",
+    ]
