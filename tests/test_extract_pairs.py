@@ -91,6 +91,11 @@ def test_several_inline_labels_on_one_line() -> None:
         ("Name", "Sam Lee"),
         ("DOB", "01/02/2012"),
     ]
+    # a colon inside the value, after lower-case words, is running text
+    line = "Summary of discussion: All done: the year group met, dob noted"
+    assert inline_pairs(line.replace("dob noted", "year group: 7"), Known()) == [
+        ("Summary of discussion", "All done: the year group met, year group: 7")
+    ]
 
 
 def test_times_and_urls_are_not_labels() -> None:
@@ -213,4 +218,62 @@ def test_a_bare_line_after_a_value_is_the_next_label() -> None:
     assert [(a, b) for a, b, _ in got] == [
         ("Social worker", "Owen Reid"),
         ("Job title", "Social worker"),
+    ]
+
+
+def test_a_sub_heading_over_labelled_lines_titles_them() -> None:
+    heading = Block(kind=BlockKind.HEADING, text="Target 1", level=4)
+    lines = [_para("Date of birth: 02/03/2009"), _para("Year group: 12")]
+    assert triples([heading, *lines]) == [
+        ("Date of birth", "02/03/2009", "inline-label"),
+        ("Year group", "12", "inline-label"),
+    ]
+    # one labelled line is the heading's own value ("Course" over "A levels: History")
+    got = triples([Block(kind=BlockKind.HEADING, text="Course", level=4), lines[1]])
+    assert ("Course", "Year group: 12", "label-paragraph") in got
+
+
+def test_a_content_control_holds_its_whole_value() -> None:
+    control = Block(
+        kind=BlockKind.LABEL_VALUE, label="Attendance", text="96.5%", cue="content-control"
+    )
+    got = triples([control, _para("and rising")])
+    assert got[0] == ("Attendance", "96.5%", "content-control")
+    # a PDF value wraps onto the next line, but not onto a checkbox question
+    wrapped = Block(kind=BlockKind.LABEL_VALUE, label="Attendance", text="96.5%", cue="gap")
+    assert triples([wrapped, _para("and rising")])[0][1] == "96.5% and rising"
+    got = triples([wrapped, _para("Wellbeing rating ☐ Red ☒ Green")])
+    assert got == [
+        ("Attendance", "96.5%", "gap"),
+        ("Wellbeing rating", "☐ Red ☒ Green", "checkbox"),
+    ]
+
+
+def test_an_empty_label_line_before_a_field_of_its_own() -> None:
+    # "Year group:" has no value: the next line is a labelled field of its own
+    got = triples([_para("Year group:"), _para("Date of birth: 02/03/2009")])
+    assert got == [
+        ("Year group", "", "label-paragraph"),
+        ("Date of birth", "02/03/2009", "inline-label"),
+    ]
+
+
+def test_repeated_records_that_start_with_unlabelled_text() -> None:
+    # each record: its text, then labels; the last label of a record is empty when the
+    # next line is the next record's text (the line after it is the first label again)
+    blocks = [
+        _para("Read every night."),
+        _para("Year group:"),
+        _para("Seven"),
+        _para("Summary of discussion:"),
+        _para("Write a story."),
+        _para("Year group:"),
+        _para("Eight"),
+    ]
+    reading = read_pairs(blocks, "x", Known())
+    got = [(p.label, p.value) for p in reading.pairs]
+    assert got == [("Year group", "Seven"), ("Summary of discussion", ""), ("Year group", "Eight")]
+    assert [p.text for p in reading.paragraphs if p.under is None and not p.is_prompt] == [
+        "Read every night.",
+        "Write a story.",
     ]

@@ -86,3 +86,13 @@ def test_a_field_with_no_label_is_not_found(pep: Pep) -> None:
     assert pep.field_state("no.such.field") == "not_found"
     for path, prov in pep.provenance.items():
         assert prov.state in {"found", "empty"}, path  # absent paths are the not_found ones
+
+
+def test_a_present_empty_intervention_row_is_empty_not_unread() -> None:
+    # the weak-targets PEP's termly table has a full-width "What interventions..." row
+    # under each subject; Maths' is blank, which is a defect the checklist can say "no" to
+    pep = read_pep(GENERATED / "walsall-weak-targets.pdf")
+    names = [s.subject for s in pep.attainment.subjects]
+    maths = names.index("Maths")
+    assert pep.field_state(f"attainment.subjects[{maths}].intervention") == "empty"
+    assert pep.provenance[f"attainment.subjects[{maths}].intervention"].how == "table-column"

@@ -140,3 +140,75 @@ def test_a_numbered_line_and_a_merged_title_row_are_headings() -> None:
     assert out.sections["education_setting"].blocks[0].text == "1. Sam will read every night."
     table = out.sections["smart_targets"].blocks[0].table
     assert table is not None and table.rows == [["Target", "Read daily"]]
+
+
+def test_a_bold_label_over_its_value_stays_in_its_section() -> None:
+    # "Social worker" over "Priya Kaur" labels a field: it opens no section of its own,
+    # and the labels after it ("Job title") stay in the section around them.
+    doc = _doc(
+        ("heading", "People who support me", 3),
+        ("heading", "Social worker", 5),
+        ("paragraph", "Priya Kaur", None),
+        ("heading", "Job title", 5),
+        ("paragraph", "Social worker", None),
+        ("heading", "My meeting", 3),
+        ("paragraph", "Held at school.", None),
+    )
+    out = split_sections(doc, list(BUILTIN_PROFILES))
+    assert list(out.sections) == ["key_contacts", "pep_meeting"]
+    texts = [b.text for b in out.sections["key_contacts"].blocks]
+    assert texts == ["Social worker", "Priya Kaur", "Job title", "Social worker"]
+    assert out.unrecognised_headings == []
+
+
+def test_a_deeper_heading_over_content_still_opens_its_section() -> None:
+    # the same words over sub-headings and running text are a section heading
+    doc = _doc(
+        ("heading", "People who support me", 2),
+        ("heading", "Social worker", 3),
+        ("heading", "Name", 4),
+        ("paragraph", "Priya Kaur", None),
+        ("heading", "Anything else", 3),
+        ("paragraph", "Visits monthly.", None),
+    )
+    out = split_sections(doc, list(BUILTIN_PROFILES))
+    assert list(out.sections) == ["key_contacts", "social_worker_info"]
+    assert [b.text for b in out.sections["social_worker_info"].blocks] == ["Name", "Priya Kaur"]
+    # a sibling the words do not place returns to the section around it, not to nowhere
+    assert [b.text for b in out.sections["key_contacts"].blocks] == [
+        "Anything else",
+        "Visits monthly.",
+    ]
+    assert out.unrecognised_headings == []
+
+
+def test_a_label_made_of_common_words_still_matches() -> None:
+    from peplint.extract.words import lemmas
+
+    assert lemmas("What I will do") == ("what", "i", "will", "do")
+    assert lemmas("What I will do next") == ("next",)
+
+
+def test_a_label_heading_ends_at_the_next_field() -> None:
+    # "Social worker email" over its value, then a label-value block: a label, not a section
+    doc = _doc(
+        ("heading", "Care information", 2),
+        ("label-value", "Priya Kaur", None),
+        ("heading", "Social worker email", 3),
+        ("paragraph", "priya@example.org", None),
+        ("label-value", "Walsall Council", None),
+    )
+    out = split_sections(doc, list(BUILTIN_PROFILES))
+    assert "social_worker_info" not in out.sections
+
+    # a bold title over fields (and nothing else) is a heading of its own
+    def titled(label: str) -> Document:
+        field = Block(kind=BlockKind.LABEL_VALUE, label=label, text="Priya Kaur")
+        return Document(format="docx", blocks=[*_doc(*care).blocks, field])
+
+    care = (("heading", "Care information", 2), ("heading", "Social worker", 3))
+    out = split_sections(titled("Name"), list(BUILTIN_PROFILES))
+    assert list(out.sections)[-1] == "social_worker_info"
+    # over a content control of its own title, the heading is that control's label
+    out = split_sections(titled("Social worker"), list(BUILTIN_PROFILES))
+    assert "social_worker_info" not in out.sections

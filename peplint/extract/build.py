@@ -268,8 +268,11 @@ def _subjects(tables: Tables, out: Extraction) -> list[Subject]:
             cells = [c for c in row if c is not None]
             first = (cells[0] if cells else "").strip()
             if INTERVENTION_ROW.match(first):  # a full-width intervention row
-                if subjects and len(cells) > 1:
-                    subjects[-1].intervention = v.clean(" ".join(c for c in cells[1:] if c)) or None
+                if subjects:  # present and empty is a defect, not an unread field
+                    text = v.clean(" ".join(c for c in cells[1:] if c)) or None
+                    subjects[-1].intervention = text
+                    path = f"attainment.subjects[{len(subjects) - 1}].intervention"
+                    out.provenance[path] = _table_prov("found" if text else "empty", table)
                 continue
             record = {
                 columns[i]: (c or "").strip()

@@ -197,10 +197,13 @@ def inline_pairs(text: str, vocab: Vocabulary) -> list[tuple[str, str]]:
 
 def _known_label_start(line: str, lo: int, colon: int, vocab: Vocabulary) -> int:
     """Where a label begins in "value Label:" when only single spaces separate them:
-    the longest run of final words (up to six) that the vocabulary knows as a label."""
+    the longest run of final words (up to six), starting with a capital, that the vocabulary
+    knows as a label."""
     words = list(re.finditer(r"\S+", line[lo:colon]))
     for n in range(min(6, len(words) - 1), 0, -1):
         start = lo + words[-n].start()
+        if line[start].islower():
+            continue  # "Last term's actions were completed: ..." is running text, not a label
         if vocab.is_label(line[start:colon], strict=True):
             return start
     return -1
@@ -393,6 +396,8 @@ class _Reader:
         label: tuple[str, str, int, int] | None = None  # (text, how, page, block) awaiting a value
         from_heading = False  # whether the label is a sub-heading (its text runs to the next)
         under: list[str] = []
+        seen: set[str] = set()  # label paragraphs read so far
+        leading: set[str] = set()  # labels first met right after unlabelled text
 
         def flush() -> None:
             nonlocal label, under
@@ -437,6 +442,9 @@ class _Reader:
                     flush()
                     label = (text.rstrip(":").strip(), "label-paragraph", block.page, i)
                     from_heading = False
+                    if normalise_label(label[0]) not in seen and self._after_free_text(i):
+                        leading.add(normalise_label(label[0]))
+                    seen.add(normalise_label(label[0]))
                     self.out.paragraphs.append(Paragraph(text, block.page, i, is_prompt=True))
                 elif (
                     label is not None
@@ -455,6 +463,12 @@ class _Reader:
                     self.pair(gap[0], gap[1], "gap", block.page, i, inline=True)
                     self.out.paragraphs.append(Paragraph(block.text, block.page, i))
                 else:
+                    if from_heading and not under and self._labelled_lines(blocks, i, pairs):
+                        label = None  # a sub-heading over labelled lines ("Target 1"): a title
+                    elif not from_heading and not under and self._field_line(text, pairs):
+                        flush()  # "How?:" then "Who?: College": the label above is empty
+                    elif not from_heading and not under and self._restarts(blocks, i, leading):
+                        flush()  # the text of the next record, not the last label's value
                     for lab, value in pairs:
                         self.pair(lab, value, "inline-label", block.page, i, inline=True)
                     if label is not None:
@@ -469,12 +483,16 @@ class _Reader:
         """A label-value block's value with the lines it wraps onto (a PDF value that runs
         past its line continues in the next paragraph until a sentence ends)."""
         parts = [blocks[i].text]
+        if blocks[i].cue == "content-control":
+            return parts[0], i  # a Word control holds its whole value
         while i + 1 < len(blocks) and blocks[i + 1].kind == BlockKind.PARAGRAPH:
             text = blocks[i + 1].text.strip()
             if not parts[-1] or re.search(r"[.!?]\s*$", parts[-1]) or not text:
                 break
             if _label_like(text, self.vocab) or inline_pairs(text, self.vocab):
                 break
+            if _checkbox_value(text) is not None:
+                break  # "Wellbeing rating ☐ Red ☒ Green" is a question of its own
             parts.append(text)
             i += 1
         return " ".join(parts), i
@@ -485,6 +503,43 @@ class _Reader:
         if len(parts) == 2 and "\n" not in parts[0] and self.vocab.is_label(parts[0]):
             return parts[0], parts[1]
         return None
+
+    def _after_free_text(self, i: int) -> bool:
+        """Whether the block before `i` was running text under no label."""
+        last = self.out.paragraphs[-1] if self.out.paragraphs else None
+        return (
+            last is not None and last.block == i - 1 and not last.is_prompt and last.under is None
+        )
+
+    def _restarts(self, blocks: list[Block], i: int, leading: set[str]) -> bool:
+        """Whether the paragraph after `i` is a label that first came right after unlabelled
+        text: records of unlabelled text, then labels ("Read daily." / "How?:" / ...
+        "Progress:" / "Write more." / "How?:"), so the text at `i` starts the next record."""
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if nxt is None or nxt.kind != BlockKind.PARAGRAPH:
+            return False
+        text = nxt.text.strip()
+        return text.endswith(":") and normalise_label(text.rstrip(":")) in leading
+
+    def _field_line(self, text: str, pairs: list[tuple[str, str]]) -> bool:
+        """Whether `text` is a field of its own: it starts with a known label and a value."""
+        if not pairs or not pairs[0][1] or not text.startswith(pairs[0][0]):
+            return False
+        return self.vocab.is_label(pairs[0][0]) or self.vocab.is_column(pairs[0][0])
+
+    def _labelled_lines(self, blocks: list[Block], i: int, pairs: list[tuple[str, str]]) -> bool:
+        """Whether the paragraph at `i` starts a run of "Label: value" lines (two labels or
+        more, the first a known one): the heading above them titles a group of fields."""
+        if not pairs or not (self.vocab.is_label(pairs[0][0]) or self.vocab.is_column(pairs[0][0])):
+            return False
+        if len(pairs) > 1:
+            return True
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        return (
+            nxt is not None
+            and nxt.kind == BlockKind.PARAGRAPH
+            and bool(inline_pairs(nxt.text.strip(), self.vocab))
+        )
 
     def _value_follows(self, blocks: list[Block], i: int) -> bool:
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None

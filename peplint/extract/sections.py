@@ -82,6 +82,38 @@ def split_title_row(block: Block) -> list[Block]:
     return [heading, rest]
 
 
+# The most words a value under a label heading has (a name, a date, "A levels: ...").
+LABEL_VALUE_WORDS = 12
+
+
+def labels_a_value(blocks: list[Block], index: int) -> bool:
+    """Whether the heading at `index` is a field's label set as a heading ("Social worker"
+    in bold over "Priya Kaur"): under it, before the next heading, is one short line or
+    ticked boxes, or nothing when the next heading is not deeper (an empty field) - never
+    a table or running text. A label-value block is its value when it has the same label;
+    after the value, it is the next field."""
+    level = blocks[index].level or 3
+    lines, boxes = 0, False
+    for block in blocks[index + 1 :]:
+        if block.kind == BlockKind.HEADING:
+            return lines > 0 or boxes or (block.level or 3) <= level
+        if block.kind == BlockKind.LABEL_VALUE and (lines or boxes):
+            return True  # the next field begins
+        own_label = normalise_heading(block.label or "") == normalise_heading(blocks[index].text)
+        if block.kind == BlockKind.LABEL_VALUE and block.label is not None and not own_label:
+            return False  # a title over fields of their own
+        if block.kind == BlockKind.CHECKBOX:
+            boxes = True
+            continue
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LABEL_VALUE):
+            return False
+        text = block.text.strip()
+        lines += 1
+        if lines > 1 or "\n" in text or len(text.split()) > LABEL_VALUE_WORDS:
+            return False
+    return True
+
+
 def detect_profile(document: Document, profiles: list[TemplateProfile]) -> TemplateProfile:
     """The profile whose headings the document uses most (the first on a tie)."""
     headings = {normalise_heading(b.text) for b in document.blocks if b.kind == BlockKind.HEADING}
@@ -120,32 +152,41 @@ def split_sections(
         for part in split_title_row(block)
     ]
     unrecognised: list[str] = []
-    current: Section | None = None
-    current_level = 0
-    for block in blocks:
+    open_: list[tuple[int, Section]] = []  # the open sections, outermost first, with levels
+    for index, block in enumerate(blocks):
+        current = open_[-1][1] if open_ else None
         if block.kind != BlockKind.HEADING:
             (current.blocks if current is not None else preamble).append(block)
             continue
         level = block.level or 3
-        deeper = current is not None and level > current_level
+        deeper = current is not None and level > open_[-1][0]
+        if deeper and labels_a_value(blocks, index):
+            assert current is not None
+            current.blocks.append(block)  # a field's label, set as a heading: keep it here
+            continue
         key = lookup.get(normalise_heading(block.text))
         how, score = "alias", 1.0
         if key is None:
             if any(p.is_structural(block.text) for p in profiles):
-                current, current_level = None, 0
+                open_.clear()
                 continue
             found = classify_heading(block.text)
             if found is not None and not (deeper and found.score < SUBHEADING_SCORE):
                 key, how, score = found.key, "words", found.score
-        if key is None or (current is not None and key == current.key and how == "words"):
-            if current is not None and (deeper or key is not None):
-                current.blocks.append(block)  # a sub-heading inside the section
-                continue
-            unrecognised.append(block.text)
-            current, current_level = None, 0
+        same = current is not None and key == current.key and how == "words"
+        if current is not None and ((key is None and deeper) or same):
+            current.blocks.append(block)  # a sub-heading inside the section
             continue
-        current = sections.get(key)
-        if current is None:
-            current = sections[key] = Section(key, block.text, block.page, how=how, score=score)
-        current_level = level
+        while open_ and open_[-1][0] >= level:
+            open_.pop()  # a heading closes the sections opened at its level or deeper
+        if key is None:
+            if open_:
+                open_[-1][1].blocks.append(block)  # a sub-heading of the section around it
+            else:
+                unrecognised.append(block.text)
+            continue
+        section = sections.get(key)
+        if section is None:
+            section = sections[key] = Section(key, block.text, block.page, how=how, score=score)
+        open_.append((level, section))
     return SectionedDocument(profile, bool(sections), sections, preamble, unrecognised)
