@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from peplint.extract.catalogue import catalogue_for
 from peplint.extract.pairs import inline_pairs, is_empty_value, read_pairs
 from peplint.model.document import Block, BlockKind, Table
 
@@ -213,4 +214,18 @@ def test_a_bare_line_after_a_value_is_the_next_label() -> None:
     assert [(a, b) for a, b, _ in got] == [
         ("Social worker", "Owen Reid"),
         ("Job title", "Social worker"),
+    ]
+
+
+def test_a_figure_ends_the_value_before_a_label_on_the_same_line() -> None:
+    # the real catalogue reads "2027 Outcome of review" as the label (figures carry no words)
+    vocab = catalogue_for(None)
+    line = "Target date: By 13 February 2027 Outcome of review: New target this term."
+    assert inline_pairs(line, vocab) == [
+        ("Target date", "By 13 February 2027"),
+        ("Outcome of review", "New target this term."),
+    ]
+    assert inline_pairs("Date of birth: 02/03/2009 Year group: 12", vocab) == [
+        ("Date of birth", "02/03/2009"),
+        ("Year group", "12"),
     ]

@@ -43,6 +43,7 @@ class Band:
     width: float
     height: float
     colour: tuple[float, float, float]
+    rounded: bool = False  # drawn as a closed curve (a text box), not a rectangle
 
 
 @dataclass
@@ -68,7 +69,11 @@ def draw(path: Path, pages: list[Page]) -> Path:
         for item in page.items:
             if isinstance(item, Band):
                 pdf.setFillColorRGB(*item.colour)
-                pdf.rect(item.x, height - item.y - item.height, item.width, item.height, 0, 1)
+                bottom = height - item.y - item.height
+                if item.rounded:
+                    pdf.roundRect(item.x, bottom, item.width, item.height, 4, 0, 1)
+                else:
+                    pdf.rect(item.x, bottom, item.width, item.height, 0, 1)
                 continue
             pdf.saveState()  # the text render mode outlives the text object
             obj = pdf.beginText(item.x, height - item.y)
@@ -164,6 +169,26 @@ def test_band_heading_with_light_text_on_a_mid_band_and_a_shaded_bold_heading(
         ("Section 3 - Education", "band"),
         ("Attendance", "band"),
     ]
+
+
+def test_a_text_box_drawn_as_a_curve_is_a_band_above_bold_sub_headings(tmp_path: Path) -> None:
+    # LibreOffice prints a Word text box heading as a filled closed curve, not a rectangle
+    page = Page()
+    y = 60.0
+    for title in ("Pupil details", "Attainment and progress"):
+        page.band(50, y, 460, 26, (0.18, 0.29, 0.49), True)
+        page.text(60, y + 17, title, "Helvetica-Bold", 10, WHITE)
+        page.text(56, y + 46, "Summary of progress and areas to develop", "Helvetica-Bold", 10)
+        y = prose(page, y + 60, 2) + 10
+    found = headings(read(tmp_path, [page]))
+    assert [(t, c) for t, c, _ in found] == [
+        ("Pupil details", "band"),
+        ("Summary of progress and areas to develop", "bold"),
+        ("Attainment and progress", "band"),
+        ("Summary of progress and areas to develop", "bold"),
+    ]
+    levels = {t: level for t, _, level in found}
+    assert levels["Attainment and progress"] < levels["Summary of progress and areas to develop"]
 
 
 def test_what_is_not_a_heading(tmp_path: Path) -> None:

@@ -197,10 +197,14 @@ def inline_pairs(text: str, vocab: Vocabulary) -> list[tuple[str, str]]:
 
 def _known_label_start(line: str, lo: int, colon: int, vocab: Vocabulary) -> int:
     """Where a label begins in "value Label:" when only single spaces separate them:
-    the longest run of final words (up to six) that the vocabulary knows as a label."""
+    the longest run of final words (up to six) that the vocabulary knows as a label.
+    A label does not begin with a figure: in "By 13 February 2027 Outcome of review:" the
+    year ends the value before it."""
     words = list(re.finditer(r"\S+", line[lo:colon]))
     for n in range(min(6, len(words) - 1), 0, -1):
         start = lo + words[-n].start()
+        if re.match(r"\d", words[-n].group()):
+            continue
         if vocab.is_label(line[start:colon], strict=True):
             return start
     return -1

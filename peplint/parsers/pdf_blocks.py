@@ -74,7 +74,10 @@ def _plain_words(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _plain_rects(page: Any) -> list[dict[str, float | None]]:
-    """The page's filled rectangles as plain boxes with the fill's lightness."""
+    """The page's filled rectangles as plain boxes with the fill's lightness.
+
+    Filled curves count too: a text box or a rounded band (LibreOffice draws a Word text
+    box as a closed curve) is a filled shape behind its line like any rectangle."""
     return [
         {
             "x0": float(r["x0"]),
@@ -83,7 +86,7 @@ def _plain_rects(page: Any) -> list[dict[str, float | None]]:
             "bottom": float(r["bottom"]),
             "fill": luminance(r.get("non_stroking_color")),
         }
-        for r in page.rects
+        for r in list(page.rects) + list(page.curves)
         if r.get("fill")
     ]
 
