@@ -299,6 +299,20 @@ def test_a_line_repeated_mid_page_is_not_furniture(tmp_path: Path) -> None:
     assert document_count(read(tmp_path, pages), "Target agreed") == 3
 
 
+def test_a_value_near_the_foot_of_two_pages_is_not_furniture(tmp_path: Path) -> None:
+    # "✓ Yes" falls in the footer band of two pages, but at other places across them
+    pages = running_pages(2)
+    height = pages[0].size[1]
+    pages[0].text(56, height - 75, "Emergency placement?", "Helvetica", 10)
+    pages[0].text(300, height - 75, "Yes", "Helvetica", 10)
+    pages[1].text(56, height - 72, "Social worker has signed off", "Helvetica", 10)
+    pages[1].text(220, height - 72, "Yes", "Helvetica", 10)
+    document = read(tmp_path, pages)
+    assert ("Social worker has signed off", "Yes", "gap") in pairs(document)
+    assert ("Emergency placement?", "Yes", "gap") in pairs(document)
+    assert "Page 2 of 2" not in document.text()
+
+
 def document_count(document: Document, needle: str) -> int:
     return document.text().count(needle)
 
@@ -518,6 +532,32 @@ def test_values_in_bold_or_capitals_under_their_labels_are_not_headings(tmp_path
         ("Name of SENCo", "Mrs Amara Okafor", "label-above"),
     ]
     assert [t for t, _, _ in headings(document)] == ["Additional Needs", "Exam Arrangements"]
+
+
+def test_tightly_set_rows_whose_labels_fill_their_column_are_not_one_wrapped_cell(
+    tmp_path: Path,
+) -> None:
+    page = Page()
+    page.text(56, 50, "Designated Teacher Agreement", "Helvetica-Bold", 15)
+    rows = [
+        ("Designated teacher has signed off", "Yes"),
+        ("Date designated teacher signed", "23/10/2026"),
+        ("Date of next PEP meeting", "03/02/2027"),
+    ]
+    for n, (label, value) in enumerate(rows):
+        page.text(56, 80 + 14.3 * n, label, "Helvetica", 10)
+        page.text(234, 80 + 14.3 * n, value, "Helvetica", 10)
+    page.text(56, 140, "Main points discussed", "Helvetica", 10)
+    page.text(234, 140, "We talked about the plan for your mock exams and", "Helvetica", 10)
+    page.text(234, 151.2, "your revision.", "Helvetica", 10)
+    assert pairs(read(tmp_path, [page])) == [
+        *((label, value, "gap") for label, value in rows),
+        (
+            "Main points discussed",
+            "We talked about the plan for your mock exams and your revision.",
+            "gap",
+        ),
+    ]
 
 
 def test_a_long_form_of_label_value_lines(tmp_path: Path) -> None:

@@ -132,7 +132,13 @@ def _drop_running(pages: list[_PageItems]) -> None:
             if isinstance(item, TextLine) and in_running_band(item.top, item.bottom, page.height):
                 for seg in item.segments:
                     margins.append(
-                        (MarginText(page.number, seg.text, item.top, page.height), item, seg)
+                        (
+                            MarginText(
+                                page.number, seg.text, item.top, page.height, seg.x0, seg.x1
+                            ),
+                            item,
+                            seg,
+                        )
                     )
     drop = running_texts([m for m, _, _ in margins], len(pages))
     dropped: dict[int, set[int]] = {}
