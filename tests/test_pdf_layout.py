@@ -313,6 +313,18 @@ def test_a_value_near_the_foot_of_two_pages_is_not_furniture(tmp_path: Path) -> 
     assert "Page 2 of 2" not in document.text()
 
 
+def test_figures_in_a_table_row_in_the_header_band_are_not_page_numbers(tmp_path: Path) -> None:
+    pages = running_pages(2)
+    for x, cell in ((56, "Subject"), (150, "Level"), (230, "Target"), (300, "Grade")):
+        pages[0].text(x, 62, cell, "Helvetica-Bold", 10)
+    for x, cell in ((56, "English"), (150, "KS3"), (230, "6"), (300, "5")):
+        pages[0].text(x, 76, cell, "Helvetica", 10)
+    document = read(tmp_path, pages)
+    words = document.text().split()
+    assert "6" in words and "5" in words
+    assert "Page 1 of 2" not in document.text() and "1 / 2" not in document.text()
+
+
 def document_count(document: Document, needle: str) -> int:
     return document.text().count(needle)
 

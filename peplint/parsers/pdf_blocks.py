@@ -134,7 +134,13 @@ def _drop_running(pages: list[_PageItems]) -> None:
                     margins.append(
                         (
                             MarginText(
-                                page.number, seg.text, item.top, page.height, seg.x0, seg.x1
+                                page.number,
+                                seg.text,
+                                item.top,
+                                page.height,
+                                seg.x0,
+                                seg.x1,
+                                alone=len(item.segments) == 1,
                             ),
                             item,
                             seg,

@@ -36,6 +36,7 @@ class MarginText:
     page_height: float
     x0: float | None = None  # where the text starts and ends across the page (None: unknown)
     x1: float | None = None
+    alone: bool = True  # the only segment on its line
 
     @property
     def at_top(self) -> bool:
@@ -80,9 +81,17 @@ def running_texts(margins: list[MarginText], page_count: int) -> set[MarginText]
             if len({i.page for i in same}) >= needed:
                 drop.update(same)
     for item in margins:
-        if is_page_furniture(item.text) and (_outer(item) or len(item.text) < 20):
+        if is_page_furniture(item.text) and (_outer(item) or _stands_as_number(item)):
             drop.add(item)
     return drop
+
+
+def _stands_as_number(item: MarginText) -> bool:
+    """A short page number or stamp inside the header or footer band: a bare figure
+    counts only alone on its line ("6" beside "English | KS3" is a table's cell)."""
+    if len(item.text) >= 20:
+        return False
+    return item.alone or not re.fullmatch(r"[-–\s]*\d+[-–\s]*", item.text)
 
 
 def _outer(item: MarginText) -> bool:
