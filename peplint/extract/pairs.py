@@ -459,6 +459,12 @@ class _Reader:
                     self.pair(gap[0], gap[1], "gap", block.page, i, inline=True)
                     self.out.paragraphs.append(Paragraph(block.text, block.page, i))
                 else:
+                    if label is not None and self._form_line(pairs):
+                        # "Target: ...<tab>Who: ..." under a sub-heading or a label: the
+                        # line holds its own values, so it ends (or is) what was awaited
+                        if not under:
+                            label = None
+                        flush()
                     for lab, value in pairs:
                         self.pair(lab, value, "inline-label", block.page, i, inline=True)
                     if label is not None:
@@ -468,6 +474,11 @@ class _Reader:
                     )
             i += 1
         flush()
+
+    def _form_line(self, pairs: list[tuple[str, str]]) -> bool:
+        """Whether a paragraph's inline pairs make it a line of a form (several labels, or
+        a label the vocabulary knows) rather than running text with a colon in it."""
+        return len(pairs) >= 2 or any(self.vocab.is_label(lab, strict=True) for lab, _ in pairs)
 
     def _continued(self, blocks: list[Block], i: int) -> tuple[str, int]:
         """A label-value block's value with the lines it wraps onto (a PDF value that runs
