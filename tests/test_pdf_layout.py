@@ -572,6 +572,19 @@ def test_tightly_set_rows_whose_labels_fill_their_column_are_not_one_wrapped_cel
     ]
 
 
+def test_labelled_lines_under_an_empty_label_are_not_its_value(tmp_path: Path) -> None:
+    page = Page()
+    page.text(42, 50, "Action plan", "Helvetica-Bold", 14)
+    page.text(42, 80, "1. Read at home four evenings a week.", "Helvetica", 9.5)
+    lines = ("Support to be provided:", "Responsible person:", "Target date: Ongoing")
+    for n, text in enumerate(lines):
+        page.text(56, 92.4 + 12.4 * n, text, "Helvetica", 9.5)
+    found = pairs(read(tmp_path, [page]))
+    assert ("Support to be provided", "", "label-above") in found
+    assert ("Responsible person", "", "label-above") in found
+    assert not any("Target date" in value for _, value, _ in found)
+
+
 def test_a_long_form_of_label_value_lines(tmp_path: Path) -> None:
     page = Page()
     expected = []

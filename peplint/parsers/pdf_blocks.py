@@ -555,6 +555,8 @@ def _value_below(reader: _Reader, lines: list[TextLine], i: int) -> list[TextLin
     for line in lines[i + 1 :]:
         if is_form_label(line, reader.body) or (len(line.segments) > 1 and label_row(line)):
             break
+        if not out and _next_labelled_line(label, line):
+            break
         if not out:
             if not below(label, line) or (
                 id(line) in reader.cues and not _value_styled(line, label, reader)
@@ -566,6 +568,23 @@ def _value_below(reader: _Reader, lines: list[TextLine], i: int) -> list[TextLin
             break
         out.append(line)
     return out
+
+
+_LABELLED = re.compile(r"^([A-Z][^:]{1,50}):\s+\S")
+
+
+def _next_labelled_line(label: TextLine, line: TextLine) -> bool:
+    """Whether `line`, under a form label ending with ":", is the next "Label: value" of
+    the same list (set at the label's indent, in its style) rather than its value."""
+    head = _LABELLED.match(line.text.strip())
+    return (
+        head is not None
+        and label.text.rstrip().endswith(":")
+        and len(head.group(1).split()) <= 6
+        and abs(line.x0 - label.x0) <= 1.5
+        and line.bold == label.bold
+        and abs(line.colour - label.colour) < 0.15
+    )
 
 
 def _continue_pair(
@@ -642,6 +661,7 @@ def _stands_empty(reader: _Reader, lines: list[TextLine], i: int) -> bool:
     return (
         id(following) in reader.cues
         or is_form_label(following, reader.body)
+        or _next_labelled_line(label, following)
         or following.top - label.bottom > 2.5 * max(label.size, 6.0)
     )
 
