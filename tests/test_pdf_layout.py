@@ -726,6 +726,28 @@ def test_bold_labels_over_their_values_under_numbered_sections(tmp_path: Path) -
     ]
 
 
+def test_a_bold_label_at_the_foot_of_a_page_over_its_value_on_the_next(tmp_path: Path) -> None:
+    first, second = Page(), Page()
+    first.text(56, 50, "Personal Education Plan", "Helvetica-Bold", 16)
+    first.text(56, 80, "2. Care information", "Helvetica", 11)
+    first.text(56, 104, "Social worker", "Helvetica-Bold", 11)
+    first.text(56, 121, "Priya Kaur", "Helvetica", 11)
+    first.text(56, 146, "Social worker email", "Helvetica-Bold", 11)
+    second.text(56, 50, "priya.kaur@example.gov.uk", "Helvetica", 11)
+    second.text(56, 75, "Local authority", "Helvetica-Bold", 11)
+    second.text(56, 92, "Walsall Council", "Helvetica", 11)
+    second.text(56, 120, "3. My views", "Helvetica", 11)
+    second.text(56, 144, "What I want to say", "Helvetica-Bold", 11)
+    prose(second, 161, 3, size=11)
+    document = read(tmp_path, [first, second])
+    assert pairs(document) == [
+        ("Social worker", "Priya Kaur", "label-above"),
+        ("Social worker email", "priya.kaur@example.gov.uk", "label-above"),
+        ("Local authority", "Walsall Council", "label-above"),
+    ]
+    assert "What I want to say" in [t for t, _, _ in headings(document)]
+
+
 def test_bold_lines_are_headings_where_they_are_the_section_style(tmp_path: Path) -> None:
     page = Page()
     page.text(56, 50, "Personal Education Plan", "Helvetica-Bold", 16)

@@ -214,7 +214,40 @@ def _to_blocks(pages: list[_PageItems]) -> list[Block]:
     )
     for page in pages:
         _read_items(reader, page)
-    return reader.blocks
+    return _labels_over_a_page_break(reader.blocks)
+
+
+def _labels_over_a_page_break(blocks: list[Block]) -> list[Block]:
+    """A bold label that ends a page inside a run of label-above pairs, over a one-line
+    value at the top of the next page, is a pair (not a heading): its value was read on
+    the next page, where the label's line was out of reach."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        before = out[-1] if out else None
+        value = blocks[i + 1] if i + 1 < len(blocks) else None
+        after = blocks[i + 2] if i + 2 < len(blocks) else None
+        if (
+            block.kind == BlockKind.HEADING
+            and block.cue == "bold"
+            and (block.level or 0) >= 3
+            and before is not None
+            and before.cue == "label-above"
+            and before.page == block.page
+            and value is not None
+            and value.kind == BlockKind.PARAGRAPH
+            and value.page == block.page + 1
+            and len(value.text) <= 60
+            and not value.text.rstrip().endswith((".", ":"))
+            and (after is None or after.cue == "label-above")
+        ):
+            out.append(_pair(label_text(block.text), value.text, block.page, "label-above"))
+            i += 2
+            continue
+        out.append(block)
+        i += 1
+    return out
 
 
 def _read_items(reader: _Reader, page: _PageItems) -> None:
