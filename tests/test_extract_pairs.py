@@ -207,6 +207,19 @@ def test_a_label_value_block_continues_onto_wrapped_lines() -> None:
     assert got[1][:2] == ("Date of birth", "01/02/2012")
 
 
+def test_a_control_value_or_a_checkbox_line_does_not_run_on() -> None:
+    blocks = [
+        Block(kind=BlockKind.LABEL_VALUE, label="Attendance", text="96.5%", cue="content-control"),
+        _para("Feels settled at home"),
+        Block(kind=BlockKind.LABEL_VALUE, label="Attendance", text="96.5%", cue="gap"),
+        _para("Wellbeing rating  ☐ Red   ☒ Green"),
+    ]
+    got = pairs_of(blocks)
+    assert got[0] == ("Attendance", "96.5%", "content-control")
+    assert got[1] == ("Attendance", "96.5%", "gap")
+    assert got[2] == ("Wellbeing rating", "☐ Red   ☒ Green", "checkbox")
+
+
 def test_a_bare_line_after_a_value_is_the_next_label() -> None:
     got = pairs_of(
         [_para("Social worker"), _para("Owen Reid"), _para("Job title"), _para("Social worker")]

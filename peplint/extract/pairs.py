@@ -484,12 +484,16 @@ class _Reader:
         """A label-value block's value with the lines it wraps onto (a PDF value that runs
         past its line continues in the next paragraph until a sentence ends)."""
         parts = [blocks[i].text]
+        if blocks[i].cue == "content-control":
+            return parts[0], i  # a control holds its whole value; the next paragraph is not it
         while i + 1 < len(blocks) and blocks[i + 1].kind == BlockKind.PARAGRAPH:
             text = blocks[i + 1].text.strip()
             if not parts[-1] or re.search(r"[.!?]\s*$", parts[-1]) or not text:
                 break
             if _label_like(text, self.vocab) or inline_pairs(text, self.vocab):
                 break
+            if _checkbox_value(text) is not None:
+                break  # "Wellbeing rating ☐ Red ☒ Green": a question and its boxes
             parts.append(text)
             i += 1
         return " ".join(parts), i
