@@ -319,10 +319,17 @@ def test_figures_in_a_table_row_in_the_header_band_are_not_page_numbers(tmp_path
         pages[0].text(x, 62, cell, "Helvetica-Bold", 10)
     for x, cell in ((56, "English"), (150, "KS3"), (230, "6"), (300, "5")):
         pages[0].text(x, 76, cell, "Helvetica", 10)
+    height = pages[1].size[1]
+    for x, cell in ((56, "Maths"), (150, "GCSE"), (230, "7"), (300, "4"), (360, "Yes")):
+        pages[1].text(x, height - 50, cell, "Helvetica", 10)  # a row in the outer margin
+    for page, number in zip(pages, ("1", "2"), strict=True):
+        page.text(56, height - 14, "Jamie Rowe", "Helvetica", 8)
+        page.text(520, height - 14, number, "Helvetica", 8)  # a page number beside text
     document = read(tmp_path, pages)
     words = document.text().split()
-    assert "6" in words and "5" in words
+    assert all(figure in words for figure in ("6", "5", "7", "4"))
     assert "Page 1 of 2" not in document.text() and "1 / 2" not in document.text()
+    assert words.count("1") == words.count("2") == 1  # "Part 1", "Part 2": no page numbers
 
 
 def document_count(document: Document, needle: str) -> int:

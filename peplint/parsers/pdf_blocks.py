@@ -141,6 +141,7 @@ def _drop_running(pages: list[_PageItems]) -> None:
                                 seg.x0,
                                 seg.x1,
                                 alone=len(item.segments) == 1,
+                                at_end=seg is item.segments[0] or seg is item.segments[-1],
                             ),
                             item,
                             seg,

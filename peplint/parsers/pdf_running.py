@@ -37,6 +37,7 @@ class MarginText:
     x0: float | None = None  # where the text starts and ends across the page (None: unknown)
     x1: float | None = None
     alone: bool = True  # the only segment on its line
+    at_end: bool = True  # the first or last segment of its line
 
     @property
     def at_top(self) -> bool:
@@ -81,17 +82,20 @@ def running_texts(margins: list[MarginText], page_count: int) -> set[MarginText]
             if len({i.page for i in same}) >= needed:
                 drop.update(same)
     for item in margins:
-        if is_page_furniture(item.text) and (_outer(item) or _stands_as_number(item)):
+        if not is_page_furniture(item.text) or not _page_number_here(item):
+            continue
+        if _outer(item) or len(item.text) < 20:
             drop.add(item)
     return drop
 
 
-def _stands_as_number(item: MarginText) -> bool:
-    """A short page number or stamp inside the header or footer band: a bare figure
-    counts only alone on its line ("6" beside "English | KS3" is a table's cell)."""
-    if len(item.text) >= 20:
-        return False
-    return item.alone or not re.fullmatch(r"[-–\s]*\d+[-–\s]*", item.text)
+def _page_number_here(item: MarginText) -> bool:
+    """Whether furniture-like text stands as furniture where it is: a bare figure beside
+    other text is a page number only at the end of its line and equal to its page's
+    number ("6" between "English | KS3" and "Yes" is a table's cell)."""
+    if item.alone or not re.fullmatch(r"[-–\s]*\d+[-–\s]*", item.text):
+        return True
+    return item.at_end and int(re.sub(r"\D", "", item.text)) == item.page
 
 
 def _outer(item: MarginText) -> bool:
