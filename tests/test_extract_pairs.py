@@ -260,3 +260,23 @@ def test_a_form_line_under_a_sub_heading_holds_its_own_values() -> None:
         ("We talked about school", "it went well.", "inline-label"),  # running text stays
         ("Summary of discussion", "We talked about school: it went well.", "label-paragraph"),
     ]
+
+
+def test_a_label_and_its_figures_on_one_line_are_a_pair_not_a_label() -> None:
+    vocab = catalogue_for(None)
+    blocks = [
+        _para("Date of birth 02/03/2009"),  # would else await the next line as its value
+        _para("Year group 12"),
+        Block(kind=BlockKind.HEADING, text="Attendance 96.5%"),
+        Block(kind=BlockKind.LABEL_VALUE, label="Next PEP 03/02/2027", text="", cue="label-above"),
+        Block(kind=BlockKind.HEADING, text="Key Stage 4 results"),  # words after the figure
+        _para("Jamie did well in his mocks."),
+    ]
+    got = [(p.label, p.value) for p in read_pairs(blocks, "x", vocab).pairs]
+    assert got == [
+        ("Date of birth", "02/03/2009"),
+        ("Year group", "12"),
+        ("Attendance", "96.5%"),
+        ("Next PEP", "03/02/2027"),
+        ("Key Stage 4 results", "Jamie did well in his mocks."),
+    ]
