@@ -244,24 +244,6 @@ def test_a_figure_ends_the_value_before_a_label_on_the_same_line() -> None:
     ]
 
 
-def test_a_form_line_under_a_sub_heading_holds_its_own_values() -> None:
-    blocks = [
-        Block(kind=BlockKind.HEADING, text="Target 1"),
-        _para("DOB: 01/02/2012\tYear group: 7"),
-        _para("Summary of discussion:"),
-        _para("Year group: 8"),
-        _para("Summary of discussion:"),
-        _para("We talked about school: it went well."),
-    ]
-    assert triples(blocks) == [
-        ("DOB", "01/02/2012", "inline-label"),
-        ("Year group", "7", "inline-label"),
-        ("Year group", "8", "inline-label"),
-        ("We talked about school", "it went well.", "inline-label"),  # running text stays
-        ("Summary of discussion", "We talked about school: it went well.", "label-paragraph"),
-    ]
-
-
 def test_a_label_and_its_figures_on_one_line_are_a_pair_not_a_label() -> None:
     vocab = catalogue_for(None)
     blocks = [

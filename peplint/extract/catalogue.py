@@ -11,7 +11,6 @@ label against them; it holds no label itself. A pack extends the vocabulary with
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -79,19 +78,10 @@ class Match:
     score: float
 
 
-def label_words(text: str) -> frozenset[str]:
-    """A label's meaningful words (`lemmas`); for a label made of common words alone
-    ("What I will do", "Who?") its plain words, so it still names its column."""
-    words = lemmas(text)
-    if words:
-        return frozenset(words)
-    return frozenset(re.findall(r"[a-z]+", text.lower()))
-
-
 def _labels(raw: list[str] | None, bare: bool = False) -> list[Label]:
     out = []
     for text in raw or []:
-        words = label_words(str(text))
+        words = frozenset(lemmas(str(text)))
         if words:
             out.append(Label(str(text), words, bare))
     return out
@@ -225,7 +215,7 @@ class Catalogue:
         return cached
 
     def _score_fields(self, label: str, section: str | None) -> list[Match]:
-        words = label_words(label)
+        words = frozenset(lemmas(label))
         if not words:
             return []
         best: dict[str, Match] = {}
@@ -260,7 +250,7 @@ class Catalogue:
         return self._column_cache[key]
 
     def _score_columns(self, header: str, columns: dict[str, FieldSpec]) -> Match | None:
-        words = label_words(header)
+        words = frozenset(lemmas(header))
         best: Match | None = None
         for spec in columns.values():
             for vocab in spec.labels:
@@ -278,7 +268,7 @@ class Catalogue:
         matches = self.matches(text, None)
         if matches and matches[0].score >= (0.8 if strict else 0.75):
             return True
-        words = label_words(text)  # a list field's label ("Who will help", "By when")
+        words = frozenset(lemmas(text))  # a list field's label ("Who will help", "By when")
         return len(words) > 1 and any(
             score_label(words, vocab) >= 0.9
             for word in words
@@ -289,7 +279,7 @@ class Catalogue:
         """Whether `text` reads as the column header of some list field."""
         cached = self._is_column.get(text)
         if cached is None:
-            words = label_words(text)
+            words = frozenset(lemmas(text))
             cached = any(
                 score_label(words, vocab) >= 0.9
                 for word in words

@@ -173,7 +173,9 @@ def inline_pairs(text: str, vocab: Vocabulary) -> list[tuple[str, str]]:
             bounds = [m.end() for m in _BOUNDARY.finditer(head)]
             start = prev_end + (bounds[-1] if bounds else 0)
             if starts and start == prev_end:
-                start = _known_label_start(line, prev_end, match.start(), vocab)
+                start = _past_figures(
+                    line, _known_label_start(line, prev_end, match.start(), vocab)
+                )
             label = line[start : match.start()].strip()
             if start < 0 or not label or len(label.split()) > 16 or len(label) > 140:
                 continue
@@ -197,14 +199,10 @@ def inline_pairs(text: str, vocab: Vocabulary) -> list[tuple[str, str]]:
 
 def _known_label_start(line: str, lo: int, colon: int, vocab: Vocabulary) -> int:
     """Where a label begins in "value Label:" when only single spaces separate them:
-    the longest run of final words (up to six) that the vocabulary knows as a label.
-    A label does not begin with a figure: in "By 13 February 2027 Outcome of review:" the
-    year ends the value before it."""
+    the longest run of final words (up to six) that the vocabulary knows as a label."""
     words = list(re.finditer(r"\S+", line[lo:colon]))
     for n in range(min(6, len(words) - 1), 0, -1):
         start = lo + words[-n].start()
-        if re.match(r"\d", words[-n].group()):
-            continue
         if vocab.is_label(line[start:colon], strict=True):
             return start
     return -1
@@ -224,6 +222,15 @@ def prefix_pair(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
         if vocab.is_label(label, strict=True):
             return label, value
     return None
+
+
+def _past_figures(line: str, start: int) -> int:
+    """A label does not begin with a figure: in "By 13 February 2027 Outcome of review:" the
+    year ends the value before it (the vocabulary, reading no figures, took it in)."""
+    if start < 0:
+        return start
+    head = re.match(r"(?:\d\S*\s+)+(?=\D)", line[start:])
+    return start + head.end() if head else start
 
 
 # A value of figures alone: a date, a number, a phone, a percentage, an email, or boxes.
@@ -494,12 +501,6 @@ class _Reader:
                     self.pair(gap[0], gap[1], "gap", block.page, i, inline=True)
                     self.out.paragraphs.append(Paragraph(block.text, block.page, i))
                 else:
-                    if label is not None and self._form_line(pairs):
-                        # "Target: ...<tab>Who: ..." under a sub-heading or a label: the
-                        # line holds its own values, so it ends (or is) what was awaited
-                        if not under:
-                            label = None
-                        flush()
                     for lab, value in pairs:
                         self.pair(lab, value, "inline-label", block.page, i, inline=True)
                     if label is not None:
@@ -510,17 +511,12 @@ class _Reader:
             i += 1
         flush()
 
-    def _form_line(self, pairs: list[tuple[str, str]]) -> bool:
-        """Whether a paragraph's inline pairs make it a line of a form (several labels, or
-        a label the vocabulary knows) rather than running text with a colon in it."""
-        return len(pairs) >= 2 or any(self.vocab.is_label(lab, strict=True) for lab, _ in pairs)
-
     def _continued(self, blocks: list[Block], i: int) -> tuple[str, int]:
         """A label-value block's value with the lines it wraps onto (a PDF value that runs
         past its line continues in the next paragraph until a sentence ends)."""
         parts = [blocks[i].text]
         if blocks[i].cue == "content-control":
-            return parts[0], i  # a control holds its whole value; the next paragraph is not it
+            return parts[0], i  # a Word control holds its whole value
         while i + 1 < len(blocks) and blocks[i + 1].kind == BlockKind.PARAGRAPH:
             text = blocks[i + 1].text.strip()
             if not parts[-1] or re.search(r"[.!?]\s*$", parts[-1]) or not text:
@@ -528,7 +524,7 @@ class _Reader:
             if _label_like(text, self.vocab) or inline_pairs(text, self.vocab):
                 break
             if _checkbox_value(text) is not None:
-                break  # "Wellbeing rating ☐ Red ☒ Green": a question and its boxes
+                break  # "Wellbeing rating ☐ Red ☒ Green" is a question of its own
             parts.append(text)
             i += 1
         return " ".join(parts), i

@@ -53,7 +53,8 @@ def lemma(word: str) -> str:
 @lru_cache(maxsize=8192)
 def lemmas(text: str) -> tuple[str, ...]:
     """The meaningful words of `text`, lower-cased, abbreviations expanded, one-meaning
-    phrases rewritten, stop words dropped and each word reduced to its lemma."""
+    phrases rewritten, stop words dropped (unless there is nothing else) and each word
+    reduced to its lemma."""
     t = text.lower().replace("&", " and ").replace("’", "'").replace("‘", "'")
     t = re.sub(r"'s\b|s'(?=\s|$)", "", t)
     t = re.sub(r"[^a-z0-9.\-]+", " ", t)
@@ -67,4 +68,7 @@ def lemmas(text: str) -> tuple[str, ...]:
     joined = " ".join(out)
     for pattern, replacement in words.phrases:
         joined = pattern.sub(replacement, joined)
-    return tuple(lemma(w) for w in joined.split() if w not in words.stop_words and not w.isdigit())
+    kept = [w for w in joined.split() if not w.isdigit()]
+    meaningful = [w for w in kept if w not in words.stop_words]
+    # a label made only of stop words ("What I will do") keeps them, so it can still match
+    return tuple(lemma(w) for w in (meaningful or kept))
