@@ -183,6 +183,40 @@ def test_cells_that_hold_a_label_and_its_value() -> None:
     ]
 
 
+def test_a_figure_ends_the_value_before_a_label_on_the_same_line() -> None:
+    # the real catalogue reads "2027 Outcome of review" as the label (figures carry no words)
+    vocab = catalogue_for(None)
+    line = "Target date: By 13 February 2027 Outcome of review: New target this term."
+    assert inline_pairs(line, vocab) == [
+        ("Target date", "By 13 February 2027"),
+        ("Outcome of review", "New target this term."),
+    ]
+    assert inline_pairs("Date of birth: 02/03/2009 Year group: 12", vocab) == [
+        ("Date of birth", "02/03/2009"),
+        ("Year group", "12"),
+    ]
+
+
+def test_a_label_and_its_figures_on_one_line_are_a_pair_not_a_label() -> None:
+    vocab = catalogue_for(None)
+    blocks = [
+        _para("Date of birth 02/03/2009"),  # would else await the next line as its value
+        _para("Year group 12"),
+        Block(kind=BlockKind.HEADING, text="Attendance 96.5%"),
+        Block(kind=BlockKind.LABEL_VALUE, label="Next PEP 03/02/2027", text="", cue="label-above"),
+        Block(kind=BlockKind.HEADING, text="Key Stage 4 results"),  # words after the figure
+        _para("Jamie did well in his mocks."),
+    ]
+    got = [(p.label, p.value) for p in read_pairs(blocks, "x", vocab).pairs]
+    assert got == [
+        ("Date of birth", "02/03/2009"),
+        ("Year group", "12"),
+        ("Attendance", "96.5%"),
+        ("Next PEP", "03/02/2027"),
+        ("Key Stage 4 results", "Jamie did well in his mocks."),
+    ]
+
+
 def test_typed_boxes_read_as_ticks() -> None:
     got = pairs_of([_para("Emergency placement? [ ]Yes [X]No")])
     assert got == [("Emergency placement?", "☐ Yes ☒ No", "checkbox")]
@@ -227,38 +261,4 @@ def test_a_bare_line_after_a_value_is_the_next_label() -> None:
     assert [(a, b) for a, b, _ in got] == [
         ("Social worker", "Owen Reid"),
         ("Job title", "Social worker"),
-    ]
-
-
-def test_a_figure_ends_the_value_before_a_label_on_the_same_line() -> None:
-    # the real catalogue reads "2027 Outcome of review" as the label (figures carry no words)
-    vocab = catalogue_for(None)
-    line = "Target date: By 13 February 2027 Outcome of review: New target this term."
-    assert inline_pairs(line, vocab) == [
-        ("Target date", "By 13 February 2027"),
-        ("Outcome of review", "New target this term."),
-    ]
-    assert inline_pairs("Date of birth: 02/03/2009 Year group: 12", vocab) == [
-        ("Date of birth", "02/03/2009"),
-        ("Year group", "12"),
-    ]
-
-
-def test_a_label_and_its_figures_on_one_line_are_a_pair_not_a_label() -> None:
-    vocab = catalogue_for(None)
-    blocks = [
-        _para("Date of birth 02/03/2009"),  # would else await the next line as its value
-        _para("Year group 12"),
-        Block(kind=BlockKind.HEADING, text="Attendance 96.5%"),
-        Block(kind=BlockKind.LABEL_VALUE, label="Next PEP 03/02/2027", text="", cue="label-above"),
-        Block(kind=BlockKind.HEADING, text="Key Stage 4 results"),  # words after the figure
-        _para("Jamie did well in his mocks."),
-    ]
-    got = [(p.label, p.value) for p in read_pairs(blocks, "x", vocab).pairs]
-    assert got == [
-        ("Date of birth", "02/03/2009"),
-        ("Year group", "12"),
-        ("Attendance", "96.5%"),
-        ("Next PEP", "03/02/2027"),
-        ("Key Stage 4 results", "Jamie did well in his mocks."),
     ]
