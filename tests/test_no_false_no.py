@@ -1,11 +1,11 @@
-"""No sound PEP is told "no": every checklist item of every layout variant of the good specs
-is "yes" or "unclear".
+"""No checklist item is answered "no" without evidence, on any layout variant.
 
 A "no" needs evidence from the document (a field found empty, or a value that fails the
 check); a field the reader could not find makes an item "unclear", never "no". The good
-specs (`walsall-good`, `secondary-good`) hold every item, so a "no" on any of their
-variants is a reader or rule fault. `KNOWN_FALSE_NO` lists the ones not yet fixed, each
-with its cause; the test fails when one of them is fixed and still listed (a ratchet).
+specs (`walsall-good`, `secondary-good`) hold every item, so any "no" on their variants is
+a reader or rule fault; on the defective specs a "no" is right only where the spec's
+`expect:` says "no". `KNOWN_FALSE_NO` lists the false answers not yet fixed, each with its
+cause; the test fails when one of them is fixed and still listed (a ratchet).
 """
 
 from __future__ import annotations
@@ -14,54 +14,69 @@ from pathlib import Path
 
 import pytest
 
+from peplint.generate.spec import CaseSpec
 from peplint.lint import lint_file
 from tests.layouts.compare import lint_setup
 from tests.layouts.corpus import committed_path, specs
-from tests.layouts.variants import VARIANTS, Variant, render
+from tests.layouts.variants import SPEC_IDS, VARIANTS, Variant, render
 
 GOOD_SPECS = ("walsall-good", "secondary-good")
-# "variant--spec" -> {item: cause}: false "no" answers not yet fixed.
 _BOLD_LABELS = (
     "bold label paragraphs (Social worker, Designated teacher, Course / key stage) are taken"
     " as section headings by the sectioner (extract/sections.py, the Word reader's area), so"
-    " the labels after them are read in the wrong section"
+    " the fields after them are read in the wrong section or not at all: fix-word's branch"
+    " keeps a bold label over its value in its section (empty this list once it is merged)"
 )
+# "variant--spec" -> {item: cause}: false "no" answers not yet fixed on this branch.
 KNOWN_FALSE_NO: dict[str, dict[str, str]] = {
-    "docx-bold-labelpara--walsall-good": {"D1": _BOLD_LABELS, "D2": _BOLD_LABELS},
-    "docx-bold-labelpara--secondary-good": {"D1": _BOLD_LABELS, "D2": _BOLD_LABELS},
+    "docx-bold-labelpara--walsall-good": dict.fromkeys(("D2", "D6", "D7"), _BOLD_LABELS),
+    "docx-bold-labelpara--secondary-good": dict.fromkeys(("D1", "D2", "D6", "D7"), _BOLD_LABELS),
+    "docx-bold-labelpara--secondary-absent-no-voice": dict.fromkeys(("D2", "D7"), _BOLD_LABELS),
 }
 
 CASES = [
     (variant, spec_id)
-    for spec_id in GOOD_SPECS
+    for spec_id in SPEC_IDS
     for variant in VARIANTS
     if not variant.committed or committed_path(variant, spec_id).is_file()
 ]
 
 
-def _path(variant: Variant, spec_id: str, out_dir: Path) -> Path:
-    if variant.committed:
-        return committed_path(variant, spec_id)
-    spec = next(s for s in specs() if s.id == spec_id)
-    return render(variant, spec, out_dir)
+def _spec(spec_id: str) -> CaseSpec:
+    return next(s for s in specs() if s.id == spec_id)
+
+
+def _path(variant: Variant, spec: CaseSpec, out_dir: Path) -> Path:
+    return committed_path(variant, spec.id) if variant.committed else render(variant, spec, out_dir)
 
 
 @pytest.mark.parametrize(("variant", "spec_id"), CASES, ids=[f"{v.name}--{s}" for v, s in CASES])
-def test_no_checklist_item_of_a_sound_pep_is_no(
+def test_no_checklist_item_is_no_without_the_spec_saying_so(
     variant: Variant, spec_id: str, tmp_path: Path
 ) -> None:
-    report = lint_file(_path(variant, spec_id, tmp_path), lint_setup())
+    spec = _spec(spec_id)
+    expected: dict[str, str] = spec.expect.get("checklist", {})
+    report = lint_file(_path(variant, spec, tmp_path), lint_setup())
     assert report.checklist is not None
-    told_no = sorted(item.id for item in report.checklist.items if item.answer == "no")
+    false_no = sorted(
+        item.id
+        for item in report.checklist.items
+        if item.answer == "no" and expected.get(item.id) != "no"
+    )
     key = f"{variant.name}--{spec_id}"
     known = sorted(KNOWN_FALSE_NO.get(key, {}))
-    unexpected = [i for i in told_no if i not in known]
-    fixed = [i for i in known if i not in told_no]
-    assert not unexpected, f"{key}: a sound PEP is told 'no' on {unexpected}"
-    assert not fixed, f"{key}: {fixed} no longer 'no': take them off KNOWN_FALSE_NO"
+    unexpected = [i for i in false_no if i not in known]
+    fixed = [i for i in known if i not in false_no]
+    assert not unexpected, f"{key}: told 'no' without evidence on {unexpected}"
+    assert not fixed, f"{key}: {fixed} no longer a false 'no': take them off KNOWN_FALSE_NO"
 
 
-def test_known_false_no_names_real_cases() -> None:
+def test_the_good_specs_expect_yes_everywhere() -> None:
+    for spec_id in GOOD_SPECS:
+        assert set(_spec(spec_id).expect["checklist"].values()) == {"yes"}
+
+
+def test_known_false_no_names_real_cases_with_causes() -> None:
     keys = {f"{v.name}--{s}" for v, s in CASES}
     assert set(KNOWN_FALSE_NO) <= keys
     assert all(causes and all(causes.values()) for causes in KNOWN_FALSE_NO.values())
