@@ -141,3 +141,30 @@ def test_a_pack_adds_labels() -> None:
     match = extended.column("Landline", extended.fields["contacts"].columns)
     assert match is not None and match.path == "contacts[].phone"
     assert CATALOGUE.column("Champion", CATALOGUE.fields["targets"].columns) is None
+
+
+def test_a_label_of_common_words_alone_still_names_its_column() -> None:
+    targets = CATALOGUE.fields["targets"].columns
+    for header, column in (("What I will do", "text"), ("Who?", "who")):
+        match = CATALOGUE.column(header, targets)
+        assert match is not None and match.path == f"targets[].{column}", header
+    assert CATALOGUE.column("Why?", targets) is None
+
+
+def test_no_label_of_the_data_is_dropped() -> None:
+    from importlib import resources
+
+    import yaml
+
+    folder = resources.files("peplint.data").joinpath("fields")
+    for item in folder.iterdir():
+        if not item.name.endswith(".yaml"):
+            continue
+        for path, entry in (yaml.safe_load(item.read_text("utf-8")) or {}).items():
+            entries = {path: entry} | {
+                f"{path}[].{k}": v for k, v in (entry.get("columns") or {}).items()
+            }
+            for where, spec in entries.items():
+                written = len(spec.get("labels") or []) + len(spec.get("bare") or [])
+                kept = CATALOGUE._lookup(where)
+                assert kept is not None and len(kept.labels) == written, where

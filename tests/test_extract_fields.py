@@ -282,3 +282,12 @@ def test_padded_label_value_rows_and_a_date_is_not_a_name() -> None:
     assert got.child.name == "Sam Lee" and got.child.date_of_birth == dt.date(2012, 2, 1)
     assert got.sign_offs.social_worker.next_pep_date == dt.date(2027, 2, 10)
     assert got.field_state("social_worker.name") == "not_found"
+
+
+def test_another_fields_line_met_by_a_label_is_not_evidence_of_empty() -> None:
+    got = pep(
+        heading("About me"),
+        table(["Date of birth", "Year group 12"], ["Date came into care", "Name: Sam Lee"]),
+    )
+    assert got.field_state("child.date_of_birth") == "not_found"
+    assert got.field_state("child.date_entered_care") == "not_found"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from peplint.extract.catalogue import catalogue_for
 from peplint.extract.pairs import inline_pairs, is_empty_value, read_pairs
 from peplint.model.document import Block, BlockKind, Table
 
@@ -187,6 +188,40 @@ def test_cells_that_hold_a_label_and_its_value() -> None:
     ]
 
 
+def test_a_figure_ends_the_value_before_a_label_on_the_same_line() -> None:
+    # the real catalogue reads "2027 Outcome of review" as the label (figures carry no words)
+    vocab = catalogue_for(None)
+    line = "Target date: By 13 February 2027 Outcome of review: New target this term."
+    assert inline_pairs(line, vocab) == [
+        ("Target date", "By 13 February 2027"),
+        ("Outcome of review", "New target this term."),
+    ]
+    assert inline_pairs("Date of birth: 02/03/2009 Year group: 12", vocab) == [
+        ("Date of birth", "02/03/2009"),
+        ("Year group", "12"),
+    ]
+
+
+def test_a_label_and_its_figures_on_one_line_are_a_pair_not_a_label() -> None:
+    vocab = catalogue_for(None)
+    blocks = [
+        _para("Date of birth 02/03/2009"),  # would else await the next line as its value
+        _para("Year group 12"),
+        Block(kind=BlockKind.HEADING, text="Attendance 96.5%"),
+        Block(kind=BlockKind.LABEL_VALUE, label="Next PEP 03/02/2027", text="", cue="label-above"),
+        Block(kind=BlockKind.HEADING, text="Key Stage 4 results"),  # words after the figure
+        _para("Jamie did well in his mocks."),
+    ]
+    got = [(p.label, p.value) for p in read_pairs(blocks, "x", vocab).pairs]
+    assert got == [
+        ("Date of birth", "02/03/2009"),
+        ("Year group", "12"),
+        ("Attendance", "96.5%"),
+        ("Next PEP", "03/02/2027"),
+        ("Key Stage 4 results", "Jamie did well in his mocks."),
+    ]
+
+
 def test_typed_boxes_read_as_ticks() -> None:
     got = pairs_of([_para("Emergency placement? [ ]Yes [X]No")])
     assert got == [("Emergency placement?", "☐ Yes ☒ No", "checkbox")]
@@ -209,6 +244,19 @@ def test_a_label_value_block_continues_onto_wrapped_lines() -> None:
     got = pairs_of(blocks)
     assert got[0] == ("Pupil voice", "I like art and reading at home.", "gap")
     assert got[1][:2] == ("Date of birth", "01/02/2012")
+
+
+def test_a_control_value_or_a_checkbox_line_does_not_run_on() -> None:
+    blocks = [
+        Block(kind=BlockKind.LABEL_VALUE, label="Attendance", text="96.5%", cue="content-control"),
+        _para("Feels settled at home"),
+        Block(kind=BlockKind.LABEL_VALUE, label="Attendance", text="96.5%", cue="gap"),
+        _para("Wellbeing rating  ☐ Red   ☒ Green"),
+    ]
+    got = pairs_of(blocks)
+    assert got[0] == ("Attendance", "96.5%", "content-control")
+    assert got[1] == ("Attendance", "96.5%", "gap")
+    assert got[2] == ("Wellbeing rating", "☐ Red   ☒ Green", "checkbox")
 
 
 def test_a_bare_line_after_a_value_is_the_next_label() -> None:

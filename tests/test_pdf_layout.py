@@ -43,6 +43,7 @@ class Band:
     width: float
     height: float
     colour: tuple[float, float, float]
+    rounded: bool = False  # drawn as a closed curve (a text box), not a rectangle
 
 
 @dataclass
@@ -68,7 +69,11 @@ def draw(path: Path, pages: list[Page]) -> Path:
         for item in page.items:
             if isinstance(item, Band):
                 pdf.setFillColorRGB(*item.colour)
-                pdf.rect(item.x, height - item.y - item.height, item.width, item.height, 0, 1)
+                bottom = height - item.y - item.height
+                if item.rounded:
+                    pdf.roundRect(item.x, bottom, item.width, item.height, 4, 0, 1)
+                else:
+                    pdf.rect(item.x, bottom, item.width, item.height, 0, 1)
                 continue
             pdf.saveState()  # the text render mode outlives the text object
             obj = pdf.beginText(item.x, height - item.y)
@@ -164,6 +169,26 @@ def test_band_heading_with_light_text_on_a_mid_band_and_a_shaded_bold_heading(
         ("Section 3 - Education", "band"),
         ("Attendance", "band"),
     ]
+
+
+def test_a_text_box_drawn_as_a_curve_is_a_band_above_bold_sub_headings(tmp_path: Path) -> None:
+    # LibreOffice prints a Word text box heading as a filled closed curve, not a rectangle
+    page = Page()
+    y = 60.0
+    for title in ("Pupil details", "Attainment and progress"):
+        page.band(50, y, 460, 26, (0.18, 0.29, 0.49), True)
+        page.text(60, y + 17, title, "Helvetica-Bold", 10, WHITE)
+        page.text(56, y + 46, "Summary of progress and areas to develop", "Helvetica-Bold", 10)
+        y = prose(page, y + 60, 2) + 10
+    found = headings(read(tmp_path, [page]))
+    assert [(t, c) for t, c, _ in found] == [
+        ("Pupil details", "band"),
+        ("Summary of progress and areas to develop", "bold"),
+        ("Attainment and progress", "band"),
+        ("Summary of progress and areas to develop", "bold"),
+    ]
+    levels = {t: level for t, _, level in found}
+    assert levels["Attainment and progress"] < levels["Summary of progress and areas to develop"]
 
 
 def test_what_is_not_a_heading(tmp_path: Path) -> None:
@@ -272,6 +297,39 @@ def test_a_line_repeated_mid_page_is_not_furniture(tmp_path: Path) -> None:
     for page in pages:
         page.text(56, 300, "Target agreed: yes", "Helvetica", 10)
     assert document_count(read(tmp_path, pages), "Target agreed") == 3
+
+
+def test_a_value_near_the_foot_of_two_pages_is_not_furniture(tmp_path: Path) -> None:
+    # "✓ Yes" falls in the footer band of two pages, but at other places across them
+    pages = running_pages(2)
+    height = pages[0].size[1]
+    pages[0].text(56, height - 75, "Emergency placement?", "Helvetica", 10)
+    pages[0].text(300, height - 75, "Yes", "Helvetica", 10)
+    pages[1].text(56, height - 72, "Social worker has signed off", "Helvetica", 10)
+    pages[1].text(220, height - 72, "Yes", "Helvetica", 10)
+    document = read(tmp_path, pages)
+    assert ("Social worker has signed off", "Yes", "gap") in pairs(document)
+    assert ("Emergency placement?", "Yes", "gap") in pairs(document)
+    assert "Page 2 of 2" not in document.text()
+
+
+def test_figures_in_a_table_row_in_the_header_band_are_not_page_numbers(tmp_path: Path) -> None:
+    pages = running_pages(2)
+    for x, cell in ((56, "Subject"), (150, "Level"), (230, "Target"), (300, "Grade")):
+        pages[0].text(x, 62, cell, "Helvetica-Bold", 10)
+    for x, cell in ((56, "English"), (150, "KS3"), (230, "6"), (300, "5")):
+        pages[0].text(x, 76, cell, "Helvetica", 10)
+    height = pages[1].size[1]
+    for x, cell in ((56, "Maths"), (150, "GCSE"), (230, "7"), (300, "4"), (360, "Yes")):
+        pages[1].text(x, height - 50, cell, "Helvetica", 10)  # a row in the outer margin
+    for page, number in zip(pages, ("1", "2"), strict=True):
+        page.text(56, height - 14, "Jamie Rowe", "Helvetica", 8)
+        page.text(520, height - 14, number, "Helvetica", 8)  # a page number beside text
+    document = read(tmp_path, pages)
+    words = document.text().split()
+    assert all(figure in words for figure in ("6", "5", "7", "4"))
+    assert "Page 1 of 2" not in document.text() and "1 / 2" not in document.text()
+    assert words.count("1") == words.count("2") == 1  # "Part 1", "Part 2": no page numbers
 
 
 def document_count(document: Document, needle: str) -> int:
@@ -495,6 +553,45 @@ def test_values_in_bold_or_capitals_under_their_labels_are_not_headings(tmp_path
     assert [t for t, _, _ in headings(document)] == ["Additional Needs", "Exam Arrangements"]
 
 
+def test_tightly_set_rows_whose_labels_fill_their_column_are_not_one_wrapped_cell(
+    tmp_path: Path,
+) -> None:
+    page = Page()
+    page.text(56, 50, "Designated Teacher Agreement", "Helvetica-Bold", 15)
+    rows = [
+        ("Designated teacher has signed off", "Yes"),
+        ("Date designated teacher signed", "23/10/2026"),
+        ("Date of next PEP meeting", "03/02/2027"),
+    ]
+    for n, (label, value) in enumerate(rows):
+        page.text(56, 80 + 14.3 * n, label, "Helvetica", 10)
+        page.text(234, 80 + 14.3 * n, value, "Helvetica", 10)
+    page.text(56, 140, "Main points discussed", "Helvetica", 10)
+    page.text(234, 140, "We talked about the plan for your mock exams and", "Helvetica", 10)
+    page.text(234, 151.2, "your revision.", "Helvetica", 10)
+    assert pairs(read(tmp_path, [page])) == [
+        *((label, value, "gap") for label, value in rows),
+        (
+            "Main points discussed",
+            "We talked about the plan for your mock exams and your revision.",
+            "gap",
+        ),
+    ]
+
+
+def test_labelled_lines_under_an_empty_label_are_not_its_value(tmp_path: Path) -> None:
+    page = Page()
+    page.text(42, 50, "Action plan", "Helvetica-Bold", 14)
+    page.text(42, 80, "1. Read at home four evenings a week.", "Helvetica", 9.5)
+    lines = ("Support to be provided:", "Responsible person:", "Target date: Ongoing")
+    for n, text in enumerate(lines):
+        page.text(56, 92.4 + 12.4 * n, text, "Helvetica", 9.5)
+    found = pairs(read(tmp_path, [page]))
+    assert ("Support to be provided", "", "label-above") in found
+    assert ("Responsible person", "", "label-above") in found
+    assert not any("Target date" in value for _, value, _ in found)
+
+
 def test_a_long_form_of_label_value_lines(tmp_path: Path) -> None:
     page = Page()
     expected = []
@@ -634,6 +731,28 @@ def test_bold_labels_over_their_values_under_numbered_sections(tmp_path: Path) -
         "2. My views",
         "What I want to say",
     ]
+
+
+def test_a_bold_label_at_the_foot_of_a_page_over_its_value_on_the_next(tmp_path: Path) -> None:
+    first, second = Page(), Page()
+    first.text(56, 50, "Personal Education Plan", "Helvetica-Bold", 16)
+    first.text(56, 80, "2. Care information", "Helvetica", 11)
+    first.text(56, 104, "Social worker", "Helvetica-Bold", 11)
+    first.text(56, 121, "Priya Kaur", "Helvetica", 11)
+    first.text(56, 146, "Social worker email", "Helvetica-Bold", 11)
+    second.text(56, 50, "priya.kaur@example.gov.uk", "Helvetica", 11)
+    second.text(56, 75, "Local authority", "Helvetica-Bold", 11)
+    second.text(56, 92, "Walsall Council", "Helvetica", 11)
+    second.text(56, 120, "3. My views", "Helvetica", 11)
+    second.text(56, 144, "What I want to say", "Helvetica-Bold", 11)
+    prose(second, 161, 3, size=11)
+    document = read(tmp_path, [first, second])
+    assert pairs(document) == [
+        ("Social worker", "Priya Kaur", "label-above"),
+        ("Social worker email", "priya.kaur@example.gov.uk", "label-above"),
+        ("Local authority", "Walsall Council", "label-above"),
+    ]
+    assert "What I want to say" in [t for t, _, _ in headings(document)]
 
 
 def test_bold_lines_are_headings_where_they_are_the_section_style(tmp_path: Path) -> None:

@@ -18,7 +18,14 @@ from typing import Any
 
 from peplint.extract import values as v
 from peplint.extract.catalogue import Catalogue, FieldSpec, Match
-from peplint.extract.pairs import Pair, RecordTable, SectionReading, is_empty_value, read_pairs
+from peplint.extract.pairs import (
+    Pair,
+    RecordTable,
+    SectionReading,
+    figure_pair,
+    is_empty_value,
+    read_pairs,
+)
 from peplint.extract.sections import SectionedDocument
 from peplint.model.pep import FieldProvenance, TermName
 
@@ -100,9 +107,10 @@ class _Engine:
             if match.path in self.out.values or i in self.used:
                 continue
             pair, spec = self.pairs[i], self.cat.fields[match.path]
-            value = None if is_empty_value(pair.value) else parse_value(spec, pair.value)
+            blank = is_empty_value(pair.value)
+            value = None if blank else parse_value(spec, pair.value)
             if value is None:
-                if top[i].path == match.path:
+                if (blank or self._stands_for_nothing(pair.value)) and top[i].path == match.path:
                     empty.setdefault(match.path, (pair, match))
                 continue
             self.used.add(i)
@@ -110,6 +118,18 @@ class _Engine:
         for path, (pair, match) in empty.items():
             if path not in self.out.values:
                 self.out.provenance[path] = _prov("empty", pair, match)
+
+    def _stands_for_nothing(self, text: str) -> bool:
+        """Whether a value that does not read as its field's type says the field is unfilled
+        ("TBC", "Not known", "-"), rather than being another field's line that the label
+        met ("Year group 12", "Phone: 01922 555 102") or text from further on."""
+        return (
+            len(text.split()) <= 4
+            and "\n" not in text
+            and ":" not in text
+            and not self.cat.is_label(text)
+            and figure_pair(text, self.cat) is None
+        )
 
     def section_texts(self) -> None:
         for spec in self.cat.scalars():

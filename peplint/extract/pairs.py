@@ -173,7 +173,9 @@ def inline_pairs(text: str, vocab: Vocabulary) -> list[tuple[str, str]]:
             bounds = [m.end() for m in _BOUNDARY.finditer(head)]
             start = prev_end + (bounds[-1] if bounds else 0)
             if starts and start == prev_end:
-                start = _known_label_start(line, prev_end, match.start(), vocab)
+                start = _past_figures(
+                    line, _known_label_start(line, prev_end, match.start(), vocab)
+                )
             label = line[start : match.start()].strip()
             if start < 0 or not label or len(label.split()) > 16 or len(label) > 140:
                 continue
@@ -223,6 +225,35 @@ def prefix_pair(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
         if vocab.is_label(label, strict=True):
             return label, value
     return None
+
+
+def _past_figures(line: str, start: int) -> int:
+    """A label does not begin with a figure: in "By 13 February 2027 Outcome of review:" the
+    year ends the value before it (the vocabulary, reading no figures, took it in)."""
+    if start < 0:
+        return start
+    head = re.match(r"(?:\d\S*\s+)+(?=\D)", line[start:])
+    return start + head.end() if head else start
+
+
+# A value of figures alone: a date, a number, a phone, a percentage, an email, or boxes.
+_FIGURES = re.compile(
+    rf"^(?:\d[\d\s/.\-:]*%?|\S+@\S+|[{re.escape(GLYPHS)}].*"
+    r"|(?:[A-Za-z]+,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4})$"
+)
+
+
+def figure_pair(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
+    """ "Date of birth 02/03/2009" on one line (a paragraph, a heading, a parser's label): a
+    known label, then a value of figures alone. Only such a value splits the text, so a
+    sub-heading such as "Key Stage 4 results" stays a heading."""
+    text = " ".join(text.split())
+    if not text or len(text) > 120:
+        return None
+    found = prefix_pair(text, vocab)
+    if found is None or not _FIGURES.match(found[1]):
+        return None
+    return found
 
 
 def _checkbox_value(text: str) -> tuple[str, str] | None:
@@ -410,7 +441,11 @@ class _Reader:
             block = blocks[i]
             if block.kind == BlockKind.HEADING:
                 flush()
-                label, from_heading = (block.text, "label-paragraph", block.page, i), True
+                found = figure_pair(block.text, self.vocab)
+                if found is not None:  # a bold "Date of birth 02/03/2009": a pair, not a label
+                    self.pair(*found, "inline-label", block.page, i, inline=True)
+                else:
+                    label, from_heading = (block.text, "label-paragraph", block.page, i), True
             elif block.kind == BlockKind.TABLE and block.table is not None:
                 if not under:
                     label = None  # a sub-heading over a table: the table holds the values
@@ -420,8 +455,12 @@ class _Reader:
                 if not under:
                     label = None
                 flush()
-                value, i = self._continued(blocks, i)
-                self.pair(block.label or "", value, block.cue or "label-value", block.page, i)
+                found = figure_pair(block.label or "", self.vocab) if not block.text else None
+                if found is not None:  # the parser's label holds the value too
+                    self.pair(*found, block.cue or "label-value", block.page, i)
+                else:
+                    value, i = self._continued(blocks, i)
+                    self.pair(block.label or "", value, block.cue or "label-value", block.page, i)
             elif block.kind == BlockKind.CHECKBOX:
                 i = self._checkbox_group(blocks, i, label)
                 if label is not None and not under:
@@ -431,9 +470,16 @@ class _Reader:
                 text = block.text.strip()
                 pairs = inline_pairs(text, self.vocab)
                 boxed = _checkbox_value(text) if not pairs else None
+                figured = figure_pair(text, self.vocab) if not pairs and not boxed else None
                 if boxed is not None:
                     flush()
                     self.pair(boxed[0], boxed[1], "checkbox", block.page, i)
+                elif figured is not None:
+                    if not under:
+                        label = None  # a sub-heading over a list of "Label 12/03/2026" lines
+                    flush()
+                    self.pair(*figured, "inline-label", block.page, i, inline=True)
+                    self.out.paragraphs.append(Paragraph(block.text, block.page, i))
                 elif (
                     _label_like(text, self.vocab, strict=True)
                     and (not pairs or (len(pairs) == 1 and not pairs[0][1]))

@@ -74,7 +74,10 @@ def _plain_words(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _plain_rects(page: Any) -> list[dict[str, float | None]]:
-    """The page's filled rectangles as plain boxes with the fill's lightness."""
+    """The page's filled rectangles as plain boxes with the fill's lightness.
+
+    Filled curves count too: a text box or a rounded band (LibreOffice draws a Word text
+    box as a closed curve) is a filled shape behind its line like any rectangle."""
     return [
         {
             "x0": float(r["x0"]),
@@ -83,7 +86,7 @@ def _plain_rects(page: Any) -> list[dict[str, float | None]]:
             "bottom": float(r["bottom"]),
             "fill": luminance(r.get("non_stroking_color")),
         }
-        for r in page.rects
+        for r in list(page.rects) + list(page.curves)
         if r.get("fill")
     ]
 
@@ -129,7 +132,20 @@ def _drop_running(pages: list[_PageItems]) -> None:
             if isinstance(item, TextLine) and in_running_band(item.top, item.bottom, page.height):
                 for seg in item.segments:
                     margins.append(
-                        (MarginText(page.number, seg.text, item.top, page.height), item, seg)
+                        (
+                            MarginText(
+                                page.number,
+                                seg.text,
+                                item.top,
+                                page.height,
+                                seg.x0,
+                                seg.x1,
+                                alone=len(item.segments) == 1,
+                                at_end=seg is item.segments[0] or seg is item.segments[-1],
+                            ),
+                            item,
+                            seg,
+                        )
                     )
     drop = running_texts([m for m, _, _ in margins], len(pages))
     dropped: dict[int, set[int]] = {}
@@ -199,7 +215,40 @@ def _to_blocks(pages: list[_PageItems]) -> list[Block]:
     )
     for page in pages:
         _read_items(reader, page)
-    return reader.blocks
+    return _labels_over_a_page_break(reader.blocks)
+
+
+def _labels_over_a_page_break(blocks: list[Block]) -> list[Block]:
+    """A bold label that ends a page inside a run of label-above pairs, over a one-line
+    value at the top of the next page, is a pair (not a heading): its value was read on
+    the next page, where the label's line was out of reach."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        before = out[-1] if out else None
+        value = blocks[i + 1] if i + 1 < len(blocks) else None
+        after = blocks[i + 2] if i + 2 < len(blocks) else None
+        if (
+            block.kind == BlockKind.HEADING
+            and block.cue == "bold"
+            and (block.level or 0) >= 3
+            and before is not None
+            and before.cue == "label-above"
+            and before.page == block.page
+            and value is not None
+            and value.kind == BlockKind.PARAGRAPH
+            and value.page == block.page + 1
+            and len(value.text) <= 60
+            and not value.text.rstrip().endswith((".", ":"))
+            and (after is None or after.cue == "label-above")
+        ):
+            out.append(_pair(label_text(block.text), value.text, block.page, "label-above"))
+            i += 2
+            continue
+        out.append(block)
+        i += 1
+    return out
 
 
 def _read_items(reader: _Reader, page: _PageItems) -> None:
@@ -540,6 +589,8 @@ def _value_below(reader: _Reader, lines: list[TextLine], i: int) -> list[TextLin
     for line in lines[i + 1 :]:
         if is_form_label(line, reader.body) or (len(line.segments) > 1 and label_row(line)):
             break
+        if not out and _next_labelled_line(label, line):
+            break
         if not out:
             if not below(label, line) or (
                 id(line) in reader.cues and not _value_styled(line, label, reader)
@@ -551,6 +602,23 @@ def _value_below(reader: _Reader, lines: list[TextLine], i: int) -> list[TextLin
             break
         out.append(line)
     return out
+
+
+_LABELLED = re.compile(r"^([A-Z][^:]{1,50}):\s+\S")
+
+
+def _next_labelled_line(label: TextLine, line: TextLine) -> bool:
+    """Whether `line`, under a form label ending with ":", is the next "Label: value" of
+    the same list (set at the label's indent, in its style) rather than its value."""
+    head = _LABELLED.match(line.text.strip())
+    return (
+        head is not None
+        and label.text.rstrip().endswith(":")
+        and len(head.group(1).split()) <= 6
+        and abs(line.x0 - label.x0) <= 1.5
+        and line.bold == label.bold
+        and abs(line.colour - label.colour) < 0.15
+    )
 
 
 def _continue_pair(
@@ -627,6 +695,7 @@ def _stands_empty(reader: _Reader, lines: list[TextLine], i: int) -> bool:
     return (
         id(following) in reader.cues
         or is_form_label(following, reader.body)
+        or _next_labelled_line(label, following)
         or following.top - label.bottom > 2.5 * max(label.size, 6.0)
     )
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 MIN_SIDE, MAX_SIDE = 4.0, 14.0
+EPSILON = 0.01
+MIN_DOT = 1.5  # the side of the smallest filled dot that ticks a box
 
 
 def is_box(obj: dict[str, Any]) -> bool:
@@ -19,7 +21,8 @@ def is_box(obj: dict[str, Any]) -> bool:
     if obj.get("object_type") != "rect":
         return False
     w, h = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
-    return MIN_SIDE <= w <= MAX_SIDE and MIN_SIDE <= h <= MAX_SIDE and abs(w - h) <= 1.5
+    low, high = MIN_SIDE - EPSILON, MAX_SIDE + EPSILON  # coordinates carry float noise
+    return low <= w <= high and low <= h <= high and abs(w - h) <= 1.5
 
 
 def _inside(obj: dict[str, Any], box: dict[str, Any], pad: float = 1.0) -> bool:
@@ -29,6 +32,12 @@ def _inside(obj: dict[str, Any], box: dict[str, Any], pad: float = 1.0) -> bool:
         and obj["top"] >= box["top"] - pad
         and obj["bottom"] <= box["bottom"] + pad
     )
+
+
+def _dot(obj: dict[str, Any]) -> bool:
+    """A small filled or outlined rectangle that could be a box's tick."""
+    w, h = obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]
+    return MIN_DOT <= w <= MAX_SIDE and MIN_DOT <= h <= MAX_SIDE
 
 
 def _smaller(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -47,8 +56,12 @@ def checkbox_words(page: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]
     squares = [r for r in page.rects if is_box(r)]
     if not squares:
         return [], []
-    # A smaller square drawn inside a box is the box's tick (a filled dot), not a box.
-    inner = [s for s in squares if any(_smaller(s, o) and _inside(s, o, 0.0) for o in squares)]
+    # A smaller filled square drawn inside a box is the box's tick (a dot), not a box.
+    inner = [
+        r
+        for r in page.rects
+        if _dot(r) and any(_smaller(r, o) and _inside(r, o, EPSILON) for o in squares)
+    ]
     inner_ids = {id(s) for s in inner}
     boxes = [s for s in squares if id(s) not in inner_ids]
     marks = [o for o in list(page.lines) + list(page.curves) if is_box_mark(o, boxes)] + inner

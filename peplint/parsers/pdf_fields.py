@@ -230,6 +230,8 @@ class PairColumns:
         right = [w for w in line.words if float(w["x0"]) >= cut - 1.0]
         if len(left) + len(right) != len(line.words):
             return None  # a word runs across the boundary
+        if left and right and str(left[0]["text"])[:1].isupper():
+            return None  # a capital in the label column with a value beside it: the next row
         # Labels wrap short of the value column by their gutter, values at the text edge.
         if left and not _wraps(self.label_end, left[0], self.value_x0 - 2.5 * self.size):
             return None

@@ -34,6 +34,10 @@ class MarginText:
     text: str
     top: float
     page_height: float
+    x0: float | None = None  # where the text starts and ends across the page (None: unknown)
+    x1: float | None = None
+    alone: bool = True  # the only segment on its line
+    at_end: bool = True  # the first or last segment of its line
 
     @property
     def at_top(self) -> bool:
@@ -73,13 +77,25 @@ def running_texts(margins: list[MarginText], page_count: int) -> set[MarginText]
     needed = max(2, (page_count + 1) // 2)
     drop: set[MarginText] = set()
     for items in by_key.values():
-        pages = {i.page for i in items}
-        if len(pages) >= needed and _same_height(items):
-            drop.update(items)
+        if len({i.page for i in items}) >= needed:
+            same = _same_place(items)
+            if len({i.page for i in same}) >= needed:
+                drop.update(same)
     for item in margins:
-        if is_page_furniture(item.text) and (_outer(item) or len(item.text) < 20):
+        if not is_page_furniture(item.text) or not _page_number_here(item):
+            continue
+        if _outer(item) or len(item.text) < 20:
             drop.add(item)
     return drop
+
+
+def _page_number_here(item: MarginText) -> bool:
+    """Whether furniture-like text stands as furniture where it is: a bare figure beside
+    other text is a page number only at the end of its line and equal to its page's
+    number ("6" between "English | KS3" and "Yes" is a table's cell)."""
+    if item.alone or not re.fullmatch(r"[-–\s]*\d+[-–\s]*", item.text):
+        return True
+    return item.at_end and int(re.sub(r"\D", "", item.text)) == item.page
 
 
 def _outer(item: MarginText) -> bool:
@@ -88,10 +104,27 @@ def _outer(item: MarginText) -> bool:
     return item.top < height * MARGIN_BAND or item.top > height * (1 - MARGIN_BAND * 1.5)
 
 
-def _same_height(items: list[MarginText]) -> bool:
-    """Whether most of the repeats sit within a few points of one height
-    (measured from the nearer page edge, so page sizes may differ)."""
-    heights = sorted(round(i.top if i.at_top else i.page_height - i.top) for i in items)
-    median = heights[len(heights) // 2]
-    close = sum(1 for h in heights if abs(h - median) <= 6)
-    return close * 2 >= len(heights)
+def _same_place(items: list[MarginText]) -> list[MarginText]:
+    """The repeats that sit where most of them do: within a few points of one height
+    (measured from the nearer page edge, so page sizes may differ) and, where known,
+    lined up across the page (same start, end or centre). A form's "✓ Yes" that falls
+    near the foot of two pages at other places across them is not furniture. Empty
+    when the repeats do not agree (with two, both must)."""
+
+    def height(i: MarginText) -> float:
+        return i.top if i.at_top else i.page_height - i.top
+
+    ordered = sorted(items, key=height)
+    middle = ordered[len(ordered) // 2]
+    same = [i for i in items if abs(height(i) - height(middle)) <= 6 and _lined_up(i, middle)]
+    return same if len(same) * 2 > len(items) else []
+
+
+def _lined_up(a: MarginText, b: MarginText) -> bool:
+    if a.x0 is None or a.x1 is None or b.x0 is None or b.x1 is None:
+        return True
+    return (
+        abs(a.x0 - b.x0) <= 6
+        or abs(a.x1 - b.x1) <= 6
+        or abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) <= 6
+    )
