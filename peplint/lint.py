@@ -7,6 +7,7 @@ file never stops a run.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from peplint.checklist.evaluate import evaluate
 from peplint.checklist.model import ChecklistSpec
 from peplint.engine import EngineConfig, registered_rules, run_rules
 from peplint.feedback import compose_feedback
+from peplint.model.pep import Pep, Target
 from peplint.reading import file_sha256, read_pep
 from peplint.report import FileError, FileReport, PackInfo
 from peplint.rules.base import Rule
@@ -56,9 +58,14 @@ class LintSetup:
 
 
 def lint_file(
-    path: Path, setup: LintSetup, limits: Limits | None = None, root: Path | None = None
+    path: Path,
+    setup: LintSetup,
+    limits: Limits | None = None,
+    root: Path | None = None,
+    previous_targets: Callable[[Pep], list[Target]] | None = None,
 ) -> FileReport:
-    """The report for one file (status "error" when it cannot be read)."""
+    """The report for one file (status "error" when it cannot be read). `previous_targets`
+    gives last term's targets for the PEP's child, when a run compares with last term."""
     try:
         pep = read_pep(
             path,
@@ -81,6 +88,8 @@ def lint_file(
             status="error",
             error=FileError(code=exc.code, message=exc.message),
         )
+    if previous_targets is not None:
+        pep.previous_targets = previous_targets(pep)
     findings, waived = setup.waivers.split(pep, run_rules(pep, setup.rules, setup.config))
     checklist = evaluate(setup.checklist, findings, pep)
     coverage = layout_coverage(pep, setup.checklist, setup.rules, setup.config)

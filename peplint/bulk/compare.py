@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from peplint.errors import ConfigError
+from peplint.model.pep import Target
 
 SUMMARY_FORMAT = "peplint.bulk-summary"
 
@@ -109,3 +110,23 @@ def _direction(before: float | None, now: float | None, higher_is_better: bool) 
     if f"{now:.0%}" == f"{before:.0%}":  # equal as shown (whole percentages): "same"
         return "same"
     return "better" if (now > before) == higher_is_better else "worse"
+
+
+def previous_targets_by_child(folder: Path) -> dict[str, list[Target]]:
+    """Last term's targets per child (by the waivers' child fingerprint: name and date of
+    birth), from the per-PEP reports of an earlier bulk output folder. A redacted run's
+    children cannot be matched and give nothing."""
+    from peplint.report import Report
+    from peplint.waivers import child_key
+
+    found: dict[str, list[Target]] = {}
+    for path in sorted((folder / "peps").glob("*.json")):
+        try:
+            report = Report.model_validate_json(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        for entry in report.files:
+            key = child_key(entry.pep) if entry.pep is not None else None
+            if key and entry.pep is not None and entry.pep.targets:
+                found.setdefault(key, list(entry.pep.targets))
+    return found

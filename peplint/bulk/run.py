@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -24,6 +25,7 @@ from peplint.bulk.outfolder import OutputIndex, Staging, check_output_folder, re
 from peplint.bulk.progress import BulkProgress
 from peplint.bulk.summary import Row, aggregate, row_for, to_csv
 from peplint.lint import LintSetup, lint_file, warm_up
+from peplint.model.pep import Pep, Target
 from peplint.output import atomic_write
 from peplint.plugins.manager import collect, default_manager
 from peplint.reading import file_sha256
@@ -83,6 +85,39 @@ def _checked(
     from peplint.bulk.cluster import run_on_cluster
 
     return run_on_cluster(paths, setup, options.limits, options.cluster, root)
+
+
+def _last_term(compare_with: Path | None) -> dict[str, list[Target]]:
+    """Last term's targets per child when the run compares with last term's run."""
+    if compare_with is None:
+        return {}
+    from peplint.bulk.compare import previous_targets_by_child
+
+    return previous_targets_by_child(compare_with)
+
+
+def _last_term_key(by_child: dict[str, list[Target]]) -> str:
+    """A part of the cache key: results checked against other last-term targets differ."""
+    if not by_child:
+        return ""
+    text = json.dumps({k: [t.text for t in v] for k, v in sorted(by_child.items())})
+    return "+last-term:" + hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _last_term_targets(
+    by_child: dict[str, list[Target]], compare_with: Path | None
+) -> Callable[[Pep], list[Target]] | None:
+    """Last term's targets for a PEP's child, when the run compares with last term's run;
+    loaded once here and inherited by every forked worker."""
+    if compare_with is None:
+        return None
+    from peplint.waivers import child_key
+
+    def lookup(pep: Pep) -> list[Target]:
+        key = child_key(pep)
+        return list(by_child.get(key, [])) if key else []
+
+    return lookup
 
 
 def _sha_if_safe(path: Path, root: Path) -> str | None:
@@ -159,8 +194,11 @@ def _run_staged(
     staging: Staging,
     folders: set[Path],
 ) -> BulkResult:
+    last_term_by_child = _last_term(options.compare_with)
     cache = ResultCache(
-        out / ".cache", (manifest.pack_sha256 or "") + options.cache_salt, options.redact
+        out / ".cache",
+        (manifest.pack_sha256 or "") + options.cache_salt + _last_term_key(last_term_by_child),
+        options.redact,
     )
     keys = [
         cache.key(sha, rel) if (sha := _sha_if_safe(p, root)) else None
@@ -189,6 +227,7 @@ def _run_staged(
     secret = redaction_key(out, options.key_file) if options.redact else None
     if todo and options.cluster is None:
         warm_up(setup)  # once here, inherited by every forked worker; nothing to do, no cost
+    last_term = _last_term_targets(last_term_by_child, options.compare_with)
     position_of = {files[i]: i for i in todo}
     pep_writer = PepOutputs(staging.path("peps"), setup)
     kept = PepOutputs(out / "peps", setup)
@@ -196,7 +235,7 @@ def _run_staged(
     def work(path: Path) -> FileReport:
         # Runs in the worker: check the file, then write its own three reports, in parallel.
         index = position_of[path]
-        entry = lint_file(path, setup, options.limits, root)
+        entry = lint_file(path, setup, options.limits, root, previous_targets=last_term)
         entry = redact_report(entry, secret) if options.redact else entry
         entry = _relative(entry, shown[index])
         with contextlib.suppress(OSError):  # the parent writes it again and reports a failure

@@ -226,6 +226,9 @@ class Pep(_Model):
     warnings: list[str] = Field(default_factory=list)
     # Round 2: where each field came from; a path that is absent counts as `not_found`.
     provenance: dict[str, FieldProvenance] = Field(default_factory=dict)
+    # Last term's targets for the same child, when bulk compares with last term's run
+    # (`--compare`); empty otherwise. Rules compare them with this term's.
+    previous_targets: list[Target] = Field(default_factory=list)
     unplaced_labels: list[str] = Field(default_factory=list)  # labels seen but matched to no field
 
     def field_state(self, path: str) -> FieldState:

@@ -34,6 +34,7 @@ NOT_MET = re.compile(
     r"(?i)\bnot (yet )?(been )?(met|achieved|completed)\b|\bunmet\b|\bpartially (met|achieved)\b|"
     r"\bnot achieved\b|\bstill working (on|towards)\b"
 )
+MET = re.compile(r"(?i)(?<!not )(?<!not yet )\b(met|achieved|completed)\b(?! in part)")
 CHANGED = re.compile(
     r"(?i)\bbroken down\b|\bbreak (it )?down\b|\bsmaller (steps?|targets?|chunks?)\b|\brevised\b|"
     r"\breworded\b|\badapted\b|\bchanged\b|\bnew (step|approach|strategy|support)\b|\bfirst step\b|"
@@ -217,7 +218,9 @@ class UnmetTargetsBrokenDown(_OtherAuthorities):
         what="A target whose review says it was not met ('not met', 'not achieved', 'partially met') "
         "should say how it changed ('broken down', 'smaller steps', 'new strategy'); a target that "
         "repeats, nearly word for word, one the review of previous actions says was not met is "
-        "reported too.",
+        "reported too; when bulk compares with last term's run (`--compare`), a target that repeats "
+        "last term's target for the same child, with no review saying it was met or what changed, "
+        "is reported as well.",
         why="Authorities' QA forms ask that 'previous targets are evaluated and, where not met, broken "
         "down into smaller steps' rather than carried forward unchanged.",
     )
@@ -239,6 +242,19 @@ class UnmetTargetsBrokenDown(_OtherAuthorities):
                     ctx,
                     f"Target {index} was not met last time and is repeated without being broken "
                     "down or changed.",
+                    location=f"target {index}",
+                    excerpt=target.text,
+                    page=page,
+                    suggestion="Break the target into a smaller first step, or change the support, "
+                    "and say what changed.",
+                )
+                continue
+            last = next((p for p in pep.previous_targets if _similar(target.text, p.text)), None)
+            if last is not None and not MET.search(own) and not CHANGED.search(own):
+                yield self.finding(
+                    ctx,
+                    f"Target {index} repeats last term's target nearly word for word, and its "
+                    "review does not say it was met or what changed.",
                     location=f"target {index}",
                     excerpt=target.text,
                     page=page,
