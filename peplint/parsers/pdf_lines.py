@@ -44,16 +44,14 @@ def luminance(colour: Any) -> float:
     return 0.0
 
 
-@dataclass
-class Segment:
-    """The words of a line between two wide gaps (a column of a form or table)."""
+class _Span:
+    """Words in reading order along one line: their text and their left and right edges."""
 
     words: list[Word]
-    aligned: bool = False  # starts where segments of other lines on the page start
 
     @property
     def text(self) -> str:
-        """The segment's words joined by spaces."""
+        """The words joined by spaces."""
         return " ".join(w["text"] for w in self.words)
 
     @property
@@ -65,6 +63,14 @@ class Segment:
     def x1(self) -> float:
         """Right edge."""
         return float(self.words[-1]["x1"])
+
+
+@dataclass
+class Segment(_Span):
+    """The words of a line between two wide gaps (a column of a form or table)."""
+
+    words: list[Word]
+    aligned: bool = False  # starts where segments of other lines on the page start
 
     @property
     def bold(self) -> bool:
@@ -78,7 +84,7 @@ class Segment:
 
 
 @dataclass
-class TextLine:
+class TextLine(_Span):
     """One visual line of text outside ruled tables, with its style."""
 
     words: list[Word]
@@ -101,21 +107,6 @@ class TextLine:
         text_words = [w for w in words if w.get("fontname")]
         self.colour = min((float(w.get("colour", 0.0)) for w in text_words), default=0.0)
         self.segments = split_segments(words)
-
-    @property
-    def text(self) -> str:
-        """The line's words joined by spaces."""
-        return " ".join(w["text"] for w in self.words)
-
-    @property
-    def x0(self) -> float:
-        """Left edge."""
-        return float(self.words[0]["x0"])
-
-    @property
-    def x1(self) -> float:
-        """Right edge."""
-        return float(self.words[-1]["x1"])
 
     @property
     def caps(self) -> bool:
