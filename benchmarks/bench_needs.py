@@ -11,32 +11,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.scores import Counts
 from peplint.rules.needs import addresses_need
 
 DATA = Path(__file__).resolve().parent / "data" / "needs_pairs.yaml"
 
 
-@dataclass
-class NeedsScore:
-    """Counts of the matcher's answers against the labels."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+NeedsScore = Counts  # counts of the matcher's answers against the labels
 
 
 def load_pairs(path: Path = DATA) -> list[dict[str, object]]:

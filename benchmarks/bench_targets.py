@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.scores import Counts
 from peplint.rules.smart import PARTS
 from peplint.target_helper import advise
 
@@ -25,22 +27,7 @@ DATA = Path(__file__).resolve().parent / "data" / "targets.yaml"
 HELD_OUT = Path(__file__).resolve().parent / "data" / "targets_held_out.yaml"
 
 
-@dataclass
-class PartScore:
-    """Counts of one part's answers against the labels."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+PartScore = Counts  # counts of the part's answers against the labels
 
 
 @dataclass
