@@ -129,6 +129,7 @@ class _Engine:
             and ":" not in text
             and not self.cat.is_label(text)
             and figure_pair(text, self.cat) is None
+            and not any(read(text) for read in (v.parse_date, v.parse_phone, v.parse_email))
         )
 
     def section_texts(self) -> None:

@@ -572,6 +572,9 @@ def _add_plain_line(reader: _Reader, lines: list[TextLine], i: int) -> int:
         and previous.page == line.page
         and abs(previous.size - line.size) < 0.6
         and line.top - previous.bottom < line.size * 0.45
+        # a line after a short one starts anew (one value per line in a form), unless
+        # its first word could not fit on the line above
+        and _wrapped(previous, line, reader.right)
     )
     if continues and prev_block is not None:
         joiner = "" if prev_block.text.endswith("-") else " "
