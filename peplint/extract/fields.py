@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from peplint.extract import unlabelled
 from peplint.extract import values as v
 from peplint.extract.catalogue import Catalogue, FieldSpec, Match
 from peplint.extract.pairs import (
@@ -226,9 +227,11 @@ def records(table: RecordTable, columns: dict[int, str]) -> list[dict[str, str]]
 
 
 def extract(doc: SectionedDocument, catalogue: Catalogue) -> tuple[_Engine, Extraction]:
-    """Run the scalar pass, the free-text fallback and the shared values."""
+    """Run the scalar pass, the label-less values (`unlabelled`), the free-text fallback
+    and the shared values."""
     engine = _Engine(doc, catalogue)
     engine.scalars()
+    unlabelled.assign({k: s.blocks for k, s in doc.sections.items()}, catalogue, engine.out)
     engine.section_texts()
     engine.fill_shared()
     return engine, engine.out

@@ -1,0 +1,362 @@
+"""Values with no label at all, read by their type and their place.
+
+Some forms print a value and nothing else: a Word content control whose only label is its
+title (metadata, never printed) becomes "Jamie Rowe / 02/03/2009 / Year 12" under "Pupil
+details". A QA officer still reads them: a line that is wholly a date, a percentage, an
+email, a phone number, a year group, a person's name, a role or an organisation, in a
+section that expects one not-yet-found field of that type, is that field. This stage runs
+after the labelled fields are read and only fills fields still missing:
+
+- a line is a value only when the whole line is one (never a sentence, never a label);
+- a run of value lines is one group (a contact: name, role, phone, email, organisation);
+  the group belongs to a contact when it holds the contact's role ("Social worker", the
+  catalogue's label of that contact's name) or sits under a heading naming it, or when
+  the contact is the only person the section expects; a contact's fields are never filled
+  from a group that is not theirs, nor the young person's from a contact's group;
+- a value right after a label that is not its own (a label paragraph or sub-heading over
+  one line) is that label's value, not label-less, and is left alone;
+- a value goes to the only not-yet-found field of its type the section expects, or, for
+  dates, by meaning: a date of birth is the earliest date and gives a school age, a
+  "next" date is later than the other date it is read with; anything else stays unread.
+
+Every value taken is recorded with `how="type-and-place"` and a low score (`SCORE`), no
+label, so the report shows it was not read from a label.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from peplint.extract import values as v
+from peplint.extract.catalogue import Catalogue, FieldSpec
+from peplint.extract.pairs import GLYPHS, PLACEHOLDERS, figure_pair, inline_pairs
+from peplint.extract.words import lemmas
+from peplint.model.document import Block, BlockKind
+from peplint.model.pep import FieldProvenance
+
+if TYPE_CHECKING:
+    from peplint.extract.fields import Extraction
+
+HOW = "type-and-place"
+SCORE = 0.5  # below any label match (MIN_SCORE is 0.6): a guess from type and place
+# Words that make a short capitalised line an organisation rather than a person.
+ORGANISATION_WORDS = frozenset(
+    lemmas(
+        "council trust school academy college authority borough county service services "
+        "centre center university nursery federation partnership agency department team"
+    )
+)
+# Words of a field's labels that make a name field an organisation's (the school's name,
+# the social worker's team or authority), read from the catalogue.
+_ORG_LABEL_WORDS = frozenset(lemmas("school setting college authority organisation team provider"))
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?"
+_NAME_WORD = r"[A-Z][A-Za-z'’\-]*[a-z][A-Za-z'’\-]*"
+_PERSON = re.compile(rf"^(?:{_TITLE}\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}$")
+_ORG_WORD = r"(?:[A-Z][A-Za-z'’\-.]*|of|the|and|&|for|St\.?)"
+_ORGANISATION = re.compile(rf"^{_ORG_WORD}(?:\s+{_ORG_WORD}){{0,7}}$")
+_PERCENT = re.compile(r"^\d{1,3}(?:\.\d{1,2})?\s?%$")
+_EMAIL = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
+_PHONE = re.compile(r"^\+?[\d()][\d\s()\-]{5,}\d$")
+_YEAR = re.compile(r"(?i)^(?:year|yr|ncy|nc\s+year)\s*(\d{1,2})$")
+# What a contact's group says about the contact (a date or a year group is not theirs).
+CONTACT_KINDS = frozenset({"person", "phone", "email", "organisation"})
+# A school year N is reached at about age N + 5; a PEP covers ages 2 to 25.
+SCHOOL_AGE = (2, 25)
+YEAR_AGE_SLACK = 2
+
+
+@dataclass(frozen=True)
+class Value:
+    """One line that is wholly a value: its kind, its text, what it reads as."""
+
+    kind: str  # date, percent, email, phone, year, person, role, organisation, placeholder
+    text: str
+    value: Any
+    page: int
+    block: int
+
+
+@dataclass
+class Group:
+    """A run of value lines in one section, and the contact it belongs to (if any)."""
+
+    section: str
+    values: list[Value] = field(default_factory=list)
+    person: str | None = None  # a contact's path prefix ("social_worker")
+
+
+def classify(text: str, cat: Catalogue) -> Value | None:
+    """The value a whole line is, or `None` for a line that is not wholly one value."""
+    line = " ".join(text.split())
+    if not line or len(line) > 80 or any(c in GLYPHS for c in line):
+        return None
+    if PLACEHOLDERS.match(line):
+        return Value("placeholder", line, None, 0, -1)
+    if _PERCENT.match(line):
+        return Value("percent", line, v.parse_percent(line), 0, -1)
+    if _EMAIL.match(line):
+        return Value("email", line, line, 0, -1)
+    match = v.DATE_PATTERN.fullmatch(line)
+    if match is not None:
+        date = v.parse_date(line)
+        return Value("date", line, date, 0, -1) if date is not None else None
+    if _PHONE.match(line) and sum(c.isdigit() for c in line) >= 9:
+        return Value("phone", line, line, 0, -1)
+    year = _YEAR.match(line)
+    if year is not None and 0 <= int(year.group(1)) <= 14:
+        return Value("year", line, int(year.group(1)), 0, -1)
+    role = role_of(line, cat)
+    if role is not None:
+        return Value("role", line, role, 0, -1)
+    if ":" in line or cat.is_label(line):
+        return None  # a label, not a value
+    words = frozenset(lemmas(line))
+    if _ORGANISATION.match(line) and words & ORGANISATION_WORDS:
+        return Value("organisation", line, line, 0, -1)
+    if _PERSON.match(line) and v.parse_name(line) is not None:
+        return Value("person", line, line, 0, -1)
+    return None
+
+
+def persons(cat: Catalogue) -> list[str]:
+    """The contacts of the catalogue: path prefixes with a name and a phone field."""
+    prefixes = {p.rsplit(".", 1)[0] for p in cat.fields if p.count(".") == 1}
+    return sorted(p for p in prefixes if f"{p}.name" in cat.fields and f"{p}.phone" in cat.fields)
+
+
+def role_of(line: str, cat: Catalogue) -> str | None:
+    """The contact whose role `line` names: the whole line is a short label of the
+    contact's name field ("Social worker", "Designated teacher")."""
+    words = frozenset(lemmas(line))
+    if not words or len(words) > 3:
+        return None
+    for person in persons(cat):
+        spec = cat.fields[f"{person}.name"]
+        if any(label.words == words and "name" not in label.words for label in spec.labels):
+            return person
+    return None
+
+
+def _person_of(spec: FieldSpec, people: list[str]) -> str | None:
+    head = spec.path.split(".", 1)[0]
+    return head if head in people else None
+
+
+def _kind_fits(kind: str, spec: FieldSpec) -> bool:
+    """Whether a value of `kind` can be the value of the field."""
+    if kind == "person":
+        return spec.type == "name" and not _is_organisation_field(spec)
+    if kind == "organisation":
+        return spec.type == "name" and _is_organisation_field(spec)
+    types = {"date": "date", "percent": "percent", "email": "email", "phone": "phone"}
+    if kind == "year":
+        return spec.type == "int"
+    return types.get(kind) == spec.type
+
+
+def _is_organisation_field(spec: FieldSpec) -> bool:
+    return any(label.words & _ORG_LABEL_WORDS for label in spec.labels if not label.bare)
+
+
+def _meaning(spec: FieldSpec) -> str | None:
+    """ "birth" or "next" when most of the field's labels say so (its meaning orders it
+    among dates), else `None`."""
+    labels = [label.words for label in spec.labels if not label.bare]
+    for word in ("birth", "next"):
+        if labels and sum(word in words for words in labels) * 2 > len(labels):
+            return word
+    return None
+
+
+def _own_pairs(blocks: list[Block], cat: Catalogue) -> set[int]:
+    """Blocks that hold a label and its value on their own (a checkbox line, "Key Stage 3",
+    "A levels: ...", a table, a label-value block): what follows them is not their value."""
+    out: set[int] = set()
+    for i, block in enumerate(blocks):
+        text = block.text.strip()
+        if block.kind in (BlockKind.TABLE, BlockKind.CHECKBOX):
+            out.add(i)
+        elif block.kind == BlockKind.LABEL_VALUE and text:
+            out.add(i)
+        elif block.kind == BlockKind.PARAGRAPH and (
+            any(c in GLYPHS for c in text)
+            or any(value for _, value in inline_pairs(text, cat))
+            or _labelled_figure(text, cat)
+        ):
+            out.add(i)
+    return out
+
+
+def _labelled_figure(text: str, cat: Catalogue) -> bool:
+    return figure_pair(text, cat) is not None
+
+
+def groups(blocks: list[Block], section: str, cat: Catalogue) -> list[Group]:
+    """The runs of label-less value lines in a section's blocks."""
+    people = persons(cat)
+    own = _own_pairs(blocks, cat)
+    out: list[Group] = []
+    current: Group | None = None
+    heading_person: str | None = None
+    before = "start"  # what the last block was: start, label (not its own pair), value
+    for i, block in enumerate(blocks):
+        found = classify(block.text, cat) if block.kind == BlockKind.PARAGRAPH else None
+        if found is None:
+            current = None
+            if block.kind == BlockKind.HEADING:
+                heading_person = role_of(block.text, cat)
+            titled = block.kind == BlockKind.HEADING and _titles_a_group(blocks, i, cat)
+            before = "start" if i in own or titled else "label"
+            continue
+        if before == "label":
+            before = "value"
+            continue  # the value of the label above it: not label-less
+        value = Value(found.kind, found.text, found.value, block.page, i)
+        if current is None:
+            current = Group(section, person=heading_person)
+            out.append(current)
+        current.values.append(value)
+        before = "value"
+    for group in out:
+        roles = {x.value for x in group.values if x.kind == "role"}
+        if len(roles) == 1:
+            group.person = roles.pop()
+        elif len(roles) > 1:
+            group.person = "?"  # two contacts in one run: none of their fields is sure
+        elif group.person is None:
+            expected = [p for p in people if _expects_person(cat, p, section)]
+            others = [
+                s
+                for s in cat.scalars()
+                if s.type == "name"
+                and section in s.sections
+                and _person_of(s, people) is None
+                and not _is_organisation_field(s)
+            ]
+            if len(expected) == 1 and not others:
+                group.person = expected[0]
+    return out
+
+
+def _titles_a_group(blocks: list[Block], index: int, cat: Catalogue) -> bool:
+    """Whether the heading at `index` titles a run of two or more values (a contact's
+    sub-heading) rather than labelling the one value under it."""
+    run = 0
+    for after in blocks[index + 1 :]:
+        found = classify(after.text, cat) if after.kind == BlockKind.PARAGRAPH else None
+        if found is None:
+            break
+        run += found.kind != "placeholder"
+    return run >= 2
+
+
+def _expects_person(cat: Catalogue, person: str, section: str) -> bool:
+    spec = cat.fields.get(f"{person}.name")
+    return spec is not None and section in spec.sections
+
+
+def _candidates(group: Group, kind: str, cat: Catalogue, out: Extraction) -> list[FieldSpec]:
+    people = persons(cat)
+    found = []
+    for spec in cat.scalars():
+        if group.section not in spec.sections or not _kind_fits(kind, spec):
+            continue
+        if spec.path in out.values:
+            continue  # never overwrite a value read from its label
+        owner = _person_of(spec, people)
+        if owner != (group.person if kind in CONTACT_KINDS else None):
+            continue  # a contact's details only from that contact's group, and the reverse
+        found.append(spec)
+    return found
+
+
+def _age(born: dt.date, on: dt.date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def _assign_dates(
+    dates: list[Value], fields: list[FieldSpec], group: Group, reference: dt.date | None
+) -> list[tuple[Value, FieldSpec]]:
+    """Dates to date fields: the only date and the only field, or by meaning (a date of
+    birth is the earliest and gives a school age; a "next" date is the later of two).
+    Whatever the meaning does not decide stays unread."""
+    if len({d.value for d in dates}) != len(dates):
+        return []  # two equal dates: nothing tells them apart
+    taken: list[tuple[Value, FieldSpec]] = []
+    left, free = list(dates), list(fields)
+    birth = [f for f in free if _meaning(f) == "birth"]
+    if len(birth) == 1 and left:
+        earliest = min(left, key=lambda d: d.value)
+        if _school_age(earliest.value, group, reference):
+            taken.append((earliest, birth[0]))
+            left.remove(earliest)
+            free.remove(birth[0])
+    later = [f for f in free if _meaning(f) == "next"]
+    if len(later) == 1 and len(left) == 2 and len(free) == 2:
+        early, late = sorted(left, key=lambda d: d.value)
+        other = next(f for f in free if f is not later[0])
+        taken += [(late, later[0]), (early, other)]
+    elif len(left) == 1 and len(free) == 1 and _meaning(free[0]) != "birth":
+        taken.append((left[0], free[0]))
+    return taken
+
+
+def _school_age(born: dt.date, group: Group, reference: dt.date | None) -> bool:
+    """Whether a date of birth gives a school age on the document's latest date, and fits
+    the year group read with it."""
+    if reference is None or reference <= born:
+        return False
+    age = _age(born, reference)
+    if not SCHOOL_AGE[0] <= age <= SCHOOL_AGE[1]:
+        return False
+    years = [x.value for x in group.values if x.kind == "year"]
+    return all(abs(age - (year + 5)) <= YEAR_AGE_SLACK for year in years)
+
+
+def _reference(all_groups: list[Group], out: Extraction) -> dt.date | None:
+    dates = [x.value for g in all_groups for x in g.values if x.kind == "date"]
+    dates += [val for val in out.values.values() if isinstance(val, dt.date)]
+    return max(dates) if dates else None
+
+
+def assign(sections: dict[str, list[Block]], cat: Catalogue, out: Extraction) -> list[str]:
+    """Fill fields still missing from label-less value lines; returns the paths filled."""
+    found = [g for key, blocks in sections.items() for g in groups(blocks, key, cat)]
+    reference = _reference(found, out)
+    filled: list[str] = []
+    for group in found:
+        if group.person == "?":
+            continue
+        pairs: list[tuple[Value, FieldSpec]] = []
+        kinds = {x.kind for x in group.values} - {"role", "placeholder"}
+        for kind in sorted(kinds):
+            lines = [x for x in group.values if x.kind == kind]
+            fields = _candidates(group, kind, cat, out)
+            if not fields:
+                continue
+            if kind == "date":
+                pairs += _assign_dates(lines, fields, group, reference)
+            elif len(lines) == 1 and len(fields) == 1:
+                pairs.append((lines[0], fields[0]))
+        for line, spec in pairs:
+            if spec.path in out.values:
+                continue
+            out.put(
+                spec.path,
+                line.value,
+                FieldProvenance(
+                    state="found", section=group.section, page=line.page, how=HOW, score=SCORE
+                ),
+            )
+            filled.append(spec.path)
+    # A value line the reader took for a label ("priya.kaur@example.gov.uk") is no label.
+    out.unplaced[:] = [
+        label
+        for label in out.unplaced
+        if (found := classify(label, cat)) is None
+        or found.kind not in ("date", "percent", "email", "phone")
+    ]
+    return filled
