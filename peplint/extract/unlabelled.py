@@ -174,24 +174,20 @@ def _meaning(spec: FieldSpec) -> str | None:
 def _own_pairs(blocks: list[Block], cat: Catalogue) -> set[int]:
     """Blocks that hold a label and its value on their own (a checkbox line, "Key Stage 3",
     "A levels: ...", a table, a label-value block): what follows them is not their value."""
-    out: set[int] = set()
-    for i, block in enumerate(blocks):
-        text = block.text.strip()
-        if block.kind in (BlockKind.TABLE, BlockKind.CHECKBOX):
-            out.add(i)
-        elif block.kind == BlockKind.LABEL_VALUE and text:
-            out.add(i)
-        elif block.kind == BlockKind.PARAGRAPH and (
-            any(c in GLYPHS for c in text)
-            or any(value for _, value in inline_pairs(text, cat))
-            or _labelled_figure(text, cat)
-        ):
-            out.add(i)
-    return out
+    return {i for i, block in enumerate(blocks) if _holds_own_pair(block, cat)}
 
 
-def _labelled_figure(text: str, cat: Catalogue) -> bool:
-    return figure_pair(text, cat) is not None
+def _holds_own_pair(block: Block, cat: Catalogue) -> bool:
+    text = block.text.strip()
+    if block.kind in (BlockKind.TABLE, BlockKind.CHECKBOX):
+        return True
+    if block.kind == BlockKind.LABEL_VALUE:
+        return bool(text)
+    return block.kind == BlockKind.PARAGRAPH and (
+        any(c in GLYPHS for c in text)
+        or any(value for _, value in inline_pairs(text, cat))
+        or figure_pair(text, cat) is not None
+    )
 
 
 def groups(blocks: list[Block], section: str, cat: Catalogue) -> list[Group]:
@@ -356,7 +352,7 @@ def assign(sections: dict[str, list[Block]], cat: Catalogue, out: Extraction) ->
     out.unplaced[:] = [
         label
         for label in out.unplaced
-        if (found := classify(label, cat)) is None
-        or found.kind not in ("date", "percent", "email", "phone")
+        if (seen := classify(label, cat)) is None
+        or seen.kind not in ("date", "percent", "email", "phone")
     ]
     return filled

@@ -171,7 +171,8 @@ FieldState = Literal["found", "empty", "not_found"]
 #  "question-answer" (a Question | Answer table), "inline-label" ("Label: value" in a paragraph),
 #  "label-paragraph" (a label paragraph, its value in the next), "content-control",
 #  "checkbox" (the ticked option of a group), "label-above" and "gap" (PDF geometry),
-#  "section-text" (the free text of a section), "derived" (computed from other fields)
+#  "section-text" (the free text of a section), "derived" (computed from other fields),
+#  "type-and-place" (no label at all: read by the value's type and section, score 0.5)
 ReadHow = str
 
 
