@@ -254,6 +254,24 @@ def test_small_capital_fragments_are_rejoined(tmp_path: Path) -> None:
     assert "A NOTE ON TERMS" in text
 
 
+def test_small_capitals_set_apart_from_their_initials_are_rejoined(tmp_path: Path) -> None:
+    # some print engines leave about a space between each initial and the rest of its word
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    page, x = Page(), 56.0
+    for word in ["Additional", "Needs", "Year", "14"]:
+        page.text(x, 60, word[0], "Helvetica-Bold", 11)
+        x += stringWidth(word[0], "Helvetica-Bold", 11) + 3.2
+        page.text(x, 60, word[1:].upper(), "Helvetica-Bold", 8.5)
+        x += stringWidth(word[1:].upper() + " ", "Helvetica-Bold", 8.5) + 1.5
+    prose(page, 90, 3)
+    page.text(56, 200, "A", "Helvetica", 12)  # one such pair alone is a word and its next
+    page.text(68, 200, "NOTE ON TERMS", "Helvetica", 9)
+    text = read(tmp_path, [page]).text()
+    assert "ADDITIONAL NEEDS YEAR 14" in text
+    assert "A NOTE ON TERMS" in text
+
+
 def running_pages(count: int, size: tuple[float, float] = A4) -> list[Page]:
     pages = []
     for n in range(1, count + 1):
