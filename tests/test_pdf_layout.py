@@ -518,6 +518,19 @@ def test_an_unruled_table_continued_without_its_action_column(tmp_path: Path) ->
     ]
 
 
+def test_an_unruled_column_with_a_blank_header_is_a_column_of_its_own(tmp_path: Path) -> None:
+    # a print view's action column has no header: its words are not the last column's
+    first, second = Page(), Page()
+    prose(first, 60, 40)
+    header = ("Target", "Who will help", "By when", "")
+    rows = [(*r, "Edit Delete") for r in TARGETS]
+    target_table(first, 640, (56, 250, 400, 520), rows[:2], header, wrap=False)
+    target_table(second, 60, (56, 250, 400, 520), rows[2:], header, wrap=False)  # header again
+    prose(second, 140, 3)
+    found = tables(read(tmp_path, [first, second]))
+    assert found == [[list(header), *[list(r) for r in rows]]]
+
+
 def test_an_unruled_table_whose_rows_run_onto_the_next_page(tmp_path: Path) -> None:
     first, second = Page(), Page()
     prose(first, 60, 44)

@@ -735,16 +735,14 @@ def _map_columns(
 ) -> list[list[str | None]] | None:
     """The rows of a continuation whose repeated header names some of the old
     header's columns (an action column dropped), placed under those columns;
-    None when its header does not match."""
+    None when its header does not match (a blank cell matches only a blank one)."""
     if not old or not new:
         return None
     old_header = [_norm(c) for c in old[0]]
     mapping: list[int] = []
     position = 0
     for cell in new[0]:
-        name = _norm(cell)
-        if not name:
-            return None
+        name = _norm(cell)  # a blank header cell goes under the old header's next blank one
         try:
             position = old_header.index(name, position)
         except ValueError:

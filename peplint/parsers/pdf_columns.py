@@ -126,6 +126,9 @@ def find_table(
     if not body_lines:
         return None
     strips = _finest_columns(header_lines, body_lines, strips)
+    trailing = _headless_column(spans[-1][1], body_lines)
+    if trailing is not None:
+        strips = [*strips, [trailing]]
     cuts = [max(free, key=lambda iv: iv[1] - iv[0]) for free in strips]
     positions = [(a + b) / 2 for a, b in cuts]
     spread = [_columns_of(ln, positions) for ln in body_lines]
@@ -146,6 +149,26 @@ def find_table(
         header_distinct=not _same_style(head, body_lines[0]),
         header_rows=len(header_lines),
     )
+
+
+def _headless_column(header_end: float, body_lines: list[TextLine]) -> Interval | None:
+    """The gutter before a last column whose header cell is blank (a print view's "Edit
+    Delete" actions, a tick column): a strip right of the header's last cell, free on every
+    body line and as wide as the gaps between header cells, with words after it on at
+    least half the lines; None when there is no such strip."""
+    right = max(line.x1 for line in body_lines)
+    free: list[Interval] = [(header_end, right)]
+    for line in body_lines:
+        for word in line.words:
+            free = _subtract(free, float(word["x0"]), float(word["x1"]))
+        if not free:
+            return None
+    size = max(line.size for line in body_lines) or 10.0
+    for a, b in sorted(free, key=lambda iv: iv[0]):
+        after = sum(1 for line in body_lines if any(float(w["x0"]) >= b for w in line.words))
+        if b - a >= HEADER_GAP * size and after * 2 >= len(body_lines):
+            return (a, b)
+    return None
 
 
 def _overlapping_header(lines: list[TextLine], start: int) -> list[TextLine]:
