@@ -310,6 +310,24 @@ def test_a_heading_at_the_top_of_one_page_is_kept(tmp_path: Path) -> None:
     assert "Key Contacts" in [t for t, _, _ in headings(document)]
 
 
+def test_a_header_on_every_page_but_the_first_is_dropped(tmp_path: Path) -> None:
+    # "different first page": two pages, so the header is on one page only; it stands
+    # above anything on the first page and apart from its own page's text
+    first, second = Page(), Page()
+    first.text(56, 52, "Personal Education Plan", "Helvetica-Bold", 16)
+    prose(first, 90, 5)
+    second.text(56, 22, "Jamie Rowe - Personal Education Plan", "Helvetica", 8, GREY)
+    second.text(56, 52, "Part 2", "Helvetica-Bold", 13)
+    prose(second, 72, 5)
+    document = read(tmp_path, [first, second])
+    assert "Jamie Rowe" not in document.text()
+    # a first line of the second page that runs on into the page's text is kept
+    second = Page()
+    second.text(56, 22, "Jamie said he likes his new school and", "Helvetica", 10)
+    prose(second, 35, 5)
+    assert "Jamie said" in read(tmp_path, [first, second], "kept.pdf").text()
+
+
 def test_a_line_repeated_mid_page_is_not_furniture(tmp_path: Path) -> None:
     pages = running_pages(3)
     for page in pages:
@@ -529,6 +547,34 @@ def test_an_unruled_column_with_a_blank_header_is_a_column_of_its_own(tmp_path: 
     prose(second, 140, 3)
     found = tables(read(tmp_path, [first, second]))
     assert found == [[list(header), *[list(r) for r in rows]]]
+
+
+def test_a_cell_wrapped_in_the_last_row_on_a_page_is_one_row(tmp_path: Path) -> None:
+    # two body lines give no rhythm to tell rows from wrapped lines: "Science" could not
+    # have followed "Combined" within its column, so it is the rest of that cell
+    page = Page()
+    for x, head in ((56, "Subject"), (120, "Level"), (200, "Target")):
+        page.text(x, 60, head, "Helvetica-Bold", 10)
+    page.text(56, 78, "Combined", "Helvetica", 10)
+    page.text(56, 89, "Science", "Helvetica", 10)
+    page.text(120, 78, "GCSE", "Helvetica", 10)
+    page.text(200, 78, "5-5", "Helvetica", 10)
+    prose(page, 130, 3)
+    assert tables(read(tmp_path, [page])) == [
+        [["Subject", "Level", "Target"], ["Combined Science", "GCSE", "5-5"]]
+    ]
+    # a short first cell with room after it starts a row of its own
+    page = Page()
+    for x, head in ((56, "Subject"), (180, "Level"), (260, "Target")):
+        page.text(x, 60, head, "Helvetica-Bold", 10)
+    page.text(56, 78, "Art", "Helvetica", 10)
+    page.text(56, 89, "Music", "Helvetica", 10)
+    page.text(180, 78, "GCSE", "Helvetica", 10)
+    page.text(260, 78, "6", "Helvetica", 10)
+    prose(page, 130, 3)
+    assert tables(read(tmp_path, [page], "rows.pdf")) == [
+        [["Subject", "Level", "Target"], ["Art", "GCSE", "6"], ["Music", "", ""]]
+    ]
 
 
 def test_an_unruled_table_whose_rows_run_onto_the_next_page(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from peplint.parsers.pdf_lines import Segment, TextLine, Word, split_segments
 
 HEADER_GAP = 0.9  # header cells are separated by gaps wider than this many font sizes
 MAX_CELL_WORDS = 6
+WRAP_GAP = 0.35  # lines of one wrapped cell sit closer than this many font sizes apart
 Interval = tuple[float, float]
 Box = tuple[float, float, float, float]
 CellJoiner = Callable[[list[list[Word]], Box], str]  # a cell's lines of words and box -> text
@@ -257,10 +258,17 @@ def _rows(
     varied = bool(gaps) and max(gaps) - min(gaps) > 1.5
     size = max((line.size for line in lines), default=10.0)
     # Lines of one wrapped cell sit closer than a third of the type size apart.
-    threshold = min((max(gaps) + min(gaps)) / 2, 0.35 * size) if varied else 0.0
+    threshold = min((max(gaps) + min(gaps)) / 2, WRAP_GAP * size) if varied else 0.0
     grouped: list[tuple[list[TextLine], list[list[list[Word]]]]] = []
     for index, cols in enumerate(spread):
-        new_row = index == 0 or (gaps[index - 1] > threshold if varied else bool(cols[0]))
+        if index == 0:
+            new_row = True
+        elif varied:
+            new_row = gaps[index - 1] > threshold
+        else:
+            new_row = bool(cols[0]) and not (
+                gaps[index - 1] < WRAP_GAP * size and _wraps(spread[index - 1], cols, edges)
+            )
         if new_row:
             grouped.append(([lines[index]], [[c] if c else [] for c in cols]))
         else:
@@ -272,6 +280,24 @@ def _rows(
         [join(cell, _box(edges, j, row_lines)) for j, cell in enumerate(cells)]
         for row_lines, cells in grouped
     ]
+
+
+def _wraps(above: list[list[Word]], cols: list[list[Word]], edges: list[float]) -> bool:
+    """Whether a line's cells go on the cells of the line above (one wrapped cell, "Combined"
+    over "Science"): each of its cells has text above it, and its first word could not have
+    been set after that text within the column (it runs past the gutter's middle)."""
+    filled = [j for j, words in enumerate(cols) if words]
+    if not filled:
+        return False
+    for j in filled:
+        if not above[j]:
+            return False
+        last, first = above[j][-1], cols[j][0]
+        space = 0.25 * float(last.get("size") or 10.0)
+        width = float(first["x1"]) - float(first["x0"])
+        if float(last["x1"]) + space + width <= edges[j + 1]:
+            return False
+    return True
 
 
 def continue_table(
