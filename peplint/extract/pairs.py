@@ -484,7 +484,9 @@ class _Reader:
                 boxed = _checkbox_value(text) if not pairs else None
                 restated = not pairs and not boxed and _restates(label, under, text)
                 figured = (
-                    figure_pair(text, self.vocab) if not pairs and not boxed and not restated else None
+                    figure_pair(text, self.vocab)
+                    if not pairs and not boxed and not restated
+                    else None
                 )
                 if boxed is not None:
                     flush()

@@ -104,9 +104,9 @@ def _after_first_page(margins: list[MarginText], page_count: int) -> set[MarginT
     first = [m for m in margins if m.page == 1]
     by_key: dict[tuple[str, bool], list[MarginText]] = defaultdict(list)
     for item in margins:
-        if item.page > 1 and item.alone and _outer(item) and item.height > 0:
-            if item.apart is not None and item.apart > 1.5 * item.height:
-                by_key[(_key(item.text), item.at_top)].append(item)
+        apart = item.apart is not None and item.apart > 1.5 * item.height > 0
+        if item.page > 1 and item.alone and _outer(item) and apart:
+            by_key[(_key(item.text), item.at_top)].append(item)
     drop: set[MarginText] = set()
     for (_, at_top), items in by_key.items():
         same = _same_place(items)
