@@ -291,3 +291,19 @@ def test_another_fields_line_met_by_a_label_is_not_evidence_of_empty() -> None:
     )
     assert got.field_state("child.date_of_birth") == "not_found"
     assert got.field_state("child.date_entered_care") == "not_found"
+
+
+def test_a_bare_label_reads_in_the_section_its_neighbours_belong_to() -> None:
+    # the heading over the needs fields opens the personal section; the bare "Details"
+    # counts only among the needs, and its neighbours say that is where it sits
+    needs = table(
+        ["SEN status", "SEN support"],
+        ["Primary area of need", "Speech, language and communication"],
+        ["Details", "Reviewed each term with the SENCo."],
+    )
+    got = pep(heading("About me"), table(["Name", "Sam Lee"]), heading("Pupil information"), needs)
+    assert got.additional_needs.text == "Reviewed each term with the SENCo."
+    assert got.provenance["additional_needs.text"].section == "personal_care"
+    # a bare label with no such neighbours stays unplaced
+    alone = pep(heading("About me"), table(["Name", "Sam Lee"], ["Details", "Lives with Tom."]))
+    assert alone.additional_needs.text is None

@@ -325,3 +325,22 @@ def test_repeated_records_that_start_with_unlabelled_text() -> None:
         "Read every night.",
         "Write a story.",
     ]
+
+
+def test_a_value_that_repeats_its_label_words_with_a_figure_is_the_value() -> None:
+    # "Key Stage" is a known label, but under "Course / key stage" the line "Key Stage 3"
+    # only picks one of the label's kind: it is the value, not a label and its figure
+    vocab = catalogue_for(None)
+    for label in (
+        Block(kind=BlockKind.HEADING, text="Course / key stage", level=5),
+        _para("Course / key stage:"),
+    ):
+        blocks = [label, _para("Key Stage 3"), _para("Designated teacher"), _para("Ruth Ade")]
+        got = [(p.label, p.value) for p in read_pairs(blocks, "x", vocab).pairs]
+        assert got[0] == ("Course / key stage", "Key Stage 3")
+        assert got[1] == ("Designated teacher", "Ruth Ade")
+    # words the label does not hold still make a pair of their own under a sub-heading
+    blocks = [Block(kind=BlockKind.HEADING, text="Key dates", level=4), _para("Year group 12")]
+    assert [(p.label, p.value) for p in read_pairs(blocks, "x", vocab).pairs] == [
+        ("Year group", "12")
+    ]

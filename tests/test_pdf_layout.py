@@ -254,6 +254,24 @@ def test_small_capital_fragments_are_rejoined(tmp_path: Path) -> None:
     assert "A NOTE ON TERMS" in text
 
 
+def test_small_capitals_set_apart_from_their_initials_are_rejoined(tmp_path: Path) -> None:
+    # some print engines leave about a space between each initial and the rest of its word
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    page, x = Page(), 56.0
+    for word in ["Additional", "Needs", "Year", "14"]:
+        page.text(x, 60, word[0], "Helvetica-Bold", 11)
+        x += stringWidth(word[0], "Helvetica-Bold", 11) + 3.2
+        page.text(x, 60, word[1:].upper(), "Helvetica-Bold", 8.5)
+        x += stringWidth(word[1:].upper() + " ", "Helvetica-Bold", 8.5) + 1.5
+    prose(page, 90, 3)
+    page.text(56, 200, "A", "Helvetica", 12)  # one such pair alone is a word and its next
+    page.text(68, 200, "NOTE ON TERMS", "Helvetica", 9)
+    text = read(tmp_path, [page]).text()
+    assert "ADDITIONAL NEEDS YEAR 14" in text
+    assert "A NOTE ON TERMS" in text
+
+
 def running_pages(count: int, size: tuple[float, float] = A4) -> list[Page]:
     pages = []
     for n in range(1, count + 1):
@@ -290,6 +308,24 @@ def test_a_heading_at_the_top_of_one_page_is_kept(tmp_path: Path) -> None:
     pages[1].text(56, 50, "Key Contacts", "Helvetica-Bold", 13)
     document = read(tmp_path, pages)
     assert "Key Contacts" in [t for t, _, _ in headings(document)]
+
+
+def test_a_header_on_every_page_but_the_first_is_dropped(tmp_path: Path) -> None:
+    # "different first page": two pages, so the header is on one page only; it stands
+    # above anything on the first page and apart from its own page's text
+    first, second = Page(), Page()
+    first.text(56, 52, "Personal Education Plan", "Helvetica-Bold", 16)
+    prose(first, 90, 5)
+    second.text(56, 22, "Jamie Rowe - Personal Education Plan", "Helvetica", 8, GREY)
+    second.text(56, 52, "Part 2", "Helvetica-Bold", 13)
+    prose(second, 72, 5)
+    document = read(tmp_path, [first, second])
+    assert "Jamie Rowe" not in document.text()
+    # a first line of the second page that runs on into the page's text is kept
+    second = Page()
+    second.text(56, 22, "Jamie said he likes his new school and", "Helvetica", 10)
+    prose(second, 35, 5)
+    assert "Jamie said" in read(tmp_path, [first, second], "kept.pdf").text()
 
 
 def test_a_line_repeated_mid_page_is_not_furniture(tmp_path: Path) -> None:
@@ -497,6 +533,47 @@ def test_an_unruled_table_continued_without_its_action_column(tmp_path: Path) ->
     found = tables(read(tmp_path, [first, second]))
     assert found == [
         [list(header), *[list(r) for r in rows], [*TARGETS[2], ""]],
+    ]
+
+
+def test_an_unruled_column_with_a_blank_header_is_a_column_of_its_own(tmp_path: Path) -> None:
+    # a print view's action column has no header: its words are not the last column's
+    first, second = Page(), Page()
+    prose(first, 60, 40)
+    header = ("Target", "Who will help", "By when", "")
+    rows = [(*r, "Edit Delete") for r in TARGETS]
+    target_table(first, 640, (56, 250, 400, 520), rows[:2], header, wrap=False)
+    target_table(second, 60, (56, 250, 400, 520), rows[2:], header, wrap=False)  # header again
+    prose(second, 140, 3)
+    found = tables(read(tmp_path, [first, second]))
+    assert found == [[list(header), *[list(r) for r in rows]]]
+
+
+def test_a_cell_wrapped_in_the_last_row_on_a_page_is_one_row(tmp_path: Path) -> None:
+    # two body lines give no rhythm to tell rows from wrapped lines: "Science" could not
+    # have followed "Combined" within its column, so it is the rest of that cell
+    page = Page()
+    for x, head in ((56, "Subject"), (120, "Level"), (200, "Target")):
+        page.text(x, 60, head, "Helvetica-Bold", 10)
+    page.text(56, 78, "Combined", "Helvetica", 10)
+    page.text(56, 89, "Science", "Helvetica", 10)
+    page.text(120, 78, "GCSE", "Helvetica", 10)
+    page.text(200, 78, "5-5", "Helvetica", 10)
+    prose(page, 130, 3)
+    assert tables(read(tmp_path, [page])) == [
+        [["Subject", "Level", "Target"], ["Combined Science", "GCSE", "5-5"]]
+    ]
+    # a short first cell with room after it starts a row of its own
+    page = Page()
+    for x, head in ((56, "Subject"), (180, "Level"), (260, "Target")):
+        page.text(x, 60, head, "Helvetica-Bold", 10)
+    page.text(56, 78, "Art", "Helvetica", 10)
+    page.text(56, 89, "Music", "Helvetica", 10)
+    page.text(180, 78, "GCSE", "Helvetica", 10)
+    page.text(260, 78, "6", "Helvetica", 10)
+    prose(page, 130, 3)
+    assert tables(read(tmp_path, [page], "rows.pdf")) == [
+        [["Subject", "Level", "Target"], ["Art", "GCSE", "6"], ["Music", "", ""]]
     ]
 
 

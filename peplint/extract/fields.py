@@ -18,7 +18,7 @@ from typing import Any
 
 from peplint.extract import unlabelled
 from peplint.extract import values as v
-from peplint.extract.catalogue import Catalogue, FieldSpec, Match
+from peplint.extract.catalogue import MIN_SCORE, NO_SECTION, Catalogue, FieldSpec, Match
 from peplint.extract.pairs import (
     Pair,
     RecordTable,
@@ -46,6 +46,7 @@ PARSERS: dict[str, Callable[[str | None], Any]] = {
 }
 # Sections whose labels are the Virtual School's own form, not the PEP's fields.
 NOT_PEP_LABELS = {"vs_final_sign_off"}
+CONTEXT_REACH = 2  # matched labels on each side that tell which section a label sits in
 
 
 def parse_value(spec: FieldSpec, text: str | None) -> Any:
@@ -94,9 +95,10 @@ class _Engine:
     # --- scalar fields ----------------------------------------------------------
     def scalars(self) -> None:
         candidates: list[tuple[float, int, Match]] = []
-        top: dict[int, Match] = {}
+        found = [self.cat.matches(pair.label, pair.section) for pair in self.pairs]
+        top = {i: matches[0] for i, matches in enumerate(found) if matches}
         for i, pair in enumerate(self.pairs):
-            matches = self.cat.matches(pair.label, pair.section)
+            matches = found[i] or self._in_context(i, top)
             if matches:
                 top[i] = matches[0]
             elif pair.section not in NOT_PEP_LABELS and len(pair.label) <= 80:
@@ -119,6 +121,38 @@ class _Engine:
         for path, (pair, match) in empty.items():
             if path not in self.out.values:
                 self.out.provenance[path] = _prov("empty", pair, match)
+
+    def _in_context(self, i: int, top: dict[int, Match]) -> list[Match]:
+        """Matches for a label that means nothing in its own section, read in the section its
+        neighbours belong to: a bare "Details" among SEN status, area of need and exam
+        arrangements is the needs' details, though the heading above them ("Essential pupil
+        information") opened another section or none."""
+        pair = self.pairs[i]
+        if pair.section in NOT_PEP_LABELS:
+            return []
+        near: list[str] = []
+        for step in (-1, 1):
+            j, taken = i + step, 0
+            while 0 <= j < len(self.pairs) and self.pairs[j].section == pair.section:
+                if j in top:
+                    near.append(top[j].path)
+                    taken += 1
+                    if taken == CONTEXT_REACH:
+                        break
+                j += step
+        if len(near) < 2:
+            return []
+        shared = set.intersection(*(set(self.cat.fields[p].sections) for p in near))
+        shared.discard(pair.section or "")
+        if len(shared) != 1:
+            return []
+        context = shared.pop()
+        out = []
+        for match in self.cat.matches(pair.label, context):
+            score = round(match.score * NO_SECTION, 3)
+            if context in self.cat.fields[match.path].sections and score >= MIN_SCORE:
+                out.append(Match(match.path, match.label, score))
+        return out
 
     def _stands_for_nothing(self, text: str) -> bool:
         """Whether a value that does not read as its field's type says the field is unfilled

@@ -18,6 +18,7 @@ from typing import Protocol
 
 from peplint.extract.section_view import names_columns, normalise_label, table_header
 from peplint.extract.values import CHECKED_GLYPHS, CROSSED_GLYPHS, UNCHECKED_GLYPHS
+from peplint.extract.words import lemmas
 from peplint.model.document import Block, BlockKind, Table
 
 GLYPHS = CHECKED_GLYPHS + UNCHECKED_GLYPHS + CROSSED_GLYPHS
@@ -256,6 +257,17 @@ def figure_pair(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
     return found
 
 
+def _restates(label: tuple[str, str, int, int] | None, under: list[str], text: str) -> bool:
+    """Whether `text`, the first line under a label still awaiting its value, is that value
+    although it reads like a label: its words are only words of the label, plus a figure
+    ("Key Stage 3" under "Course / key stage"). A label names a thing; a value picks one of
+    its kind, so repeating the label's own words with a figure added is an answer to it."""
+    if label is None or under or not re.search(r"\d", text) or len(text.split()) > 8:
+        return False
+    words = set(lemmas(text))
+    return bool(words) and words <= set(lemmas(label[0]))
+
+
 def _checkbox_value(text: str) -> tuple[str, str] | None:
     """ "Did they attend? ☒ Yes ☐ No" -> (label, options) when text precedes the glyphs."""
     text = marks_as_glyphs(text)
@@ -470,7 +482,12 @@ class _Reader:
                 text = block.text.strip()
                 pairs = inline_pairs(text, self.vocab)
                 boxed = _checkbox_value(text) if not pairs else None
-                figured = figure_pair(text, self.vocab) if not pairs and not boxed else None
+                restated = not pairs and not boxed and _restates(label, under, text)
+                figured = (
+                    figure_pair(text, self.vocab)
+                    if not pairs and not boxed and not restated
+                    else None
+                )
                 if boxed is not None:
                     flush()
                     self.pair(boxed[0], boxed[1], "checkbox", block.page, i)
@@ -481,7 +498,8 @@ class _Reader:
                     self.pair(*figured, "inline-label", block.page, i, inline=True)
                     self.out.paragraphs.append(Paragraph(block.text, block.page, i))
                 elif (
-                    _label_like(text, self.vocab, strict=True)
+                    not restated
+                    and _label_like(text, self.vocab, strict=True)
                     and (not pairs or (len(pairs) == 1 and not pairs[0][1]))
                     and self._value_follows(blocks, i)
                 ):
@@ -504,7 +522,7 @@ class _Reader:
                     flush()
                     label = (text, "label-paragraph", block.page, i)
                     self.out.paragraphs.append(Paragraph(text, block.page, i, is_prompt=True))
-                elif not pairs and (gap := self._gap_pair(text)) is not None:
+                elif not pairs and not restated and (gap := self._gap_pair(text)) is not None:
                     flush()
                     self.pair(gap[0], gap[1], "gap", block.page, i, inline=True)
                     self.out.paragraphs.append(Paragraph(block.text, block.page, i))

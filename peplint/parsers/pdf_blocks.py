@@ -124,11 +124,29 @@ def _read_page(page: Any, number: int) -> tuple[_PageItems, int, int]:
     return out, len(page.chars), len(page.images)
 
 
+def _apart(page: _PageItems, index: int) -> float | None:
+    """The blank between a margin line and the page's next line inward (below it in the
+    top half, above it in the bottom half); None when a table or nothing is there."""
+    line = page.items[index][1]
+    assert isinstance(line, TextLine)
+    at_top = line.top < page.height / 2
+    step = 1 if at_top else -1
+    j = index + step
+    while 0 <= j < len(page.items):
+        other = page.items[j][1]
+        if not isinstance(other, TextLine):  # a ruled table: only its top is known here
+            return page.items[j][0] - line.bottom if at_top else None
+        if other.bottom <= line.top or other.top >= line.bottom:  # not on the same line
+            return other.top - line.bottom if at_top else line.top - other.bottom
+        j += step
+    return None
+
+
 def _drop_running(pages: list[_PageItems]) -> None:
     """Remove running headers and footers (segment by segment) from every page."""
     margins: list[tuple[MarginText, TextLine, Segment]] = []
     for page in pages:
-        for _, item in page.items:
+        for index, (_, item) in enumerate(page.items):
             if isinstance(item, TextLine) and in_running_band(item.top, item.bottom, page.height):
                 for seg in item.segments:
                     margins.append(
@@ -142,6 +160,8 @@ def _drop_running(pages: list[_PageItems]) -> None:
                                 seg.x1,
                                 alone=len(item.segments) == 1,
                                 at_end=seg is item.segments[0] or seg is item.segments[-1],
+                                height=item.bottom - item.top,
+                                apart=_apart(page, index),
                             ),
                             item,
                             seg,
@@ -738,16 +758,14 @@ def _map_columns(
 ) -> list[list[str | None]] | None:
     """The rows of a continuation whose repeated header names some of the old
     header's columns (an action column dropped), placed under those columns;
-    None when its header does not match."""
+    None when its header does not match (a blank cell matches only a blank one)."""
     if not old or not new:
         return None
     old_header = [_norm(c) for c in old[0]]
     mapping: list[int] = []
     position = 0
     for cell in new[0]:
-        name = _norm(cell)
-        if not name:
-            return None
+        name = _norm(cell)  # a blank header cell goes under the old header's next blank one
         try:
             position = old_header.index(name, position)
         except ValueError:

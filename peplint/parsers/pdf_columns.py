@@ -19,6 +19,7 @@ from peplint.parsers.pdf_lines import Segment, TextLine, Word, split_segments
 
 HEADER_GAP = 0.9  # header cells are separated by gaps wider than this many font sizes
 MAX_CELL_WORDS = 6
+WRAP_GAP = 0.35  # lines of one wrapped cell sit closer than this many font sizes apart
 Interval = tuple[float, float]
 Box = tuple[float, float, float, float]
 CellJoiner = Callable[[list[list[Word]], Box], str]  # a cell's lines of words and box -> text
@@ -126,6 +127,9 @@ def find_table(
     if not body_lines:
         return None
     strips = _finest_columns(header_lines, body_lines, strips)
+    trailing = _headless_column(spans[-1][1], body_lines)
+    if trailing is not None:
+        strips = [*strips, [trailing]]
     cuts = [max(free, key=lambda iv: iv[1] - iv[0]) for free in strips]
     positions = [(a + b) / 2 for a, b in cuts]
     spread = [_columns_of(ln, positions) for ln in body_lines]
@@ -146,6 +150,26 @@ def find_table(
         header_distinct=not _same_style(head, body_lines[0]),
         header_rows=len(header_lines),
     )
+
+
+def _headless_column(header_end: float, body_lines: list[TextLine]) -> Interval | None:
+    """The gutter before a last column whose header cell is blank (a print view's "Edit
+    Delete" actions, a tick column): a strip right of the header's last cell, free on every
+    body line and as wide as the gaps between header cells, with words after it on at
+    least half the lines; None when there is no such strip."""
+    right = max(line.x1 for line in body_lines)
+    free: list[Interval] = [(header_end, right)]
+    for line in body_lines:
+        for word in line.words:
+            free = _subtract(free, float(word["x0"]), float(word["x1"]))
+        if not free:
+            return None
+    size = max(line.size for line in body_lines) or 10.0
+    for a, b in sorted(free, key=lambda iv: iv[0]):
+        after = sum(1 for line in body_lines if any(float(w["x0"]) >= b for w in line.words))
+        if b - a >= HEADER_GAP * size and after * 2 >= len(body_lines):
+            return (a, b)
+    return None
 
 
 def _overlapping_header(lines: list[TextLine], start: int) -> list[TextLine]:
@@ -234,10 +258,17 @@ def _rows(
     varied = bool(gaps) and max(gaps) - min(gaps) > 1.5
     size = max((line.size for line in lines), default=10.0)
     # Lines of one wrapped cell sit closer than a third of the type size apart.
-    threshold = min((max(gaps) + min(gaps)) / 2, 0.35 * size) if varied else 0.0
+    threshold = min((max(gaps) + min(gaps)) / 2, WRAP_GAP * size) if varied else 0.0
     grouped: list[tuple[list[TextLine], list[list[list[Word]]]]] = []
     for index, cols in enumerate(spread):
-        new_row = index == 0 or (gaps[index - 1] > threshold if varied else bool(cols[0]))
+        if index == 0:
+            new_row = True
+        elif varied:
+            new_row = gaps[index - 1] > threshold
+        else:
+            new_row = bool(cols[0]) and not (
+                gaps[index - 1] < WRAP_GAP * size and _wraps(spread[index - 1], cols, edges)
+            )
         if new_row:
             grouped.append(([lines[index]], [[c] if c else [] for c in cols]))
         else:
@@ -249,6 +280,24 @@ def _rows(
         [join(cell, _box(edges, j, row_lines)) for j, cell in enumerate(cells)]
         for row_lines, cells in grouped
     ]
+
+
+def _wraps(above: list[list[Word]], cols: list[list[Word]], edges: list[float]) -> bool:
+    """Whether a line's cells go on the cells of the line above (one wrapped cell, "Combined"
+    over "Science"): each of its cells has text above it, and its first word could not have
+    been set after that text within the column (it runs past the gutter's middle)."""
+    filled = [j for j, words in enumerate(cols) if words]
+    if not filled:
+        return False
+    for j in filled:
+        if not above[j]:
+            return False
+        last, first = above[j][-1], cols[j][0]
+        space = 0.25 * float(last.get("size") or 10.0)
+        width = float(first["x1"]) - float(first["x0"])
+        if float(last["x1"]) + space + width <= edges[j + 1]:
+            return False
+    return True
 
 
 def continue_table(

@@ -156,24 +156,42 @@ def group_text_lines(words: list[Word]) -> list[list[Word]]:
     return [rejoin_small_caps(sorted(line, key=lambda w: float(w["x0"]))) for line in lines]
 
 
-def _small_caps_pair(left: Word, right: Word) -> bool:
+SMALL_CAPS_GAP = 0.12  # an initial this close (in its font sizes) to smaller capitals begins them
+LOOSE_SMALL_CAPS_GAP = 0.45  # as far as this when the line repeats the pattern word after word
+
+
+def _small_caps_pair(left: Word, right: Word, gap_limit: float = SMALL_CAPS_GAP) -> bool:
     """Whether `right` is the small-capital rest of a word `left` began with a larger
-    capital ("D" + "ATE"): tight spacing and a drop in size from capitals to capitals."""
+    capital ("D" + "ATE"): close spacing and a drop in size from capitals to capitals."""
     a, b = float(left.get("size") or 0.0), float(right.get("size") or 0.0)
     if not (a and b) or not (0.55 * a <= b <= 0.92 * a):
         return False
     gap = float(right["x0"]) - float(left["x1"])
-    if gap > 0.12 * a:
+    if gap > gap_limit * a:
         return False
     lt, rt = left["text"], right["text"]
+    if gap_limit > SMALL_CAPS_GAP:  # the loose spacing only after a lone initial
+        if re.fullmatch(r"\d", lt):  # "1" + "4": the engine shrank the figures too
+            return bool(re.fullmatch(r"\d+[.,:;]?", rt))
+        if not re.fullmatch(r"[A-Z]", lt):
+            return False
     return bool(lt[-1:].isupper() and rt[:1].isupper() and re.fullmatch(r"[A-Z'’-]+[.,:;]?", rt))
 
 
 def rejoin_small_caps(line: list[Word]) -> list[Word]:
-    """A line's words with small-capital fragments joined back into whole words."""
+    """A line's words with small-capital fragments joined back into whole words.
+
+    Some print engines set each initial apart from the rest of its word by about a
+    space ("P ERSONAL A ND C ARE"); spacing alone cannot tell that from "A NOTE ON
+    TERMS", but the pattern can: a lone larger initial before smaller capitals, word
+    after word. So such a looser pair joins only where the line has two or more."""
+    loose = sum(
+        _small_caps_pair(left, right, LOOSE_SMALL_CAPS_GAP) for left, right in pairwise(line)
+    )
+    limit = LOOSE_SMALL_CAPS_GAP if loose >= 2 else SMALL_CAPS_GAP
     out: list[Word] = []
     for word in line:
-        if out and _small_caps_pair(out[-1], word):
+        if out and _small_caps_pair(out[-1], word, limit):
             left = out[-1]
             out[-1] = {
                 **left,

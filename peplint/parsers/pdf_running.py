@@ -38,6 +38,8 @@ class MarginText:
     x1: float | None = None
     alone: bool = True  # the only segment on its line
     at_end: bool = True  # the first or last segment of its line
+    height: float = 0.0  # its line's height
+    apart: float | None = None  # blank space to the page's next line inward (None: unknown)
 
     @property
     def at_top(self) -> bool:
@@ -81,11 +83,43 @@ def running_texts(margins: list[MarginText], page_count: int) -> set[MarginText]
             same = _same_place(items)
             if len({i.page for i in same}) >= needed:
                 drop.update(same)
+    drop |= _after_first_page(margins, page_count)
     for item in margins:
         if not is_page_furniture(item.text) or not _page_number_here(item):
             continue
         if _outer(item) or len(item.text) < 20:
             drop.add(item)
+    return drop
+
+
+def _after_first_page(margins: list[MarginText], page_count: int) -> set[MarginText]:
+    """Running text that every page but the first carries ("Different first page": the
+    child's name and the form's title over pages 2 on, where the first page has its title
+    instead), so in a two-page document it is on one page only. Taken for furniture only
+    where it stands outside the first page's text (nothing there sits as near the edge)
+    and apart from its own page's text (a blank of more than its height), alone on its
+    line in the outer margin."""
+    if page_count < 2:
+        return set()
+    first = [m for m in margins if m.page == 1]
+    by_key: dict[tuple[str, bool], list[MarginText]] = defaultdict(list)
+    for item in margins:
+        apart = item.apart is not None and item.apart > 1.5 * item.height > 0
+        if item.page > 1 and item.alone and _outer(item) and apart:
+            by_key[(_key(item.text), item.at_top)].append(item)
+    drop: set[MarginText] = set()
+    for (_, at_top), items in by_key.items():
+        same = _same_place(items)
+        if len({i.page for i in same}) < page_count - 1:
+            continue
+        if at_top:
+            edge = min(i.top for i in same)
+            outside = all(m.top >= edge + m.height for m in first if m.at_top)
+        else:
+            edge = max(i.top + i.height for i in same)
+            outside = all(m.top + m.height <= edge - m.height for m in first if not m.at_top)
+        if outside:
+            drop.update(same)
     return drop
 
 
