@@ -652,20 +652,13 @@ def _legacy_checkbox(fld_char: Any) -> bool | None:
     return False
 
 
-def _numbering(document: Any) -> Any:
-    try:
-        return document.part.numbering_part.element
-    except Exception:  # python-docx raises several types when the part is absent
-        return None
-
-
 def read_docx(path: Path) -> Document:
     """Parse a .docx into a `Document`. Raises only `InputError`."""
     from peplint.parsers.docx_package import open_docx
 
-    doc = open_docx(path)
-    sheet = StyleSheet(doc.styles.element, _numbering(doc))
+    parts = open_docx(path)
+    sheet = StyleSheet(parts.styles, parts.numbering)
     walker = _Walker(sheet)
-    walker.walk_body(doc.element.body)
+    walker.walk_body(parts.body)
     settle(walker.blocks, walker.candidates, walker.crossed, walker.glyphs)
     return Document(format="docx", pages=walker.page, blocks=walker.blocks)
