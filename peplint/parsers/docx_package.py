@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,8 +78,9 @@ class _Package:
         from docx.opc.oxml import parse_xml
 
         self.archive = archive
-        self._parse_opc = parse_xml
-        types = parse_xml(archive.read("[Content_Types].xml"))  # KeyError when absent
+        # python-docx annotates it as taking str; it passes the parts' bytes itself
+        self._parse_opc: Callable[[bytes], Any] = parse_xml  # type: ignore[assignment]
+        types = self._parse_opc(archive.read("[Content_Types].xml"))  # KeyError when absent
         self.overrides: dict[str, str] = {}
         self.defaults: dict[str, str] = {}
         for node in types:
