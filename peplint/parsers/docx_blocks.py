@@ -43,6 +43,7 @@ from peplint.parsers.docx_headings import (
     settle,
 )
 from peplint.parsers.docx_styles import (
+    PLAIN,
     VAL,
     ParagraphStyle,
     RunLook,
@@ -102,7 +103,7 @@ class _ParagraphReading:
     runs: list[tuple[int, RunLook]] = field(default_factory=list)  # (visible chars, look)
     boxes: list[tuple[bool, list[Block]]] = field(default_factory=list)  # (after text, blocks)
     controls: list[Block] = field(default_factory=list)  # titled controls' label-values
-    base: RunLook = field(default_factory=RunLook)
+    base: RunLook = PLAIN
     looks: bool = False  # whether the runs' formatting is wanted (it costs time)
     shaded: bool = False  # a paragraph of it has a fill (for table cells)
 
@@ -369,7 +370,7 @@ class _Walker:
                 return  # a content control's prompt text
         self._collect(run, parts)
         # symbol-font boxes and ticks are a character or two; longer runs are not checked
-        fonts = rpr.find(RFONTS) if sum(len(p) for p in parts[start:]) <= 3 else None
+        fonts = rpr.find(RFONTS) if sum(map(len, parts[start:])) <= 3 else None
         if fonts is not None:
             font = fonts.get(ASCII) or fonts.get(HANSI) or ""
             if "wingdings" in font.lower():  # its letters are pictures of boxes and ticks
@@ -599,7 +600,7 @@ def _mark_strength(text: str) -> int:
 
 
 def _visible(parts: list[str], start: int) -> int:
-    return 1 if any(s.strip() for s in parts[start:]) else 0
+    return 1 if "".join(parts[start:]).strip() else 0
 
 
 def _shaded(props: Any) -> bool:

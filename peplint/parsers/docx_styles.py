@@ -49,6 +49,10 @@ class RunLook:
 
     def over(self, base: RunLook) -> RunLook:
         """This formatting with `base` filling what it leaves unset."""
+        if self.bold is not None and self.caps is not None and self.size is not None:
+            return self  # nothing left for `base` to fill (looks are immutable: share it)
+        if self.bold is None and self.caps is None and self.size is None:
+            return base
         return RunLook(
             bold=self.bold if self.bold is not None else base.bold,
             caps=self.caps if self.caps is not None else base.caps,
@@ -59,7 +63,7 @@ class RunLook:
 def run_look(rpr: Any) -> RunLook:
     """The heading-relevant formatting stated directly in a `w:rPr`."""
     if rpr is None:
-        return RunLook()
+        return PLAIN
     size = rpr.find(_SZ)
     try:
         size_val = int(size.get(VAL)) if size is not None else None
@@ -70,6 +74,9 @@ def run_look(rpr: Any) -> RunLook:
         caps=on_off(rpr.find(_CAPS)),
         size=size_val,
     )
+
+
+PLAIN = RunLook()  # no formatting stated
 
 
 @dataclass(frozen=True)
