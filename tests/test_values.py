@@ -118,3 +118,30 @@ def test_parse_progress(text: str, expected: str | None) -> None:
 )
 def test_grades_with_lookalike_characters(text: str, expected: str) -> None:
     assert v.normalise_grade(text) == expected
+
+
+def test_common_date_shapes_read_as_dateutil_reads_them() -> None:
+    import datetime as dt
+
+    from dateutil import parser as date_parser
+
+    from peplint.extract.values import _plain_date
+
+    def dateutil_date(raw: str) -> dt.date | None:
+        try:
+            return date_parser.parse(raw, dayfirst=True, default=dt.datetime(2000, 1, 1)).date()
+        except (ValueError, OverflowError):
+            return None
+
+    samples = [f"{a}/{b}/{y}" for a in range(0, 34) for b in range(0, 34) for y in (1999, 2026)]
+    samples += [f"{a:02d}/{b:02d}/2026" for a in range(0, 13) for b in range(0, 13)]
+    samples += [f"{d} {m} 2026" for d in range(0, 40) for m in ("Oct", "october", "Sept", "MAY")]
+    for raw in samples:
+        plain = _plain_date(raw)
+        if plain is None:
+            continue  # another shape: dateutil reads it
+        try:
+            ours: dt.date | None = dt.date(*plain)
+        except ValueError:
+            ours = None
+        assert ours == dateutil_date(raw), raw

@@ -77,3 +77,23 @@ def test_an_unusual_encoding_is_refused(tmp_path: Path) -> None:
 
 def test_a_good_word_file_still_passes(tmp_path: Path) -> None:
     _preflight(tmp_path, hostile.good_docx())
+
+
+@pytest.mark.parametrize(
+    "encoding,label", [("utf-8", "UTF-8"), ("cp1252", "windows-1252"), ("latin-1", "ISO-8859-1")]
+)
+def test_a_doctype_in_mixed_case_after_odd_bytes_is_found(encoding: str, label: str) -> None:
+    # invalid UTF-8 and a comment's "<!" before it do not hide it from the byte search
+    odd = b"\xff\xc3<!-- \x80 -->"
+    xml = f'<?xml version="1.0" encoding="{label}"?>'.encode() + odd + b"<!DocType d>"
+    assert has_doctype(io.BytesIO(xml + BODY.encode(encoding)))
+    assert not has_doctype(io.BytesIO(f'<?xml version="1.0"?>{BODY}'.encode() + odd))
+
+
+def test_an_entity_split_across_chunks_is_found_in_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from peplint.safety import xmlscan
+
+    monkeypatch.setattr(xmlscan, "CHUNK", 64)
+    for cut in range(1, 9):
+        xml = b'<?xml version="1.0"?>'.ljust(64 - cut) + b'<!ENTITY l0 "ha">' + BODY.encode()
+        assert has_doctype(io.BytesIO(xml))

@@ -177,6 +177,7 @@ class Catalogue:
         self._matches: dict[tuple[str, str | None], list[Match]] = {}
         self._column_cache: dict[tuple[str, int], Match | None] = {}
         self._is_column: dict[str, bool] = {}
+        self._is_label: dict[tuple[str, bool], bool] = {}
         self._columns: dict[str, list[tuple[FieldSpec, Label]]] = defaultdict(list)
         for spec in self.lists():
             for column in spec.columns.values():
@@ -265,6 +266,15 @@ class Catalogue:
     def is_label(self, text: str, strict: bool = False) -> bool:
         """Whether `text` reads as some field's label (anywhere); `strict` asks for a
         closer match, for a line that has nothing but its words to show it is a label."""
+        key = (text, strict)
+        cached = self._is_label.get(key)
+        if cached is None:
+            if len(self._is_label) > CACHE_LIMIT:
+                self._is_label.clear()
+            cached = self._is_label[key] = self._label_like(text, strict)
+        return cached
+
+    def _label_like(self, text: str, strict: bool) -> bool:
         matches = self.matches(text, None)
         if matches and matches[0].score >= (0.8 if strict else 0.75):
             return True

@@ -212,6 +212,10 @@ def _known_label_start(line: str, lo: int, colon: int, vocab: Vocabulary) -> int
     return -1
 
 
+_DIGIT = re.compile(r"\d")
+_VALUE_MARK = re.compile(rf"[\d@{re.escape(GLYPHS)}]")  # a figure, an email or a box
+
+
 def prefix_pair(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
     """ "Date came into care 6 Sep 2021": the longest run of first words (up to eight) that
     closely matches a known label, and the rest as its value."""
@@ -219,9 +223,9 @@ def prefix_pair(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
     whole_is_label = vocab.is_label(text)
     for n in range(min(8, len(words) - 1), 0, -1):
         label, value = " ".join(words[:n]), " ".join(words[n:])
-        if re.search(r"\d", label):
+        if _DIGIT.search(label):
             continue  # a label holds no figures; "6 Sep 2021" is all value
-        if whole_is_label and not re.search(rf"[\d@{re.escape(GLYPHS)}]", value):
+        if whole_is_label and not _VALUE_MARK.search(value):
             continue  # "Designated teacher has signed off" is one label, not two parts
         if vocab.is_label(label, strict=True):
             return label, value

@@ -63,16 +63,29 @@ def section_words() -> tuple[SectionWords, ...]:
 
 
 def _find(phrase: tuple[str, ...], words: tuple[str, ...]) -> range | None:
+    """Where `phrase` first occurs in `words` (found by its first word: most keys miss)."""
     n = len(phrase)
-    for start in range(len(words) - n + 1):
-        if words[start : start + n] == phrase:
+    first, last = phrase[0], len(words) - n
+    start = 0
+    while start <= last:
+        try:
+            start = words.index(first, start, last + 1)
+        except ValueError:
+            return None
+        if n == 1 or words[start : start + n] == phrase:
             return range(start, start + n)
+        start += 1
     return None
 
 
-def _cover(phrases: tuple[tuple[str, ...], ...], words: tuple[str, ...]) -> set[int]:
+def _cover(
+    phrases: tuple[tuple[str, ...], ...], words: tuple[str, ...], present: frozenset[str]
+) -> set[int]:
+    """The positions of `words` that `phrases` cover (`present`: the set of `words`)."""
     covered: set[int] = set()
     for phrase in phrases:
+        if phrase[0] not in present:
+            continue  # most keys' words are not in a given heading
         span = _find(phrase, words)
         if span is not None:
             covered.update(span)
@@ -92,14 +105,15 @@ def classify_heading(heading: str) -> Classification | None:
     words = lemmas(heading)
     if not words:
         return None
+    present = frozenset(words)
     best: Classification | None = None
     for entry in section_words():
-        core = _cover(entry.words, words)
-        if not core or _cover(entry.not_words, words):
+        core = _cover(entry.words, words, present)
+        if not core or _cover(entry.not_words, words, present):
             continue
-        if entry.requires and not _cover(entry.requires, words):
+        if entry.requires and not _cover(entry.requires, words, present):
             continue
-        covered = core | _cover(entry.also, words)
+        covered = core | _cover(entry.also, words, present)
         score = round(len(covered) / len(words), 3)
         if score >= MIN_SCORE and (best is None or score > best.score):
             best = Classification(entry.key, score)

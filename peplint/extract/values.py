@@ -79,6 +79,33 @@ def find_dates(text: str | None) -> list[dt.date]:
     return found
 
 
+# The two shapes most exports write ("14/10/2026", "14 October 2026"), read without dateutil
+# (it costs a tokeniser per call) exactly as it reads them; any other shape goes to dateutil.
+_NUMERIC_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([1-9][0-9]{3})")
+_WORDED_DATE = re.compile(r"([0-9]{1,2}) ([A-Za-z]+) ([1-9][0-9]{3})")
+_MONTH_NUMBER = date_parser.parserinfo().month  # dateutil's own month names
+
+
+def _plain_date(raw: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a date in one of the two common shapes, as dateutil reads it
+    day-first; `None` when `raw` has another shape (for dateutil to read)."""
+    numeric = _NUMERIC_DATE.fullmatch(raw)
+    if numeric is not None:
+        day, month, year = int(numeric[1]), int(numeric[2]), int(numeric[3])
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            return year, month, day
+        if 1 <= month <= 31 and 1 <= day <= 12:
+            return year, day, month  # "12/31/2026": dateutil takes the month that can be one
+        return None
+    worded = _WORDED_DATE.fullmatch(raw)
+    if worded is not None:
+        month_number = _MONTH_NUMBER(worded[2])
+        day = int(worded[1])
+        if month_number is not None and 1 <= day <= 31:
+            return int(worded[3]), month_number, day
+    return None
+
+
 def parse_date(text: str | None) -> dt.date | None:
     """The first date in `text`, read day-first as UK exports write them."""
     if not text:
@@ -92,6 +119,9 @@ def parse_date(text: str | None) -> dt.date | None:
     try:
         if iso:
             return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+        plain = _plain_date(raw.strip())
+        if plain is not None:
+            return dt.date(*plain)
         return date_parser.parse(raw, dayfirst=True, default=dt.datetime(2000, 1, 1)).date()
     except (ValueError, OverflowError):
         return None

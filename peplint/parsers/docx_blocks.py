@@ -43,10 +43,12 @@ from peplint.parsers.docx_headings import (
     settle,
 )
 from peplint.parsers.docx_styles import (
+    PLAIN,
     VAL,
     ParagraphStyle,
     RunLook,
     StyleSheet,
+    child_of,
     filled,
     numbering_of,
     outline_level,
@@ -102,7 +104,7 @@ class _ParagraphReading:
     runs: list[tuple[int, RunLook]] = field(default_factory=list)  # (visible chars, look)
     boxes: list[tuple[bool, list[Block]]] = field(default_factory=list)  # (after text, blocks)
     controls: list[Block] = field(default_factory=list)  # titled controls' label-values
-    base: RunLook = field(default_factory=RunLook)
+    base: RunLook = PLAIN
     looks: bool = False  # whether the runs' formatting is wanted (it costs time)
     shaded: bool = False  # a paragraph of it has a fill (for table cells)
 
@@ -144,7 +146,7 @@ class _Walker:
         for child in parent:
             if child.tag == SDT:
                 info = control_info(child)
-                content = child.find(SDT_CONTENT)
+                content = child_of(child, SDT_CONTENT)
                 if content is None or info.skipped_part:
                     continue
                 if info.showing_placeholder and not info.label:
@@ -169,7 +171,7 @@ class _Walker:
         if any(True for _ in content.iter(SDT)):
             return False  # a group of controls: each is read on its own
         for p in paragraphs:
-            ppr = p.find(PPR)
+            ppr = child_of(p, PPR)
             style = self._style_of(ppr)
             if style.heading_level is not None or outline_level(ppr)[1] is not None:
                 return False
@@ -191,7 +193,7 @@ class _Walker:
 
     # -- paragraphs --------------------------------------------------------
     def _style_of(self, ppr: Any) -> ParagraphStyle:
-        node = ppr.find(PSTYLE) if ppr is not None else None
+        node = child_of(ppr, PSTYLE) if ppr is not None else None
         return self.sheet.paragraph(node.get(VAL, "") if node is not None else None)
 
     def _read_runs(self, p: Any, looks: bool = False) -> _ParagraphReading:
@@ -199,7 +201,7 @@ class _Walker:
         outer = self._reading
         reading = self._reading = _ParagraphReading(looks=looks)
         if looks:
-            reading.base = self.sheet.base_look(self._style_of(p.find(PPR)))
+            reading.base = self.sheet.base_look(self._style_of(child_of(p, PPR)))
         try:
             self._collect(p, reading.parts)
         finally:
@@ -260,7 +262,7 @@ class _Walker:
     def _heading(
         self, p: Any, text: str, reading: _ParagraphReading
     ) -> tuple[int, str, HeadingCandidate] | None:
-        ppr = p.find(PPR)
+        ppr = child_of(p, PPR)
         style = self._style_of(ppr)
         if style.is_toc:
             return None
@@ -363,13 +365,13 @@ class _Walker:
             return
         style_id = ""
         if reading.looks or self._in_control:  # elsewhere the style is not needed
-            rstyle = rpr.find(RSTYLE)
+            rstyle = child_of(rpr, RSTYLE)
             style_id = rstyle.get(VAL, "") if rstyle is not None else ""
             if style_id and self.sheet.is_placeholder_style(style_id):
                 return  # a content control's prompt text
         self._collect(run, parts)
         # symbol-font boxes and ticks are a character or two; longer runs are not checked
-        fonts = rpr.find(RFONTS) if sum(len(p) for p in parts[start:]) <= 3 else None
+        fonts = child_of(rpr, RFONTS) if sum(map(len, parts[start:])) <= 3 else None
         if fonts is not None:
             font = fonts.get(ASCII) or fonts.get(HANSI) or ""
             if "wingdings" in font.lower():  # its letters are pictures of boxes and ticks
@@ -387,7 +389,7 @@ class _Walker:
         if info.checkbox is not None:
             parts.append(CHECKED if info.checkbox else UNCHECKED)
             return
-        content = sdt.find(SDT_CONTENT)
+        content = child_of(sdt, SDT_CONTENT)
         if content is None or info.skipped_part:
             return
         inner: list[str] = []
@@ -490,7 +492,7 @@ class _Walker:
             if tr.tag != TR:
                 continue
             row: list[str | None] = []
-            trpr = tr.find(TRPR)
+            trpr = child_of(tr, TRPR)
             before = _int_val(trpr, GRID_BEFORE) if trpr is not None else 0
             row.extend([""] * before)
             cells = [tc for tc in self._unwrap(tr) if tc.tag == TC]
@@ -499,9 +501,9 @@ class _Walker:
             look: _CellLook | None = None
             all_shaded = True
             for tc in cells:
-                tcpr = tc.find(TCPR)
+                tcpr = child_of(tc, TCPR)
                 span = max(1, _int_val(tcpr, GRID_SPAN) or 1) if tcpr is not None else 1
-                vmerge = tcpr.find(VMERGE) if tcpr is not None else None
+                vmerge = child_of(tcpr, VMERGE) if tcpr is not None else None
                 if vmerge is not None and vmerge.get(VAL, "continue") == "continue":
                     row.append(None)
                 else:
@@ -532,7 +534,7 @@ class _Walker:
         for child in self._unwrap(tc, cell=True):
             if child.tag == P:
                 reading = self._read_runs(child, cell.looks)
-                if cell.looks and _paragraph_shaded(child.find(PPR)):
+                if cell.looks and _paragraph_shaded(child_of(child, PPR)):
                     cell.shaded = True
                 cell.runs.extend(reading.runs)
                 cell.controls.extend(reading.controls)
@@ -599,7 +601,7 @@ def _mark_strength(text: str) -> int:
 
 
 def _visible(parts: list[str], start: int) -> int:
-    return 1 if any(s.strip() for s in parts[start:]) else 0
+    return 1 if "".join(parts[start:]).strip() else 0
 
 
 def _shaded(props: Any) -> bool:
@@ -628,7 +630,7 @@ def _int_val(parent: Any, tag: str) -> int:
     """The integer `w:val` of child `tag` (a Clark name) of `parent`, 0 when absent."""
     if parent is None:
         return 0
-    node = parent.find(tag)
+    node = child_of(parent, tag)
     if node is None:
         return 0
     try:
@@ -652,20 +654,13 @@ def _legacy_checkbox(fld_char: Any) -> bool | None:
     return False
 
 
-def _numbering(document: Any) -> Any:
-    try:
-        return document.part.numbering_part.element
-    except Exception:  # python-docx raises several types when the part is absent
-        return None
-
-
 def read_docx(path: Path) -> Document:
     """Parse a .docx into a `Document`. Raises only `InputError`."""
     from peplint.parsers.docx_package import open_docx
 
-    doc = open_docx(path)
-    sheet = StyleSheet(doc.styles.element, _numbering(doc))
+    parts = open_docx(path)
+    sheet = StyleSheet(parts.styles, parts.numbering)
     walker = _Walker(sheet)
-    walker.walk_body(doc.element.body)
+    walker.walk_body(parts.body)
     settle(walker.blocks, walker.candidates, walker.crossed, walker.glyphs)
     return Document(format="docx", pages=walker.page, blocks=walker.blocks)

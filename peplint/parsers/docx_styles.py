@@ -23,6 +23,7 @@ def q(tag: str) -> str:
 
 VAL = q("val")
 _B, _CAPS, _SZ = q("b"), q("caps"), q("sz")
+_LOOK_TAGS = frozenset({_B, _CAPS, _SZ})
 _HEADING_NAME = re.compile(
     r"(?i)(?:heading|überschrift|titre|kop|t[ií]tulo|titolo|rubrik|otsikko|nag[łl][óo]wek"
     r"|encabezado|overskrift|cabe[çc]alho|заголовок)\s*(\d)"
@@ -49,6 +50,10 @@ class RunLook:
 
     def over(self, base: RunLook) -> RunLook:
         """This formatting with `base` filling what it leaves unset."""
+        if self.bold is not None and self.caps is not None and self.size is not None:
+            return self  # nothing left for `base` to fill (looks are immutable: share it)
+        if self.bold is None and self.caps is None and self.size is None:
+            return base
         return RunLook(
             bold=self.bold if self.bold is not None else base.bold,
             caps=self.caps if self.caps is not None else base.caps,
@@ -56,20 +61,31 @@ class RunLook:
         )
 
 
+def child_of(parent: Any, tag: str) -> Any:
+    """The first child of `parent` with Clark name `tag`, or None: `parent.find(tag)`
+    without the path parsing (the walker asks this of nearly every element)."""
+    return next(parent.iterchildren(tag), None)
+
+
 def run_look(rpr: Any) -> RunLook:
     """The heading-relevant formatting stated directly in a `w:rPr`."""
     if rpr is None:
-        return RunLook()
-    size = rpr.find(_SZ)
+        return PLAIN
+    first: dict[str, Any] = {}  # the first child of each look tag, as find() would give
+    for node in rpr:
+        if node.tag in _LOOK_TAGS and node.tag not in first:
+            first[node.tag] = node
+    if not first:
+        return PLAIN
+    size = first.get(_SZ)
     try:
         size_val = int(size.get(VAL)) if size is not None else None
     except (TypeError, ValueError):
         size_val = None
-    return RunLook(
-        bold=on_off(rpr.find(_B)),
-        caps=on_off(rpr.find(_CAPS)),
-        size=size_val,
-    )
+    return RunLook(bold=on_off(first.get(_B)), caps=on_off(first.get(_CAPS)), size=size_val)
+
+
+PLAIN = RunLook()  # no formatting stated
 
 
 @dataclass(frozen=True)
