@@ -1,8 +1,10 @@
-"""The two PDF engines (pdfplumber/pdfminer and PDFium) give the same block streams.
+"""The two PDF engines (PDFium and pdfplumber/pdfminer) give the same block streams
+and the same extracted fields.
 
-PDFium is far cheaper per page; the pdfplumber engine stays behind the
+PDFium is the default, far cheaper per page; the pdfplumber engine stays behind the
 PEPLINT_PDF_ENGINE setting for comparison, and this test holds them together on
-every fixture PDF, every other-producer PDF and PDFs built here with other habits.
+every fixture PDF, every other-producer PDF, every PDF layout variant (committed or
+rendered here by tests/layouts/) and PDFs built here with other habits.
 """
 
 from __future__ import annotations
@@ -14,31 +16,78 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from peplint import errors
-from peplint.parsers.pdf_blocks import read_pdf
+from peplint.parsers.pdf_blocks import PDF_ENGINE_VARIABLE, pdf_engine, read_pdf
 from peplint.parsers.pdf_damage import xref_is_sound
 from peplint.parsers.pdfium_page import open_pdfium
+from peplint.reading import read_pep
 from tests.conftest import FIXTURES
+from tests.layouts.corpus import specs
+from tests.layouts.variants import SPEC_IDS, VARIANTS, render
 
 PDFS = sorted(FIXTURES.rglob("*.pdf"))
+RENDERED = [
+    f"{v.name}--{spec_id}"
+    for spec_id in SPEC_IDS
+    for v in VARIANTS
+    if v.format == "pdf" and not v.committed
+]
 
 
 def _blocks(path: Path, engine: str) -> list[dict[str, object]]:
     return [b.model_dump() for b in read_pdf(path, engine=engine).blocks]
 
 
-# Known differences, each with its cause; the test fails when one disappears, so the list
-# only shrinks. pdfminer gives LibreOffice's embedded DejaVu fonts a descent of 0 where
-# PDFium uses the font's own (-0.18 em), so PDFium's lines sit 2 pt lower; in one narrow
-# cell that changes whether "arrange|d" is healed across the line break.
-KNOWN_DIFFERENCES = {"libreoffice-numbered-labelpara--walsall-good.pdf"}
+def _fields(path: Path, engine: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    """The whole extracted PEP (fields, sections, targets, provenance) read with `engine`."""
+    with monkeypatch.context() as patched:
+        patched.setenv(PDF_ENGINE_VARIABLE, engine)
+        return read_pep(path).model_dump()
+
+
+def _assert_engines_agree(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _blocks(path, "pdfium") == _blocks(path, "pdfplumber"), "the engines' blocks differ"
+    pdfium_pep, plumber_pep = (_fields(path, e, monkeypatch) for e in ("pdfium", "pdfplumber"))
+    differing = sorted(k for k in pdfium_pep if pdfium_pep[k] != plumber_pep[k])
+    assert not differing, f"the engines' extracted PEPs differ in {differing}"
+
+
+@pytest.fixture(scope="session")
+def rendered_variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every PDF layout variant made in the test run (reportlab), rendered once."""
+    out = tmp_path_factory.mktemp("engine-variants")
+    by_name = {v.name: v for v in VARIANTS}
+    paths: dict[str, Path] = {}
+    for spec in specs():
+        for key in RENDERED:
+            name, spec_id = key.split("--")
+            if spec_id == spec.id:
+                paths[key] = render(by_name[name], spec, out)
+    return paths
 
 
 @pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
-def test_both_engines_give_the_same_blocks(path: Path) -> None:
-    same = _blocks(path, "pdfium") == _blocks(path, "pdfplumber")
-    assert same != (path.name in KNOWN_DIFFERENCES), (
-        "now the same: take it off KNOWN_DIFFERENCES" if same else "the engines' blocks differ"
-    )
+def test_both_engines_give_the_same_blocks_and_fields(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _assert_engines_agree(path, monkeypatch)
+
+
+@pytest.mark.parametrize("key", RENDERED)
+def test_both_engines_agree_on_rendered_layout_variants(
+    key: str, rendered_variants: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _assert_engines_agree(rendered_variants[key], monkeypatch)
+
+
+def test_pdfium_is_the_default_and_pdfplumber_stays_selectable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(PDF_ENGINE_VARIABLE, raising=False)
+    assert pdf_engine() == "pdfium"
+    monkeypatch.setenv(PDF_ENGINE_VARIABLE, "pdfplumber")
+    assert pdf_engine() == "pdfplumber"
+    monkeypatch.setenv(PDF_ENGINE_VARIABLE, "no-such-engine")
+    assert pdf_engine() == "pdfium"
 
 
 def _drawn(path: Path) -> Path:

@@ -63,9 +63,12 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
     """Every character of the page in content order, as pdfplumber-shaped dicts.
 
     Spaces PDFium infers between words are kept as spaces (they separate words); the
-    line breaks it infers are dropped. The box is pdfminer's: the font size tall,
-    standing on the font's descent below the baseline, so both engines place words
-    alike. Font, size, weight, colour and descent are read once per text object.
+    line breaks it infers are dropped. The box is pdfminer's: it starts at the glyph's
+    origin (where the page places it, not where its ink begins: a "J" or "j" reaches
+    left of its origin, and PDFium's box is the ink's when the font declares no ascent
+    or descent), it is the font size tall, standing on the font's descent below the
+    baseline, so both engines place words alike. Font, size, weight, colour and
+    descent are read once per text object.
     """
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
@@ -95,16 +98,17 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
         pdfium_c.FPDFText_GetCharOrigin(raw, index, ctypes.byref(origin_x), ctypes.byref(origin_y))
         bottom = height - (origin_y.value + style.descent)
         top = bottom - style.size
+        left = origin_x.value if origin_x.value < rect.right else rect.left
         chars.append(
             {
                 "object_type": "char",
                 "text": "-" if code == SOFT_HYPHEN_CODE else chr(code),
-                "x0": rect.left,
+                "x0": left,
                 "x1": rect.right,
                 "top": top,
                 "bottom": bottom,
                 "doctop": top,
-                "width": rect.right - rect.left,
+                "width": rect.right - left,
                 "height": style.size,
                 "upright": True,
                 "fontname": style.font,
