@@ -9,6 +9,9 @@ rendered here by tests/layouts/) and PDFs built here with other habits.
 
 from __future__ import annotations
 
+import ctypes
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -183,3 +186,49 @@ def test_fast_word_grouping_matches_pdfplumbers(path: Path) -> None:
             for attrs in ((), ("fontname", "size"), ("fontname", "size", "non_stroking_color")):
                 expected = WordExtractor(x_tolerance=3, y_tolerance=3, extra_attrs=list(attrs))
                 assert group_words(page.chars, 3, 3, attrs) == expected.extract_words(page.chars)
+
+
+def _crash_on(name: str) -> Callable[[Path, int], None]:
+    """A stand-in for PDFium failing in C on one file: a real segmentation fault."""
+
+    def check(path: Path, cap_bytes: int) -> None:
+        if path.name == name:
+            ctypes.string_at(0)
+
+    return check
+
+
+def test_pdfium_crashing_on_one_file_is_one_entry_in_lint_and_bulk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    import peplint.parsers.pdf_streams
+    from peplint.bulk.run import BulkOptions, run_bulk
+    from peplint.cli import main
+    from peplint.packs.resolve import setup_for
+    from peplint.safety.limits import Limits
+
+    monkeypatch.delenv(PDF_ENGINE_VARIABLE, raising=False)
+    monkeypatch.setattr(
+        peplint.parsers.pdf_streams, "refuse_stream_bombs", _crash_on("crashes.pdf")
+    )
+    peps = tmp_path / "peps"
+    peps.mkdir()
+    shutil.copy(FIXTURES / "generated" / "walsall-good.pdf", peps / "good.pdf")
+    shutil.copy(FIXTURES / "generated" / "secondary-good.pdf", peps / "crashes.pdf")
+    result = CliRunner().invoke(main, ["lint", str(peps / "crashes.pdf"), str(peps / "good.pdf")])
+    assert result.exit_code == 3
+    assert result.output.count("could not be read") == 1
+    assert "The reader was stopped while reading this file" in result.output
+    assert "The PEP meets the expected standard" in result.output  # the other file read
+    assert "Traceback" not in result.output
+    setup, effective = setup_for("section-d")
+    options = BulkOptions(
+        as_of=dt.date(2027, 3, 1), progress=False, limits=Limits(worker_seconds=60)
+    )
+    bulk = run_bulk(peps, tmp_path / "out", setup, [p.path for p in effective.loaded], options)
+    codes = {Path(row.file).name: row.error_code for row in bulk.rows}
+    assert codes == {"crashes.pdf": "too-large", "good.pdf": ""}

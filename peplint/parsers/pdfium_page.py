@@ -13,10 +13,12 @@ pdfplumber's own table finder and word grouping are reused on PDFium's objects.
 from __future__ import annotations
 
 import ctypes
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from operator import itemgetter
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -26,6 +28,7 @@ from pdfplumber.table import TableFinder
 from pdfplumber.utils.text import WordExtractor
 
 from peplint import errors
+from peplint.safety.limits import Limits
 
 Obj = dict[str, Any]
 Matrix = tuple[float, float, float, float, float, float]
@@ -59,6 +62,34 @@ def _colour(getter: Callable[..., int], handle: Any) -> tuple[float, float, floa
     return (r.value / 255, g.value / 255, b.value / 255)
 
 
+def _returning_address(function: Any, *argtypes: Any) -> Callable[..., int | None]:
+    """`function` of PDFium's bindings, returning its pointer as a plain int (a handle
+    compared per character; a typed pointer would need a cast each time)."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, *argtypes)(address)
+
+
+_TEXT_OBJECT_OF = _returning_address(
+    pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_int
+)
+SKIPPED_CODES = frozenset((0, 0x0A, 0x0D, 0xFFFE))
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _page_text(raw: Any, count: int) -> str | None:
+    """The page's characters' code points in one call, or None when they do not map one
+    to one onto the character indices (then each is asked for). PDFium's soft hyphen
+    (code 2) reads as U+FFFE here."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(raw, 0, count, buffer)
+    if written != count + 1:
+        return None
+    text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", errors="surrogatepass")
+    if len(text) != count or (not text.isascii() and _SURROGATE.search(text)):
+        return None
+    return text
+
+
 def read_chars(textpage: Any, height: float) -> list[Obj]:
     """Every character of the page in content order, as pdfplumber-shaped dicts.
 
@@ -66,49 +97,80 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
     line breaks it infers are dropped. The box is pdfminer's: it starts at the glyph's
     origin (where the page places it, not where its ink begins: a "J" or "j" reaches
     left of its origin, and PDFium's box is the ink's when the font declares no ascent
-    or descent), it is the font size tall, standing on the font's descent below the
-    baseline, so both engines place words alike. Font, size, weight, colour and
-    descent are read once per text object.
+    or descent) and ends at the next glyph's origin (its advance), it is the font size
+    tall, standing on the font's descent below the baseline, so both engines place
+    words alike. Font, size, weight, colour and descent are read once per text object.
     """
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
     if count <= 0:
         return []
-    rect = pdfium_c.FS_RECTF()
+    handle_int = ctypes.cast(raw, ctypes.c_void_p).value
+    text = _page_text(raw, count)
+    unicode_of = pdfium_c.FPDFText_GetUnicode
+    is_generated = pdfium_c.FPDFText_IsGenerated
+    origin_of = pdfium_c.FPDFText_GetCharOrigin
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    at_x, at_y = ctypes.byref(origin_x), ctypes.byref(origin_y)
     styles: dict[int, _Style] = {}
     styler = _Styles()
-    chars: list[Obj] = []
-    runs: list[tuple[int, bool, float, float]] = []  # per char: text object, generated, origin
+    kept: list[tuple[int, int, bool, int, _Style, float, float]] = []
+    last_key, style = -1, None
     for index in range(count):
-        code = pdfium_c.FPDFText_GetUnicode(raw, index)
-        if code in (0x0A, 0x0D, 0xFFFE) or code == 0:
+        code = ord(text[index]) if text is not None else 0xFFFE
+        if code == 0xFFFE:  # the page text's stand-in for a soft hyphen: ask for the code
+            code = unicode_of(raw, index)
+        if code in SKIPPED_CODES:
             continue
-        generated = pdfium_c.FPDFText_IsGenerated(raw, index) == 1
-        if generated and code != 0x20:
-            continue
-        if not pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(rect)):
-            continue
-        handle = pdfium_c.FPDFText_GetTextObject(raw, index)
-        key = ctypes.cast(handle, ctypes.c_void_p).value or 0
-        style = styles.get(key)
-        if style is None:
-            style = styles[key] = styler.of(raw, index, handle)
-        # The loose box of a ligature's parts has no descent, so the baseline is used.
-        pdfium_c.FPDFText_GetCharOrigin(raw, index, ctypes.byref(origin_x), ctypes.byref(origin_y))
-        bottom = height - (origin_y.value + style.descent)
+        generated = code == 0x20 and is_generated(raw, index) == 1  # PDFium makes only spaces and breaks
+        key = _TEXT_OBJECT_OF(handle_int, index) or 0
+        if key != last_key or style is None:
+            style = styles.get(key)
+            if style is None:
+                handle = pdfium_c.FPDFText_GetTextObject(raw, index) if key else None
+                style = styles[key] = styler.of(raw, index, handle)
+            last_key = key
+        origin_of(raw, index, at_x, at_y)
+        kept.append((index, code, generated, key, style, origin_x.value, origin_y.value))
+    return _boxes(raw, kept, height)
+
+
+def _boxes(
+    raw: Any, kept: list[tuple[int, int, bool, int, _Style, float, float]], height: float
+) -> list[Obj]:
+    """The characters' dicts. A character ends where the next one of its text object
+    starts on the same baseline (its advance, as pdfminer measures it), not where its
+    glyph's box happens to end; only the others' boxes are asked of PDFium."""
+    rect = pdfium_c.FS_RECTF()
+    at_rect = ctypes.byref(rect)
+    chars: list[Obj] = []
+    last = len(kept) - 1
+    for i, (index, code, generated, key, style, x, y) in enumerate(kept):
+        right = None
+        if i < last and not generated:
+            _, _, next_generated, next_key, _, next_x, next_y = kept[i + 1]
+            if (
+                not next_generated
+                and key == next_key
+                and next_y == y
+                and x < next_x <= x + 4 * style.size
+            ):
+                right = next_x
+        if right is None:
+            right = rect.right if pdfium_c.FPDFText_GetLooseCharBox(raw, index, at_rect) else x
+            right = max(right, x)
+        bottom = height - (y + style.descent)
         top = bottom - style.size
-        left = origin_x.value if origin_x.value < rect.right else rect.left
         chars.append(
             {
                 "object_type": "char",
                 "text": "-" if code == SOFT_HYPHEN_CODE else chr(code),
-                "x0": left,
-                "x1": rect.right,
+                "x0": x,
+                "x1": right,
                 "top": top,
                 "bottom": bottom,
                 "doctop": top,
-                "width": rect.right - left,
+                "width": right - x,
                 "height": style.size,
                 "upright": True,
                 "fontname": style.font,
@@ -117,23 +179,7 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
                 "non_stroking_color": style.colour,
             }
         )
-        runs.append((key, generated, origin_x.value, origin_y.value))
-    _advance_widths(chars, runs)
     return chars
-
-
-def _advance_widths(chars: list[Obj], runs: list[tuple[int, bool, float, float]]) -> None:
-    """A character ends where the next one of its text object starts on the same baseline
-    (its advance, as pdfminer measures it), not where its glyph's box happens to end."""
-    for i in range(len(chars) - 1):
-        key, generated, x, y = runs[i]
-        next_key, next_generated, next_x, next_y = runs[i + 1]
-        if generated or next_generated or key != next_key or next_y != y or next_x <= x:
-            continue
-        if next_x - x > 4 * chars[i]["size"]:
-            continue  # positioned apart (a gap in the line), not the next glyph
-        chars[i]["x1"] = next_x
-        chars[i]["width"] = next_x - chars[i]["x0"]
 
 
 @dataclass(frozen=True)
@@ -348,18 +394,31 @@ def group_words(
     runs of characters sharing `extra_attrs`, clustered into lines by `top` (a chain
     within `y_tolerance`), sorted by x, split at spaces and at gaps over `x_tolerance`."""
     words: list[Obj] = []
+    keys = _run_keys(chars, extra_attrs)
     start = 0
     count = len(chars)
     while start < count:
-        first = chars[start]
-        key = tuple(first.get(a) for a in extra_attrs)
+        key = keys[start]
         end = start + 1
-        while end < count and tuple(chars[end].get(a) for a in extra_attrs) == key:
+        while end < count and keys[end] == key:
             end += 1
         for line in _lines_of(chars[start:end], y_tolerance):
             _split_words(line, x_tolerance, y_tolerance, extra_attrs, words)
         start = end
     return words
+
+
+def _run_keys(chars: list[Obj], extra_attrs: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """Each character's values of `extra_attrs` (None where it has none)."""
+    if not extra_attrs:
+        return [()] * len(chars)
+    getter = itemgetter(*extra_attrs)
+    try:
+        if len(extra_attrs) == 1:
+            return [(getter(c),) for c in chars]
+        return [getter(c) for c in chars]
+    except KeyError:
+        return [tuple(c.get(a) for a in extra_attrs) for c in chars]
 
 
 def _lines_of(run: list[Obj], tolerance: float) -> list[list[Obj]]:
@@ -406,13 +465,16 @@ def _split_words(
 
 
 def _merge(chars: list[Obj], extra_attrs: tuple[str, ...]) -> Obj:
-    x0 = min(c["x0"] for c in chars)
-    x1 = max(c["x1"] for c in chars)
-    top = min(c["top"] for c in chars)
-    bottom = max(c["bottom"] for c in chars)
     first = chars[0]
+    if len(chars) == 1:
+        x0, x1, top, bottom = first["x0"], first["x1"], first["top"], first["bottom"]
+    else:
+        x0 = min([c["x0"] for c in chars])
+        x1 = max([c["x1"] for c in chars])
+        top = min([c["top"] for c in chars])
+        bottom = max([c["bottom"] for c in chars])
     word: Obj = {
-        "text": "".join(LIGATURES.get(c["text"], str(c["text"])) for c in chars),
+        "text": "".join([LIGATURES.get(c["text"], str(c["text"])) for c in chars]),
         "x0": x0,
         "x1": x1,
         "top": top,
@@ -462,10 +524,27 @@ def _typed(exc: pdfium.PdfiumError) -> errors.InputError:
     return errors.corrupt("not a readable PDF")
 
 
+def _refuse_crowded(page: Any, number: int, cap: int) -> None:
+    """A page drawing more objects than `cap` (two million overprinted letters) is a
+    processing bomb, refused before its objects are walked."""
+    if pdfium_c.FPDFPage_CountObjects(page.raw) > cap:
+        raise errors.too_large(
+            f"Page {number} of this PDF draws more than {cap:,} objects "
+            "(a processing bomb); it was not read."
+        )
+
+
 @contextmanager
-def open_pdfium(path: Path, password: str | None = None) -> Iterator[PdfiumDocument]:
+def open_pdfium(
+    path: Path, password: str | None = None, limits: Limits | None = None
+) -> Iterator[PdfiumDocument]:
     """Open `path` with PDFium; failures become typed `InputError`s. Pages are read
-    when they are reached and each is released before the next."""
+    when they are reached and each is released before the next. A stream that inflates
+    past the limit, or a page with too many objects, is refused (`too-large`)."""
+    from peplint.parsers.pdf_streams import refuse_stream_bombs
+
+    limits = limits or Limits()
+    refuse_stream_bombs(path, int(limits.max_stream_mb * 1024 * 1024))
     try:
         document = pdfium.PdfDocument(str(path), password=password or None)
     except pdfium.PdfiumError as exc:
@@ -479,6 +558,7 @@ def open_pdfium(path: Path, password: str | None = None) -> Iterator[PdfiumDocum
                 except pdfium.PdfiumError:
                     raise errors.corrupt(f"page {index + 1} could not be read") from None
                 try:
+                    _refuse_crowded(page, index + 1, limits.max_page_objects)
                     yield read_page(page, index + 1)
                 finally:
                     page.close()
