@@ -24,7 +24,14 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfplumber.container import Container
-from pdfplumber.table import TableFinder
+from pdfplumber.table import (
+    Table,
+    TableFinder,
+    TableSettings,
+    cells_to_tables,
+    edges_to_intersections,
+)
+from pdfplumber.utils import obj_to_bbox
 from pdfplumber.utils.text import WordExtractor
 
 from peplint import errors
@@ -62,16 +69,18 @@ def _colour(getter: Callable[..., int], handle: Any) -> tuple[float, float, floa
     return (r.value / 255, g.value / 255, b.value / 255)
 
 
-def _returning_address(function: Any, *argtypes: Any) -> Callable[..., int | None]:
-    """`function` of PDFium's bindings, returning its pointer as a plain int (a handle
-    compared per character; a typed pointer would need a cast each time)."""
+def _plain(function: Any, restype: Any, *argtypes: Any) -> Callable[..., Any]:
+    """`function` of PDFium's bindings with untyped pointers: it takes and returns plain
+    ints, so the per-character calls need no casts (a typed pointer would)."""
     address = ctypes.cast(function, ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(ctypes.c_void_p, *argtypes)(address)
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
-_TEXT_OBJECT_OF = _returning_address(
-    pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_int
-)
+_VOID, _INT = ctypes.c_void_p, ctypes.c_int
+_TEXT_OBJECT_OF = _plain(pdfium_c.FPDFText_GetTextObject, _VOID, _VOID, _INT)
+_ORIGIN_OF = _plain(pdfium_c.FPDFText_GetCharOrigin, _INT, _VOID, _INT, _VOID, _VOID)
+_IS_GENERATED = _plain(pdfium_c.FPDFText_IsGenerated, _INT, _VOID, _INT)
+_UNICODE_OF = _plain(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _VOID, _INT)
 SKIPPED_CODES = frozenset((0, 0x0A, 0x0D, 0xFFFE))
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -105,81 +114,81 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
     count = pdfium_c.FPDFText_CountChars(raw)
     if count <= 0:
         return []
-    handle_int = ctypes.cast(raw, ctypes.c_void_p).value
+    page = ctypes.cast(raw, ctypes.c_void_p).value
     text = _page_text(raw, count)
-    unicode_of = pdfium_c.FPDFText_GetUnicode
-    is_generated = pdfium_c.FPDFText_IsGenerated
-    origin_of = pdfium_c.FPDFText_GetCharOrigin
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    at_x, at_y = ctypes.byref(origin_x), ctypes.byref(origin_y)
-    styles: dict[int, _Style] = {}
-    styler = _Styles()
-    kept: list[tuple[int, int, bool, int, _Style, float, float]] = []
-    last_key, style = -1, None
+    at_x, at_y = ctypes.addressof(origin_x), ctypes.addressof(origin_y)
+    styles: dict[int, tuple[_Style, Obj]] = {}
+    styler = _Styles(raw)
+    chars: list[Obj] = []
+    # Per kept character: its index, text object (0 for a generated space) and baseline.
+    placed: list[tuple[int, int, float]] = []
+    last_key = -1
+    style, template = None, {}
     for index in range(count):
         code = ord(text[index]) if text is not None else 0xFFFE
         if code == 0xFFFE:  # the page text's stand-in for a soft hyphen: ask for the code
-            code = unicode_of(raw, index)
+            code = _UNICODE_OF(page, index)
         if code in SKIPPED_CODES:
             continue
-        generated = code == 0x20 and is_generated(raw, index) == 1  # PDFium makes only spaces and breaks
-        key = _TEXT_OBJECT_OF(handle_int, index) or 0
+        # PDFium generates only spaces and line breaks; a generated space has no object.
+        generated = code == 0x20 and _IS_GENERATED(page, index) == 1
+        key = _TEXT_OBJECT_OF(page, index) or 0
         if key != last_key or style is None:
-            style = styles.get(key)
-            if style is None:
-                handle = pdfium_c.FPDFText_GetTextObject(raw, index) if key else None
-                style = styles[key] = styler.of(raw, index, handle)
+            known = styles.get(key)
+            if known is None:
+                known = styles[key] = styler.of(index, key)
+            style, template = known
             last_key = key
-        origin_of(raw, index, at_x, at_y)
-        kept.append((index, code, generated, key, style, origin_x.value, origin_y.value))
-    return _boxes(raw, kept, height)
+        _ORIGIN_OF(page, index, at_x, at_y)
+        x, y = origin_x.value, origin_y.value
+        bottom = height - (y + style.descent)
+        top = bottom - style.size
+        char = template.copy()
+        char["text"] = "-" if code == SOFT_HYPHEN_CODE else chr(code)
+        char["x0"] = x
+        char["top"] = char["doctop"] = top
+        char["bottom"] = bottom
+        chars.append(char)
+        placed.append((index, 0 if generated else key, y))
+    _ends(raw, chars, placed)
+    return chars
 
 
-def _boxes(
-    raw: Any, kept: list[tuple[int, int, bool, int, _Style, float, float]], height: float
-) -> list[Obj]:
-    """The characters' dicts. A character ends where the next one of its text object
+def _template(style: _Style) -> Obj:
+    """What every character of a text object shares."""
+    return {
+        "object_type": "char",
+        "height": style.size,
+        "upright": True,
+        "fontname": style.font,
+        "size": style.size,
+        "weight": style.weight,
+        "non_stroking_color": style.colour,
+    }
+
+
+def _ends(raw: Any, chars: list[Obj], placed: list[tuple[int, int, float]]) -> None:
+    """Where each character ends. A character ends where the next one of its text object
     starts on the same baseline (its advance, as pdfminer measures it), not where its
     glyph's box happens to end; only the others' boxes are asked of PDFium."""
     rect = pdfium_c.FS_RECTF()
     at_rect = ctypes.byref(rect)
-    chars: list[Obj] = []
-    last = len(kept) - 1
-    for i, (index, code, generated, key, style, x, y) in enumerate(kept):
+    last = len(chars) - 1
+    for i, char in enumerate(chars):
+        index, key, y = placed[i]
+        x = char["x0"]
         right = None
-        if i < last and not generated:
-            _, _, next_generated, next_key, _, next_x, next_y = kept[i + 1]
-            if (
-                not next_generated
-                and key == next_key
-                and next_y == y
-                and x < next_x <= x + 4 * style.size
-            ):
+        if i < last and key:
+            _, next_key, next_y = placed[i + 1]
+            next_x = chars[i + 1]["x0"]
+            if key == next_key and next_y == y and x < next_x <= x + 4 * char["size"]:
                 right = next_x
         if right is None:
             right = rect.right if pdfium_c.FPDFText_GetLooseCharBox(raw, index, at_rect) else x
             right = max(right, x)
-        bottom = height - (y + style.descent)
-        top = bottom - style.size
-        chars.append(
-            {
-                "object_type": "char",
-                "text": "-" if code == SOFT_HYPHEN_CODE else chr(code),
-                "x0": x,
-                "x1": right,
-                "top": top,
-                "bottom": bottom,
-                "doctop": top,
-                "width": right - x,
-                "height": style.size,
-                "upright": True,
-                "fontname": style.font,
-                "size": style.size,
-                "weight": style.weight,
-                "non_stroking_color": style.colour,
-            }
-        )
-    return chars
+        char["x1"] = right
+        char["width"] = right - x
 
 
 @dataclass(frozen=True)
@@ -191,51 +200,70 @@ class _Style:
     descent: float
 
 
-class _Styles:
-    """Style per text object, with what is per font (name, weight, descent) read once."""
+_FONT_SIZE_OF = _plain(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VOID, _INT)
+_MATRIX_OF = _plain(pdfium_c.FPDFText_GetMatrix, _INT, _VOID, _INT, _VOID)
+_FONT_OF = _plain(pdfium_c.FPDFTextObj_GetFont, _VOID, _VOID)
+_DESCENT_OF = _plain(pdfium_c.FPDFFont_GetDescent, _INT, _VOID, ctypes.c_float, _VOID)
+_FILL_OF = _plain(pdfium_c.FPDFPageObj_GetFillColor, _INT, _VOID, _VOID, _VOID, _VOID, _VOID)
 
-    def __init__(self) -> None:
+
+class _Styles:
+    """Style per text object, with what is per font (name, weight, descent) read once,
+    and one style (and one template of a character's shared keys) per distinct look."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.page = ctypes.cast(raw, ctypes.c_void_p).value
         self.fonts: dict[tuple[int, float], tuple[str, int, float]] = {}
+        self.looks: dict[tuple[int, float, Any], tuple[_Style, Obj]] = {}
         self.name = ctypes.create_string_buffer(FONT_NAME_BYTES)
         self.flags = ctypes.c_int()
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.at_matrix = ctypes.addressof(self.matrix)
         self.rgba = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
+        self.at_rgba = tuple(ctypes.addressof(v) for v in self.rgba)
 
-    def _scale(self, raw: Any, index: int) -> float:
+    def _scale(self, index: int) -> float:
         """How much the character's matrix (text matrix and page transform) scales its
         font size: the size pdfminer reports is the size as drawn, in points."""
-        matrix = pdfium_c.FS_MATRIX()
-        if not pdfium_c.FPDFText_GetMatrix(raw, index, ctypes.byref(matrix)):
+        if not _MATRIX_OF(self.page, index, self.at_matrix):
             return 1.0
+        matrix = self.matrix
         return float((matrix.c**2 + matrix.d**2) ** 0.5) or 1.0
 
-    def of(self, raw: Any, index: int, handle: Any) -> _Style:
-        size = round(float(pdfium_c.FPDFText_GetFontSize(raw, index)) * self._scale(raw, index), 2)
-        font = pdfium_c.FPDFTextObj_GetFont(handle) if handle else None
-        key = (ctypes.cast(font, ctypes.c_void_p).value or 0 if font else 0, size)
+    def of(self, index: int, handle: int) -> tuple[_Style, Obj]:
+        """The style of the text object `handle` (0: none) whose character `index` is."""
+        size = round(float(_FONT_SIZE_OF(self.page, index)) * self._scale(index), 2)
+        font = (_FONT_OF(handle) or 0) if handle else 0
+        colour = None
+        r, g, b, _ = self.rgba
+        if handle and _FILL_OF(handle, *self.at_rgba):
+            colour = (r.value / 255, g.value / 255, b.value / 255)
+        look = (font, size, colour)
+        known = self.looks.get(look)
+        if known is None:
+            font_name, weight, descent = self._font(index, font, size)
+            style = _Style(font=font_name, size=size, weight=weight, colour=colour, descent=descent)
+            known = self.looks[look] = (style, _template(style))
+        return known
+
+    def _font(self, index: int, font: int, size: float) -> tuple[str, int, float]:
+        key = (font, size)
         known = self.fonts.get(key)
         if known is None:
             pdfium_c.FPDFText_GetFontInfo(
-                raw, index, self.name, FONT_NAME_BYTES, ctypes.byref(self.flags)
+                self.raw, index, self.name, FONT_NAME_BYTES, ctypes.byref(self.flags)
             )
             descent = ctypes.c_float()
-            if not (
-                font
-                and pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(size), ctypes.byref(descent))
-            ):
+            if not (font and _DESCENT_OF(font, size, ctypes.addressof(descent))):
                 descent.value = -0.2 * size
-            weight = int(pdfium_c.FPDFText_GetFontWeight(raw, index))
+            weight = int(pdfium_c.FPDFText_GetFontWeight(self.raw, index))
             known = self.fonts[key] = (
                 self.name.value.decode("latin-1"),
                 weight,
                 float(descent.value),
             )
-        r, g, b, a = self.rgba
-        colour = None
-        if pdfium_c.FPDFPageObj_GetFillColor(
-            handle, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
-        ):
-            colour = (r.value / 255, g.value / 255, b.value / 255)
-        return _Style(font=known[0], size=size, weight=known[1], colour=colour, descent=known[2])
+        return known
 
 
 def _path_points(handle: Any, matrix: Matrix) -> tuple[list[tuple[float, float]], bool]:
@@ -372,7 +400,7 @@ class PdfiumPage(Container):
 
     def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Any]:
         """Tables found by pdfplumber's table finder on PDFium's lines and rectangles."""
-        return list(TableFinder(self, table_settings or {}).tables)  # type: ignore[arg-type]
+        return list(_CellFinder(self, table_settings or {}).tables)  # type: ignore[arg-type]
 
     def close(self) -> None:
         """Nothing to release: PDFium's page is closed as soon as it has been read."""
@@ -381,6 +409,87 @@ class PdfiumPage(Container):
         """The same page without the objects `test` rejects."""
         kept = {kind: [o for o in objs if test(o)] for kind, objs in self._page_objects.items()}
         return PdfiumPage(self.page_number, self.width, self.height, kept, self._image_count)
+
+
+class _CellFinder(TableFinder):
+    """pdfplumber's table finder with its cell search done by lookup: the same cells."""
+
+    def __init__(self, page: Any, settings: dict[str, Any]) -> None:
+        self.page = page
+        self.settings = TableSettings.resolve(settings)
+        self.edges = self.get_edges()
+        self.intersections = edges_to_intersections(
+            self.edges,
+            self.settings.intersection_x_tolerance,
+            self.settings.intersection_y_tolerance,
+        )
+        self.cells = intersections_to_cells(self.intersections)
+        self.tables = [Table(self.page, group) for group in cells_to_tables(self.cells)]
+
+
+Point = tuple[float, float]
+
+
+def intersections_to_cells(intersections: dict[Point, dict[str, list[Obj]]]) -> list[Any]:
+    """pdfplumber's `intersections_to_cells`, the same cells in the same order: for each
+    point (sorted), the first point below and the first to the right, joined to it by an
+    edge, whose corner closes the cell. The points below and to the right are found by
+    position (sorted points sharing an x follow each other; those sharing a y are
+    listed once) and each point's edges are made into sets once, not per comparison."""
+    points = sorted(intersections)
+    edges = {
+        point: (
+            frozenset(map(obj_to_bbox, found["v"])),
+            frozenset(map(obj_to_bbox, found["h"])),
+        )
+        for point, found in intersections.items()
+    }
+
+    def connects(p1: Point, p2: Point) -> bool:
+        if p1[0] == p2[0] and not edges[p1][0].isdisjoint(edges[p2][0]):
+            return True
+        return p1[1] == p2[1] and not edges[p1][1].isdisjoint(edges[p2][1])
+
+    rows: dict[float, list[Point]] = {}
+    for point in points:
+        rows.setdefault(point[1], []).append(point)
+    place = {point: i for row in rows.values() for i, point in enumerate(row)}
+    cells: list[Any] = []
+    count = len(points)
+    for i, point in enumerate(points):
+        below = []
+        j = i + 1
+        while j < count and points[j][0] == point[0]:
+            below.append(points[j])
+            j += 1
+        right = rows[point[1]][place[point] + 1 :]
+        cell = _smallest_cell(point, below, right, intersections, connects)
+        if cell is not None:
+            cells.append(cell)
+    return cells
+
+
+def _smallest_cell(
+    point: Point,
+    below: list[Point],
+    right: list[Point],
+    intersections: dict[Point, Any],
+    connects: Callable[[Point, Point], bool],
+) -> tuple[float, float, float, float] | None:
+    for below_point in below:
+        if not connects(point, below_point):
+            continue
+        for right_point in right:
+            if not connects(point, right_point):
+                continue
+            corner = (right_point[0], below_point[1])
+            if (
+                corner in intersections
+                and connects(corner, right_point)
+                and connects(corner, below_point)
+            ):
+                return (point[0], point[1], corner[0], corner[1])
+    return None
 
 
 FAST_WORD_SETTINGS = frozenset({"x_tolerance", "y_tolerance", "extra_attrs", "keep_blank_chars"})
