@@ -62,13 +62,6 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
     return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
 
 
-def _colour(getter: Callable[..., int], handle: Any) -> tuple[float, float, float] | None:
-    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    if not getter(handle, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
-        return None
-    return (r.value / 255, g.value / 255, b.value / 255)
-
-
 def _plain(function: Any, restype: Any, *argtypes: Any) -> Callable[..., Any]:
     """`function` of PDFium's bindings with untyped pointers: it takes and returns plain
     ints, so the per-character calls need no casts (a typed pointer would)."""
@@ -266,28 +259,56 @@ class _Styles:
         return known
 
 
-def _path_points(handle: Any, matrix: Matrix) -> tuple[list[tuple[float, float]], bool]:
+_SEGMENT_COUNT = _plain(pdfium_c.FPDFPath_CountSegments, _INT, _VOID)
+_SEGMENT_OF = _plain(pdfium_c.FPDFPath_GetPathSegment, _VOID, _VOID, _INT)
+_SEGMENT_TYPE = _plain(pdfium_c.FPDFPathSegment_GetType, _INT, _VOID)
+_SEGMENT_POINT = _plain(pdfium_c.FPDFPathSegment_GetPoint, _INT, _VOID, _VOID, _VOID)
+_OBJECT_MATRIX = _plain(pdfium_c.FPDFPageObj_GetMatrix, _INT, _VOID, _VOID)
+_DRAW_MODE = _plain(pdfium_c.FPDFPath_GetDrawMode, _INT, _VOID, _VOID, _VOID)
+_PAGE_OBJECT = _plain(pdfium_c.FPDFPage_GetObject, _VOID, _VOID, _INT)
+_FORM_OBJECT = _plain(pdfium_c.FPDFFormObj_GetObject, _VOID, _VOID, ctypes.c_ulong)
+_FORM_COUNT = _plain(pdfium_c.FPDFFormObj_CountObjects, _INT, _VOID)
+_OBJECT_TYPE = _plain(pdfium_c.FPDFPageObj_GetType, _INT, _VOID)
+_STROKE_OF = _plain(pdfium_c.FPDFPageObj_GetStrokeColor, _INT, _VOID, _VOID, _VOID, _VOID, _VOID)
+
+
+def _object_matrix(handle: int) -> Matrix | None:
+    own = pdfium_c.FS_MATRIX()
+    if not _OBJECT_MATRIX(handle, ctypes.addressof(own)):
+        return None
+    return (own.a, own.b, own.c, own.d, own.e, own.f)
+
+
+def _path_points(handle: int, matrix: Matrix) -> tuple[list[tuple[float, float]], bool]:
     points: list[tuple[float, float]] = []
     curved = False
     x, y = ctypes.c_float(), ctypes.c_float()
-    for i in range(pdfium_c.FPDFPath_CountSegments(handle)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(handle, i)
-        if pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+    at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
+    for i in range(_SEGMENT_COUNT(handle)):
+        segment = _SEGMENT_OF(handle, i)
+        if _SEGMENT_TYPE(segment) == pdfium_c.FPDF_SEGMENT_BEZIERTO:
             curved = True
-        if pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
+        if _SEGMENT_POINT(segment, at_x, at_y):
             points.append(_apply(matrix, x.value, y.value))
     return points, curved
 
 
-def _path_object(handle: Any, matrix: Matrix, height: float) -> Obj | None:
-    own = pdfium_c.FS_MATRIX()
-    if pdfium_c.FPDFPageObj_GetMatrix(handle, ctypes.byref(own)):
-        matrix = _compose((own.a, own.b, own.c, own.d, own.e, own.f), matrix)
+def _path_colour(getter: Callable[..., int], handle: int) -> tuple[float, float, float] | None:
+    rgba = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
+    if not getter(handle, *(ctypes.addressof(v) for v in rgba)):
+        return None
+    return (rgba[0].value / 255, rgba[1].value / 255, rgba[2].value / 255)
+
+
+def _path_object(handle: int, matrix: Matrix, height: float) -> Obj | None:
+    own = _object_matrix(handle)
+    if own is not None:
+        matrix = _compose(own, matrix)
     points, curved = _path_points(handle, matrix)
     if not points:
         return None
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    pdfium_c.FPDFPath_GetDrawMode(handle, ctypes.byref(fill_mode), ctypes.byref(stroke))
+    _DRAW_MODE(handle, ctypes.addressof(fill_mode), ctypes.addressof(stroke))
     xs = [p[0] for p in points]
     ys = [height - p[1] for p in points]
     x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
@@ -304,8 +325,8 @@ def _path_object(handle: Any, matrix: Matrix, height: float) -> Obj | None:
         "height": bottom - top,
         "fill": fill_mode.value != 0,
         "stroke": bool(stroke.value),
-        "non_stroking_color": _colour(pdfium_c.FPDFPageObj_GetFillColor, handle),
-        "stroking_color": _colour(pdfium_c.FPDFPageObj_GetStrokeColor, handle),
+        "non_stroking_color": _path_colour(_FILL_OF, handle),
+        "stroking_color": _path_colour(_STROKE_OF, handle),
         "pts": pts,
     }
     distinct = {(round(px, 2), round(py, 2)) for px, py in pts}
@@ -330,12 +351,12 @@ def read_objects(page: Any, height: float) -> tuple[list[Obj], int]:
     images = 0
 
     def visit(
-        parent: Any, count: int, get: Callable[[Any, int], Any], matrix: Matrix, depth: int
+        parent: int, count: int, get: Callable[[int, int], int], matrix: Matrix, depth: int
     ) -> None:
         nonlocal images
         for i in range(count):
             handle = get(parent, i)
-            kind = pdfium_c.FPDFPageObj_GetType(handle)
+            kind = _OBJECT_TYPE(handle)
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 obj = _path_object(handle, matrix, height)
                 if obj is not None:
@@ -343,21 +364,12 @@ def read_objects(page: Any, height: float) -> tuple[list[Obj], int]:
             elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 images += 1
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
-                own = pdfium_c.FS_MATRIX()
-                inner = matrix
-                if pdfium_c.FPDFPageObj_GetMatrix(handle, ctypes.byref(own)):
-                    inner = _compose((own.a, own.b, own.c, own.d, own.e, own.f), matrix)
-                visit(
-                    handle,
-                    pdfium_c.FPDFFormObj_CountObjects(handle),
-                    pdfium_c.FPDFFormObj_GetObject,
-                    inner,
-                    depth + 1,
-                )
+                own = _object_matrix(handle)
+                inner = matrix if own is None else _compose(own, matrix)
+                visit(handle, _FORM_COUNT(handle), _FORM_OBJECT, inner, depth + 1)
 
-    visit(
-        page.raw, pdfium_c.FPDFPage_CountObjects(page.raw), pdfium_c.FPDFPage_GetObject, IDENTITY, 0
-    )
+    raw = ctypes.cast(page.raw, ctypes.c_void_p).value or 0
+    visit(raw, pdfium_c.FPDFPage_CountObjects(page.raw), _PAGE_OBJECT, IDENTITY, 0)
     return found, images
 
 
@@ -553,22 +565,21 @@ def _split_words(
     line: list[Obj], x_tol: float, y_tol: float, extra_attrs: tuple[str, ...], out: list[Obj]
 ) -> None:
     current: list[Obj] = []
+    prev: Obj | None = None
     for char in line:
         if char["text"].isspace():
             if current:
                 out.append(_merge(current, extra_attrs))
-            current = []
+                current = []
+            prev = None
             continue
-        if current:
-            prev = current[-1]
-            if (
-                char["x0"] < prev["x0"]
-                or char["x0"] > prev["x1"] + x_tol
-                or abs(char["top"] - prev["top"]) > y_tol
-            ):
+        if prev is not None:
+            x0 = char["x0"]
+            if x0 < prev["x0"] or x0 > prev["x1"] + x_tol or abs(char["top"] - prev["top"]) > y_tol:
                 out.append(_merge(current, extra_attrs))
                 current = []
         current.append(char)
+        prev = char
     if current:
         out.append(_merge(current, extra_attrs))
 
@@ -577,13 +588,17 @@ def _merge(chars: list[Obj], extra_attrs: tuple[str, ...]) -> Obj:
     first = chars[0]
     if len(chars) == 1:
         x0, x1, top, bottom = first["x0"], first["x1"], first["top"], first["bottom"]
+        text = LIGATURES.get(first["text"], first["text"])
     else:
         x0 = min([c["x0"] for c in chars])
         x1 = max([c["x1"] for c in chars])
         top = min([c["top"] for c in chars])
         bottom = max([c["bottom"] for c in chars])
+        text = "".join([c["text"] for c in chars])
+        if not text.isascii():
+            text = "".join([LIGATURES.get(c["text"], c["text"]) for c in chars])
     word: Obj = {
-        "text": "".join([LIGATURES.get(c["text"], str(c["text"])) for c in chars]),
+        "text": text,
         "x0": x0,
         "x1": x1,
         "top": top,
