@@ -95,7 +95,7 @@ def test_pdfium_is_the_default_and_pdfplumber_stays_selectable(
 
 def _drawn(path: Path) -> Path:
     """Habits our generator lacks: a form XObject, a rotated string, filled bands, curves, ligature-free
-    small type, text in a non-black colour."""
+    small type, text in a non-black colour, text filled and stroked (faux bold)."""
     c = canvas.Canvas(str(path), pagesize=A4)
     c.beginForm("box")
     c.rect(60, 700, 200, 40, stroke=1, fill=0)
@@ -110,6 +110,11 @@ def _drawn(path: Path) -> Path:
     c.setFillColorRGB(0.3, 0.3, 0.3)
     c.setFont("Times-Roman", 9)
     c.drawString(58, 620, "I like art and I want to be a vet.")
+    stroked = c.beginText(58, 606)
+    stroked.setTextRenderMode(2)
+    stroked.setFont("Times-Roman", 11)
+    stroked.textLine("Who I live with")
+    c.drawText(stroked)
     c.bezier(60, 600, 100, 620, 140, 580, 180, 600)
     c.line(60, 560, 540, 560)
     c.showPage()
@@ -139,6 +144,8 @@ def test_pdfium_page_reads_form_xobjects_bands_and_colours(tmp_path: Path) -> No
     assert white[0]["non_stroking_color"] == pytest.approx((1, 1, 1))
     assert "Bold" in white[0]["fontname"]
     assert first.curves and first.lines
+    faux = {c["text"] for c in first.chars if "FauxBold" in c["fontname"]}
+    assert set("Wholivewth") <= faux and "M" not in faux  # only the stroked line
 
 
 def test_pdfium_errors_are_typed(tmp_path: Path) -> None:

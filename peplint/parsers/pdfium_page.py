@@ -17,8 +17,8 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -65,7 +65,7 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
 def _plain(function: Any, restype: Any, *argtypes: Any) -> Callable[..., Any]:
     """`function` of PDFium's bindings with untyped pointers: it takes and returns plain
     ints, so the per-character calls need no casts (a typed pointer would)."""
-    address = ctypes.cast(function, ctypes.c_void_p).value
+    address = ctypes.cast(function, ctypes.c_void_p).value or 0
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
@@ -117,7 +117,8 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
     # Per kept character: its index, text object (0 for a generated space) and baseline.
     placed: list[tuple[int, int, float]] = []
     last_key = -1
-    style, template = None, {}
+    style: _Style | None = None
+    template: Obj = {}
     for index in range(count):
         code = ord(text[index]) if text is not None else 0xFFFE
         if code == 0xFFFE:  # the page text's stand-in for a soft hyphen: ask for the code
@@ -197,6 +198,12 @@ _FONT_SIZE_OF = _plain(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VOID, _I
 _MATRIX_OF = _plain(pdfium_c.FPDFText_GetMatrix, _INT, _VOID, _INT, _VOID)
 _FONT_OF = _plain(pdfium_c.FPDFTextObj_GetFont, _VOID, _VOID)
 _DESCENT_OF = _plain(pdfium_c.FPDFFont_GetDescent, _INT, _VOID, ctypes.c_float, _VOID)
+_RENDER_MODE_OF = _plain(pdfium_c.FPDFTextObj_GetTextRenderMode, _INT, _VOID)
+# Text drawn filled and stroked is how producers fake bold for a font with no bold face.
+FAUX_BOLD_MODES = (
+    pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE,
+    pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP,
+)
 _FILL_OF = _plain(pdfium_c.FPDFPageObj_GetFillColor, _INT, _VOID, _VOID, _VOID, _VOID, _VOID)
 
 
@@ -208,7 +215,7 @@ class _Styles:
         self.raw = raw
         self.page = ctypes.cast(raw, ctypes.c_void_p).value
         self.fonts: dict[tuple[int, float], tuple[str, int, float]] = {}
-        self.looks: dict[tuple[int, float, Any], tuple[_Style, Obj]] = {}
+        self.looks: dict[tuple[int, float, Any, bool], tuple[_Style, Obj]] = {}
         self.name = ctypes.create_string_buffer(FONT_NAME_BYTES)
         self.flags = ctypes.c_int()
         self.matrix = pdfium_c.FS_MATRIX()
@@ -232,10 +239,13 @@ class _Styles:
         r, g, b, _ = self.rgba
         if handle and _FILL_OF(handle, *self.at_rgba):
             colour = (r.value / 255, g.value / 255, b.value / 255)
-        look = (font, size, colour)
+        faux_bold = bool(handle) and _RENDER_MODE_OF(handle) in FAUX_BOLD_MODES
+        look = (font, size, colour, faux_bold)
         known = self.looks.get(look)
         if known is None:
             font_name, weight, descent = self._font(index, font, size)
+            if faux_bold:  # named as the pdfplumber engine names it (pdf_open._Emboldened)
+                font_name = f"{font_name}+FauxBold"
             style = _Style(font=font_name, size=size, weight=weight, colour=colour, descent=descent)
             known = self.looks[look] = (style, _template(style))
         return known
@@ -412,7 +422,7 @@ class PdfiumPage(Container):
 
     def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Any]:
         """Tables found by pdfplumber's table finder on PDFium's lines and rectangles."""
-        return list(_CellFinder(self, table_settings or {}).tables)  # type: ignore[arg-type]
+        return list(_CellFinder(self, table_settings or {}).tables)
 
     def close(self) -> None:
         """Nothing to release: PDFium's page is closed as soon as it has been read."""
@@ -596,7 +606,7 @@ def _merge(chars: list[Obj], extra_attrs: tuple[str, ...]) -> Obj:
         bottom = max([c["bottom"] for c in chars])
         text = "".join([c["text"] for c in chars])
         if not text.isascii():
-            text = "".join([LIGATURES.get(c["text"], c["text"]) for c in chars])
+            text = "".join([LIGATURES.get(c["text"], str(c["text"])) for c in chars])
     word: Obj = {
         "text": text,
         "x0": x0,
