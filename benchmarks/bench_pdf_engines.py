@@ -1,13 +1,16 @@
-"""PDF reading cost per page: peplint's two engines against the floor and pdfplumber.
+"""PDF cost per page: peplint's two engines against the floor and pdfplumber.
 
 On every fixture PDF, in one run, interleaved (each round runs every measure once, in
 a rotating order) so machine noise hits all alike; CPU time (process_time) per page:
   - floor:       a bare pypdfium2 pass: every character with its box, every page object
                  with its bounds (what any PDFium-based reader must at least do)
   - plumber:     pdfplumber's own extract_text() + extract_tables() on every page
-  - peplint-pdfium:     read_pdf with the PDFium engine (the whole block stream)
-  - peplint-pdfplumber: read_pdf with the pdfplumber engine (the previous reader)
-Reports the median of the rounds per measure and the ratios to the floor.
+  - read_pdf, per engine: the reader alone (the whole block stream)
+  - lint, per engine: lint_file (read, extract the fields, rules, checklist, feedback),
+                 the language pipeline loaded once but its cache cleared per file
+Reports the median of the rounds per measure and the ratios to the floor, then the
+PDFium lint's cost by stage (pages read by PDFium; the reader's geometry on them; field
+extraction; rules, checklist and feedback), each the difference of two nested measures.
 
     python benchmarks/bench_pdf_engines.py [--rounds 5]
 """
@@ -15,6 +18,7 @@ Reports the median of the rounds per measure and the ratios to the floor.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import time
 from collections.abc import Callable
@@ -23,7 +27,11 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 
-from peplint.parsers.pdf_blocks import read_pdf
+from peplint.lint import LintSetup, lint_file
+from peplint.nlp.analysis import _CACHE as analysis_cache
+from peplint.parsers.pdf_blocks import PDF_ENGINE_VARIABLE, read_pdf
+from peplint.parsers.pdfium_page import open_pdfium
+from peplint.reading import read_pep
 
 ROOT = Path(__file__).resolve().parent.parent
 PDFS = sorted((ROOT / "fixtures").rglob("*.pdf"))
@@ -54,7 +62,15 @@ def plumber(paths: list[Path]) -> None:
                 page.close()
 
 
-def engine(name: str) -> Callable[[list[Path]], None]:
+def pdfium_pages(paths: list[Path]) -> None:
+    """PDFium's pages as the reader receives them (characters and paths as dicts)."""
+    for path in paths:
+        with open_pdfium(path) as document:
+            for _ in document.pages:
+                pass
+
+
+def reader(name: str) -> Callable[[list[Path]], None]:
     """peplint's reader with one engine."""
 
     def run(paths: list[Path]) -> None:
@@ -64,17 +80,45 @@ def engine(name: str) -> Callable[[list[Path]], None]:
     return run
 
 
+def with_engine(name: str, step: Callable[[Path], object]) -> Callable[[list[Path]], None]:
+    """A whole-file step (read_pep or lint_file) with the engine set as a user sets it."""
+
+    def run(paths: list[Path]) -> None:
+        before = os.environ.get(PDF_ENGINE_VARIABLE)
+        os.environ[PDF_ENGINE_VARIABLE] = name
+        try:
+            for path in paths:
+                analysis_cache.clear()  # each file's texts analysed afresh, as a new PEP's
+                step(path)
+        finally:
+            if before is None:
+                os.environ.pop(PDF_ENGINE_VARIABLE, None)
+            else:
+                os.environ[PDF_ENGINE_VARIABLE] = before
+
+    return run
+
+
 def main() -> None:
-    """Measure and print the table."""
+    """Measure and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     pages = sum(len(pdfium.PdfDocument(str(p))) for p in PDFS)
+    setup = LintSetup.default()
+
+    def lint(path: Path) -> object:
+        return lint_file(path, setup)
+
     measures: dict[str, Callable[[list[Path]], None]] = {
         "floor (pypdfium2 chars+boxes, objects+bounds)": floor,
         "pdfplumber extract_text + extract_tables": plumber,
-        "peplint read_pdf, PDFium engine": engine("pdfium"),
-        "peplint read_pdf, pdfplumber engine (previous)": engine("pdfplumber"),
+        "peplint read_pdf, PDFium engine": reader("pdfium"),
+        "peplint read_pdf, pdfplumber engine": reader("pdfplumber"),
+        "peplint lint, PDFium engine": with_engine("pdfium", lint),
+        "peplint lint, pdfplumber engine": with_engine("pdfplumber", lint),
+        "PDFium pages alone (stage)": pdfium_pages,
+        "read_pep, PDFium engine (stage)": with_engine("pdfium", read_pep),
     }
     for run in measures.values():
         run(PDFS[:1])  # warm imports and caches
@@ -85,12 +129,26 @@ def main() -> None:
             start = time.process_time()
             measures[name](PDFS)
             times[name].append((time.process_time() - start) * 1000 / pages)
-    base = statistics.median(times[names[0]])
+    median = {name: statistics.median(times[name]) for name in names}
+    base = median[names[0]]
     print(f"{len(PDFS)} PDFs, {pages} pages, {args.rounds} interleaved rounds; CPU ms per page")
     print(f"{'measure':50} {'ms/page':>8} {'x floor':>8}")
-    for name in names:
-        median = statistics.median(times[name])
-        print(f"{name:50} {median:8.1f} {median / base:8.2f}")
+    for name in names[:6]:
+        print(f"{name:50} {median[name]:8.1f} {median[name] / base:8.2f}")
+    lint_ms = median["peplint lint, PDFium engine"]
+    stages = {
+        "pages read by PDFium (chars, paths as dicts)": median["PDFium pages alone (stage)"],
+        "reader geometry (words, tables, lines, blocks)": median["peplint read_pdf, PDFium engine"]
+        - median["PDFium pages alone (stage)"],
+        "field extraction (read_pep - read_pdf)": median["read_pep, PDFium engine (stage)"]
+        - median["peplint read_pdf, PDFium engine"],
+        "rules, checklist, feedback (lint - read_pep)": lint_ms
+        - median["read_pep, PDFium engine (stage)"],
+    }
+    print(f"\nPDFium lint by stage (of {lint_ms:.1f} ms/page)")
+    print(f"{'stage':50} {'ms/page':>8} {'share':>8}")
+    for name, ms in stages.items():
+        print(f"{name:50} {ms:8.1f} {ms / lint_ms:8.0%}")
 
 
 if __name__ == "__main__":

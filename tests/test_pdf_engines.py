@@ -1,12 +1,17 @@
-"""The two PDF engines (pdfplumber/pdfminer and PDFium) give the same block streams.
+"""The two PDF engines (PDFium and pdfplumber/pdfminer) give the same block streams
+and the same extracted fields.
 
-PDFium is far cheaper per page; the pdfplumber engine stays behind the
+PDFium is the default, far cheaper per page; the pdfplumber engine stays behind the
 PEPLINT_PDF_ENGINE setting for comparison, and this test holds them together on
-every fixture PDF, every other-producer PDF and PDFs built here with other habits.
+every fixture PDF, every other-producer PDF, every PDF layout variant (committed or
+rendered here by tests/layouts/) and PDFs built here with other habits.
 """
 
 from __future__ import annotations
 
+import ctypes
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,36 +19,83 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from peplint import errors
-from peplint.parsers.pdf_blocks import read_pdf
+from peplint.parsers.pdf_blocks import PDF_ENGINE_VARIABLE, pdf_engine, read_pdf
 from peplint.parsers.pdf_damage import xref_is_sound
 from peplint.parsers.pdfium_page import open_pdfium
+from peplint.reading import read_pep
 from tests.conftest import FIXTURES
+from tests.layouts.corpus import specs
+from tests.layouts.variants import SPEC_IDS, VARIANTS, render
 
 PDFS = sorted(FIXTURES.rglob("*.pdf"))
+RENDERED = [
+    f"{v.name}--{spec_id}"
+    for spec_id in SPEC_IDS
+    for v in VARIANTS
+    if v.format == "pdf" and not v.committed
+]
 
 
 def _blocks(path: Path, engine: str) -> list[dict[str, object]]:
     return [b.model_dump() for b in read_pdf(path, engine=engine).blocks]
 
 
-# Known differences, each with its cause; the test fails when one disappears, so the list
-# only shrinks. pdfminer gives LibreOffice's embedded DejaVu fonts a descent of 0 where
-# PDFium uses the font's own (-0.18 em), so PDFium's lines sit 2 pt lower; in one narrow
-# cell that changes whether "arrange|d" is healed across the line break.
-KNOWN_DIFFERENCES = {"libreoffice-numbered-labelpara--walsall-good.pdf"}
+def _fields(path: Path, engine: str, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    """The whole extracted PEP (fields, sections, targets, provenance) read with `engine`."""
+    with monkeypatch.context() as patched:
+        patched.setenv(PDF_ENGINE_VARIABLE, engine)
+        return read_pep(path).model_dump()
+
+
+def _assert_engines_agree(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _blocks(path, "pdfium") == _blocks(path, "pdfplumber"), "the engines' blocks differ"
+    pdfium_pep, plumber_pep = (_fields(path, e, monkeypatch) for e in ("pdfium", "pdfplumber"))
+    differing = sorted(k for k in pdfium_pep if pdfium_pep[k] != plumber_pep[k])
+    assert not differing, f"the engines' extracted PEPs differ in {differing}"
+
+
+@pytest.fixture(scope="session")
+def rendered_variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every PDF layout variant made in the test run (reportlab), rendered once."""
+    out = tmp_path_factory.mktemp("engine-variants")
+    by_name = {v.name: v for v in VARIANTS}
+    paths: dict[str, Path] = {}
+    for spec in specs():
+        for key in RENDERED:
+            name, spec_id = key.split("--")
+            if spec_id == spec.id:
+                paths[key] = render(by_name[name], spec, out)
+    return paths
 
 
 @pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
-def test_both_engines_give_the_same_blocks(path: Path) -> None:
-    same = _blocks(path, "pdfium") == _blocks(path, "pdfplumber")
-    assert same != (path.name in KNOWN_DIFFERENCES), (
-        "now the same: take it off KNOWN_DIFFERENCES" if same else "the engines' blocks differ"
-    )
+def test_both_engines_give_the_same_blocks_and_fields(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _assert_engines_agree(path, monkeypatch)
+
+
+@pytest.mark.parametrize("key", RENDERED)
+def test_both_engines_agree_on_rendered_layout_variants(
+    key: str, rendered_variants: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _assert_engines_agree(rendered_variants[key], monkeypatch)
+
+
+def test_pdfium_is_the_default_and_pdfplumber_stays_selectable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(PDF_ENGINE_VARIABLE, raising=False)
+    assert pdf_engine() == "pdfium"
+    monkeypatch.setenv(PDF_ENGINE_VARIABLE, "pdfplumber")
+    assert pdf_engine() == "pdfplumber"
+    monkeypatch.setenv(PDF_ENGINE_VARIABLE, "no-such-engine")
+    assert pdf_engine() == "pdfium"
 
 
 def _drawn(path: Path) -> Path:
     """Habits our generator lacks: a form XObject, a rotated string, filled bands, curves, ligature-free
-    small type, text in a non-black colour."""
+    small type, text in a non-black colour, text filled and stroked (faux bold)."""
     c = canvas.Canvas(str(path), pagesize=A4)
     c.beginForm("box")
     c.rect(60, 700, 200, 40, stroke=1, fill=0)
@@ -58,6 +110,11 @@ def _drawn(path: Path) -> Path:
     c.setFillColorRGB(0.3, 0.3, 0.3)
     c.setFont("Times-Roman", 9)
     c.drawString(58, 620, "I like art and I want to be a vet.")
+    stroked = c.beginText(58, 606)
+    stroked.setTextRenderMode(2)
+    stroked.setFont("Times-Roman", 11)
+    stroked.textLine("Who I live with")
+    c.drawText(stroked)
     c.bezier(60, 600, 100, 620, 140, 580, 180, 600)
     c.line(60, 560, 540, 560)
     c.showPage()
@@ -87,6 +144,8 @@ def test_pdfium_page_reads_form_xobjects_bands_and_colours(tmp_path: Path) -> No
     assert white[0]["non_stroking_color"] == pytest.approx((1, 1, 1))
     assert "Bold" in white[0]["fontname"]
     assert first.curves and first.lines
+    faux = {c["text"] for c in first.chars if "FauxBold" in c["fontname"]}
+    assert set("Wholivewth") <= faux and "M" not in faux  # only the stroked line
 
 
 def test_pdfium_errors_are_typed(tmp_path: Path) -> None:
@@ -134,3 +193,49 @@ def test_fast_word_grouping_matches_pdfplumbers(path: Path) -> None:
             for attrs in ((), ("fontname", "size"), ("fontname", "size", "non_stroking_color")):
                 expected = WordExtractor(x_tolerance=3, y_tolerance=3, extra_attrs=list(attrs))
                 assert group_words(page.chars, 3, 3, attrs) == expected.extract_words(page.chars)
+
+
+def _crash_on(name: str) -> Callable[[Path, int], None]:
+    """A stand-in for PDFium failing in C on one file: a real segmentation fault."""
+
+    def check(path: Path, cap_bytes: int) -> None:
+        if path.name == name:
+            ctypes.string_at(0)
+
+    return check
+
+
+def test_pdfium_crashing_on_one_file_is_one_entry_in_lint_and_bulk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    import peplint.parsers.pdf_streams
+    from peplint.bulk.run import BulkOptions, run_bulk
+    from peplint.cli import main
+    from peplint.packs.resolve import setup_for
+    from peplint.safety.limits import Limits
+
+    monkeypatch.delenv(PDF_ENGINE_VARIABLE, raising=False)
+    monkeypatch.setattr(
+        peplint.parsers.pdf_streams, "refuse_stream_bombs", _crash_on("crashes.pdf")
+    )
+    peps = tmp_path / "peps"
+    peps.mkdir()
+    shutil.copy(FIXTURES / "generated" / "walsall-good.pdf", peps / "good.pdf")
+    shutil.copy(FIXTURES / "generated" / "secondary-good.pdf", peps / "crashes.pdf")
+    result = CliRunner().invoke(main, ["lint", str(peps / "crashes.pdf"), str(peps / "good.pdf")])
+    assert result.exit_code == 3
+    assert result.output.count("could not be read") == 1
+    assert "The reader was stopped while reading this file" in result.output
+    assert "The PEP meets the expected standard" in result.output  # the other file read
+    assert "Traceback" not in result.output
+    setup, effective = setup_for("section-d")
+    options = BulkOptions(
+        as_of=dt.date(2027, 3, 1), progress=False, limits=Limits(worker_seconds=60)
+    )
+    bulk = run_bulk(peps, tmp_path / "out", setup, [p.path for p in effective.loaded], options)
+    codes = {Path(row.file).name: row.error_code for row in bulk.rows}
+    assert codes == {"crashes.pdf": "too-large", "good.pdf": ""}

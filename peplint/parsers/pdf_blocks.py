@@ -804,14 +804,15 @@ def was_repaired(pdf: Any) -> bool:
 
 
 PDF_ENGINE_VARIABLE = "PEPLINT_PDF_ENGINE"
-PDF_ENGINES = ("pdfplumber", "pdfium")
+PDF_ENGINES = ("pdfium", "pdfplumber")
 
 
 def pdf_engine() -> str:
-    """The engine that reads PDF pages: `pdfplumber` (pdfminer) or `pdfium`, from the
-    PEPLINT_PDF_ENGINE setting (both give the same blocks; tests compare them)."""
-    engine = os.environ.get(PDF_ENGINE_VARIABLE, "pdfplumber").strip().lower()
-    return engine if engine in PDF_ENGINES else "pdfplumber"
+    """The engine that reads PDF pages: `pdfium` (the default) or `pdfplumber` (pdfminer),
+    from the PEPLINT_PDF_ENGINE setting (both give the same blocks and fields; tests
+    compare them). An unknown name means the default."""
+    engine = os.environ.get(PDF_ENGINE_VARIABLE, "pdfium").strip().lower()
+    return engine if engine in PDF_ENGINES else "pdfium"
 
 
 @contextlib.contextmanager

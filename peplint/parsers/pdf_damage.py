@@ -14,6 +14,7 @@ _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF", re.S)
 _XREF_AT = re.compile(rb"\s*(xref\b|\d+\s+\d+\s+obj\b)")
 _SUBSECTION = re.compile(rb"(\d+)\s+(\d+)\s*[\r\n]+")
 _ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
+_OBJECT_AT = re.compile(rb"\s*(\d+)\s+(\d+)\s+obj\b")
 MAX_CHECKED_ENTRIES = 5000
 
 
@@ -61,8 +62,11 @@ def _table_entries_sound(data: bytes, offset: int) -> bool:
             checked += 1
             if entry.group(3) == b"n" and number > 0:
                 at = int(entry.group(1))
-                expected = re.compile(rb"\s*%d\s+%d\s+obj\b" % (number, int(entry.group(2))))
-                if at >= len(data) or expected.match(data, at) is None:
+                found = _OBJECT_AT.match(data, at) if at < len(data) else None
+                if found is None or (int(found.group(1)), int(found.group(2))) != (
+                    number,
+                    int(entry.group(2)),
+                ):
                     return False
     return True
 

@@ -194,3 +194,55 @@ def lay_out(page: Any) -> None:
     interpreter = _interpreter_class()(page.pdf.rsrcmgr, device)
     interpreter.process_page(page.page_obj)
     page._layout = device.get_result()
+    mark_word_gaps(page.objects.get("char", []))
+
+
+def _gap_threshold(width_units: float) -> float:
+    """The share of the wider glyph's advance that a gap must exceed to be a space
+    (PDFium's scale: a narrow glyph's half, a wide one's sixth)."""
+    if width_units < 400:
+        return width_units / 2
+    if width_units < 700:
+        return width_units / 4
+    if width_units < 800:
+        return width_units / 5
+    return width_units / 6
+
+
+def mark_word_gaps(chars: list[dict[str, Any]]) -> None:
+    """Insert a space where the page leaves one between two glyphs without a space
+    character (a word drawn on its own after the last, "[X]" then "Yes").
+
+    A gap counts as a space when it is wider than a share of the wider glyph's advance
+    (the rule PDFium applies between text objects), so it scales with the type: a fixed
+    tolerance in points glues the words of small type and splits those of large type.
+    """
+    out: list[dict[str, Any]] = []
+    previous: dict[str, Any] | None = None
+    for char in chars:
+        if previous is not None and _is_word_gap(previous, char):
+            out.append(
+                {
+                    **previous,
+                    "text": " ",
+                    "x0": previous["x1"],
+                    "x1": char["x0"],
+                    "width": char["x0"] - previous["x1"],
+                }
+            )
+        out.append(char)
+        previous = char
+    if len(out) != len(chars):
+        chars[:] = out
+
+
+def _is_word_gap(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a["text"].isspace() or b["text"].isspace() or not (a["upright"] and b["upright"]):
+        return False
+    gap = b["x0"] - a["x1"]
+    if gap <= 0 or abs(b["top"] - a["top"]) > 0.5 * max(a["size"], b["size"], 1.0):
+        return False
+    size_a, size_b = a["size"] or 1.0, b["size"] or 1.0
+    units_a, units_b = a["width"] / size_a * 1000, b["width"] / size_b * 1000
+    size = size_a if units_a >= units_b else size_b
+    return gap > _gap_threshold(max(units_a, units_b)) * size / 1000

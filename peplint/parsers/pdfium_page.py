@@ -13,19 +13,29 @@ pdfplumber's own table finder and word grouping are reused on PDFium's objects.
 from __future__ import annotations
 
 import ctypes
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfplumber.container import Container
-from pdfplumber.table import TableFinder
+from pdfplumber.table import (
+    Table,
+    TableFinder,
+    TableSettings,
+    cells_to_tables,
+    edges_to_intersections,
+)
+from pdfplumber.utils import obj_to_bbox
 from pdfplumber.utils.text import WordExtractor
 
 from peplint import errors
+from peplint.safety.limits import Limits
 
 Obj = dict[str, Any]
 Matrix = tuple[float, float, float, float, float, float]
@@ -52,84 +62,127 @@ def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
     return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
 
 
-def _colour(getter: Callable[..., int], handle: Any) -> tuple[float, float, float] | None:
-    r, g, b, a = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    if not getter(handle, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+def _plain(function: Any, restype: Any, *argtypes: Any) -> Callable[..., Any]:
+    """`function` of PDFium's bindings with untyped pointers: it takes and returns plain
+    ints, so the per-character calls need no casts (a typed pointer would)."""
+    address = ctypes.cast(function, ctypes.c_void_p).value or 0
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+_VOID, _INT = ctypes.c_void_p, ctypes.c_int
+_TEXT_OBJECT_OF = _plain(pdfium_c.FPDFText_GetTextObject, _VOID, _VOID, _INT)
+_ORIGIN_OF = _plain(pdfium_c.FPDFText_GetCharOrigin, _INT, _VOID, _INT, _VOID, _VOID)
+_IS_GENERATED = _plain(pdfium_c.FPDFText_IsGenerated, _INT, _VOID, _INT)
+_UNICODE_OF = _plain(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _VOID, _INT)
+SKIPPED_CODES = frozenset((0, 0x0A, 0x0D, 0xFFFE))
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _page_text(raw: Any, count: int) -> str | None:
+    """The page's characters' code points in one call, or None when they do not map one
+    to one onto the character indices (then each is asked for). PDFium's soft hyphen
+    (code 2) reads as U+FFFE here."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(raw, 0, count, buffer)
+    if written != count + 1:
         return None
-    return (r.value / 255, g.value / 255, b.value / 255)
+    text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", errors="surrogatepass")
+    if len(text) != count or (not text.isascii() and _SURROGATE.search(text)):
+        return None
+    return text
 
 
 def read_chars(textpage: Any, height: float) -> list[Obj]:
     """Every character of the page in content order, as pdfplumber-shaped dicts.
 
     Spaces PDFium infers between words are kept as spaces (they separate words); the
-    line breaks it infers are dropped. The box is pdfminer's: the font size tall,
-    standing on the font's descent below the baseline, so both engines place words
-    alike. Font, size, weight, colour and descent are read once per text object.
+    line breaks it infers are dropped. The box is pdfminer's: it starts at the glyph's
+    origin (where the page places it, not where its ink begins: a "J" or "j" reaches
+    left of its origin, and PDFium's box is the ink's when the font declares no ascent
+    or descent) and ends at the next glyph's origin (its advance), it is the font size
+    tall, standing on the font's descent below the baseline, so both engines place
+    words alike. Font, size, weight, colour and descent are read once per text object.
     """
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
     if count <= 0:
         return []
-    rect = pdfium_c.FS_RECTF()
+    page = ctypes.cast(raw, ctypes.c_void_p).value
+    text = _page_text(raw, count)
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    styles: dict[int, _Style] = {}
-    styler = _Styles()
+    at_x, at_y = ctypes.addressof(origin_x), ctypes.addressof(origin_y)
+    styles: dict[int, tuple[_Style, Obj]] = {}
+    styler = _Styles(raw)
     chars: list[Obj] = []
-    runs: list[tuple[int, bool, float, float]] = []  # per char: text object, generated, origin
+    # Per kept character: its index, text object (0 for a generated space) and baseline.
+    placed: list[tuple[int, int, float]] = []
+    last_key = -1
+    style: _Style | None = None
+    template: Obj = {}
     for index in range(count):
-        code = pdfium_c.FPDFText_GetUnicode(raw, index)
-        if code in (0x0A, 0x0D, 0xFFFE) or code == 0:
+        code = ord(text[index]) if text is not None else 0xFFFE
+        if code == 0xFFFE:  # the page text's stand-in for a soft hyphen: ask for the code
+            code = _UNICODE_OF(page, index)
+        if code in SKIPPED_CODES:
             continue
-        generated = pdfium_c.FPDFText_IsGenerated(raw, index) == 1
-        if generated and code != 0x20:
-            continue
-        if not pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(rect)):
-            continue
-        handle = pdfium_c.FPDFText_GetTextObject(raw, index)
-        key = ctypes.cast(handle, ctypes.c_void_p).value or 0
-        style = styles.get(key)
-        if style is None:
-            style = styles[key] = styler.of(raw, index, handle)
-        # The loose box of a ligature's parts has no descent, so the baseline is used.
-        pdfium_c.FPDFText_GetCharOrigin(raw, index, ctypes.byref(origin_x), ctypes.byref(origin_y))
-        bottom = height - (origin_y.value + style.descent)
+        # PDFium generates only spaces and line breaks; a generated space has no object.
+        generated = code == 0x20 and _IS_GENERATED(page, index) == 1
+        key = _TEXT_OBJECT_OF(page, index) or 0
+        if key != last_key or style is None:
+            known = styles.get(key)
+            if known is None:
+                known = styles[key] = styler.of(index, key)
+            style, template = known
+            last_key = key
+        _ORIGIN_OF(page, index, at_x, at_y)
+        x, y = origin_x.value, origin_y.value
+        bottom = height - (y + style.descent)
         top = bottom - style.size
-        chars.append(
-            {
-                "object_type": "char",
-                "text": "-" if code == SOFT_HYPHEN_CODE else chr(code),
-                "x0": rect.left,
-                "x1": rect.right,
-                "top": top,
-                "bottom": bottom,
-                "doctop": top,
-                "width": rect.right - rect.left,
-                "height": style.size,
-                "upright": True,
-                "fontname": style.font,
-                "size": style.size,
-                "weight": style.weight,
-                "non_stroking_color": style.colour,
-            }
-        )
-        runs.append((key, generated, origin_x.value, origin_y.value))
-    _advance_widths(chars, runs)
+        char = template.copy()
+        char["text"] = "-" if code == SOFT_HYPHEN_CODE else chr(code)
+        char["x0"] = x
+        char["top"] = char["doctop"] = top
+        char["bottom"] = bottom
+        chars.append(char)
+        placed.append((index, 0 if generated else key, y))
+    _ends(raw, chars, placed)
     return chars
 
 
-def _advance_widths(chars: list[Obj], runs: list[tuple[int, bool, float, float]]) -> None:
-    """A character ends where the next one of its text object starts on the same baseline
-    (its advance, as pdfminer measures it), not where its glyph's box happens to end."""
-    for i in range(len(chars) - 1):
-        key, generated, x, y = runs[i]
-        next_key, next_generated, next_x, next_y = runs[i + 1]
-        if generated or next_generated or key != next_key or next_y != y or next_x <= x:
-            continue
-        if next_x - x > 4 * chars[i]["size"]:
-            continue  # positioned apart (a gap in the line), not the next glyph
-        chars[i]["x1"] = next_x
-        chars[i]["width"] = next_x - chars[i]["x0"]
+def _template(style: _Style) -> Obj:
+    """What every character of a text object shares."""
+    return {
+        "object_type": "char",
+        "height": style.size,
+        "upright": True,
+        "fontname": style.font,
+        "size": style.size,
+        "weight": style.weight,
+        "non_stroking_color": style.colour,
+    }
+
+
+def _ends(raw: Any, chars: list[Obj], placed: list[tuple[int, int, float]]) -> None:
+    """Where each character ends. A character ends where the next one of its text object
+    starts on the same baseline (its advance, as pdfminer measures it), not where its
+    glyph's box happens to end; only the others' boxes are asked of PDFium."""
+    rect = pdfium_c.FS_RECTF()
+    at_rect = ctypes.byref(rect)
+    last = len(chars) - 1
+    for i, char in enumerate(chars):
+        index, key, y = placed[i]
+        x = char["x0"]
+        right = None
+        if i < last and key:
+            _, next_key, next_y = placed[i + 1]
+            next_x = chars[i + 1]["x0"]
+            if key == next_key and next_y == y and x < next_x <= x + 4 * char["size"]:
+                right = next_x
+        if right is None:
+            right = rect.right if pdfium_c.FPDFText_GetLooseCharBox(raw, index, at_rect) else x
+            right = max(right, x)
+        char["x1"] = right
+        char["width"] = right - x
 
 
 @dataclass(frozen=True)
@@ -141,75 +194,131 @@ class _Style:
     descent: float
 
 
-class _Styles:
-    """Style per text object, with what is per font (name, weight, descent) read once."""
+_FONT_SIZE_OF = _plain(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VOID, _INT)
+_MATRIX_OF = _plain(pdfium_c.FPDFText_GetMatrix, _INT, _VOID, _INT, _VOID)
+_FONT_OF = _plain(pdfium_c.FPDFTextObj_GetFont, _VOID, _VOID)
+_DESCENT_OF = _plain(pdfium_c.FPDFFont_GetDescent, _INT, _VOID, ctypes.c_float, _VOID)
+_RENDER_MODE_OF = _plain(pdfium_c.FPDFTextObj_GetTextRenderMode, _INT, _VOID)
+# Text drawn filled and stroked is how producers fake bold for a font with no bold face.
+FAUX_BOLD_MODES = (
+    pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE,
+    pdfium_c.FPDF_TEXTRENDERMODE_FILL_STROKE_CLIP,
+)
+_FILL_OF = _plain(pdfium_c.FPDFPageObj_GetFillColor, _INT, _VOID, _VOID, _VOID, _VOID, _VOID)
 
-    def __init__(self) -> None:
+
+class _Styles:
+    """Style per text object, with what is per font (name, weight, descent) read once,
+    and one style (and one template of a character's shared keys) per distinct look."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.page = ctypes.cast(raw, ctypes.c_void_p).value
         self.fonts: dict[tuple[int, float], tuple[str, int, float]] = {}
+        self.looks: dict[tuple[int, float, Any, bool], tuple[_Style, Obj]] = {}
         self.name = ctypes.create_string_buffer(FONT_NAME_BYTES)
         self.flags = ctypes.c_int()
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.at_matrix = ctypes.addressof(self.matrix)
         self.rgba = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
+        self.at_rgba = tuple(ctypes.addressof(v) for v in self.rgba)
 
-    def _scale(self, raw: Any, index: int) -> float:
+    def _scale(self, index: int) -> float:
         """How much the character's matrix (text matrix and page transform) scales its
         font size: the size pdfminer reports is the size as drawn, in points."""
-        matrix = pdfium_c.FS_MATRIX()
-        if not pdfium_c.FPDFText_GetMatrix(raw, index, ctypes.byref(matrix)):
+        if not _MATRIX_OF(self.page, index, self.at_matrix):
             return 1.0
+        matrix = self.matrix
         return float((matrix.c**2 + matrix.d**2) ** 0.5) or 1.0
 
-    def of(self, raw: Any, index: int, handle: Any) -> _Style:
-        size = round(float(pdfium_c.FPDFText_GetFontSize(raw, index)) * self._scale(raw, index), 2)
-        font = pdfium_c.FPDFTextObj_GetFont(handle) if handle else None
-        key = (ctypes.cast(font, ctypes.c_void_p).value or 0 if font else 0, size)
+    def of(self, index: int, handle: int) -> tuple[_Style, Obj]:
+        """The style of the text object `handle` (0: none) whose character `index` is."""
+        size = round(float(_FONT_SIZE_OF(self.page, index)) * self._scale(index), 2)
+        font = (_FONT_OF(handle) or 0) if handle else 0
+        colour = None
+        r, g, b, _ = self.rgba
+        if handle and _FILL_OF(handle, *self.at_rgba):
+            colour = (r.value / 255, g.value / 255, b.value / 255)
+        faux_bold = bool(handle) and _RENDER_MODE_OF(handle) in FAUX_BOLD_MODES
+        look = (font, size, colour, faux_bold)
+        known = self.looks.get(look)
+        if known is None:
+            font_name, weight, descent = self._font(index, font, size)
+            if faux_bold:  # named as the pdfplumber engine names it (pdf_open._Emboldened)
+                font_name = f"{font_name}+FauxBold"
+            style = _Style(font=font_name, size=size, weight=weight, colour=colour, descent=descent)
+            known = self.looks[look] = (style, _template(style))
+        return known
+
+    def _font(self, index: int, font: int, size: float) -> tuple[str, int, float]:
+        key = (font, size)
         known = self.fonts.get(key)
         if known is None:
             pdfium_c.FPDFText_GetFontInfo(
-                raw, index, self.name, FONT_NAME_BYTES, ctypes.byref(self.flags)
+                self.raw, index, self.name, FONT_NAME_BYTES, ctypes.byref(self.flags)
             )
             descent = ctypes.c_float()
-            if not (
-                font
-                and pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(size), ctypes.byref(descent))
-            ):
+            if not (font and _DESCENT_OF(font, size, ctypes.addressof(descent))):
                 descent.value = -0.2 * size
-            weight = int(pdfium_c.FPDFText_GetFontWeight(raw, index))
+            weight = int(pdfium_c.FPDFText_GetFontWeight(self.raw, index))
             known = self.fonts[key] = (
                 self.name.value.decode("latin-1"),
                 weight,
                 float(descent.value),
             )
-        r, g, b, a = self.rgba
-        colour = None
-        if pdfium_c.FPDFPageObj_GetFillColor(
-            handle, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
-        ):
-            colour = (r.value / 255, g.value / 255, b.value / 255)
-        return _Style(font=known[0], size=size, weight=known[1], colour=colour, descent=known[2])
+        return known
 
 
-def _path_points(handle: Any, matrix: Matrix) -> tuple[list[tuple[float, float]], bool]:
+_SEGMENT_COUNT = _plain(pdfium_c.FPDFPath_CountSegments, _INT, _VOID)
+_SEGMENT_OF = _plain(pdfium_c.FPDFPath_GetPathSegment, _VOID, _VOID, _INT)
+_SEGMENT_TYPE = _plain(pdfium_c.FPDFPathSegment_GetType, _INT, _VOID)
+_SEGMENT_POINT = _plain(pdfium_c.FPDFPathSegment_GetPoint, _INT, _VOID, _VOID, _VOID)
+_OBJECT_MATRIX = _plain(pdfium_c.FPDFPageObj_GetMatrix, _INT, _VOID, _VOID)
+_DRAW_MODE = _plain(pdfium_c.FPDFPath_GetDrawMode, _INT, _VOID, _VOID, _VOID)
+_PAGE_OBJECT = _plain(pdfium_c.FPDFPage_GetObject, _VOID, _VOID, _INT)
+_FORM_OBJECT = _plain(pdfium_c.FPDFFormObj_GetObject, _VOID, _VOID, ctypes.c_ulong)
+_FORM_COUNT = _plain(pdfium_c.FPDFFormObj_CountObjects, _INT, _VOID)
+_OBJECT_TYPE = _plain(pdfium_c.FPDFPageObj_GetType, _INT, _VOID)
+_STROKE_OF = _plain(pdfium_c.FPDFPageObj_GetStrokeColor, _INT, _VOID, _VOID, _VOID, _VOID, _VOID)
+
+
+def _object_matrix(handle: int) -> Matrix | None:
+    own = pdfium_c.FS_MATRIX()
+    if not _OBJECT_MATRIX(handle, ctypes.addressof(own)):
+        return None
+    return (own.a, own.b, own.c, own.d, own.e, own.f)
+
+
+def _path_points(handle: int, matrix: Matrix) -> tuple[list[tuple[float, float]], bool]:
     points: list[tuple[float, float]] = []
     curved = False
     x, y = ctypes.c_float(), ctypes.c_float()
-    for i in range(pdfium_c.FPDFPath_CountSegments(handle)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(handle, i)
-        if pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+    at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
+    for i in range(_SEGMENT_COUNT(handle)):
+        segment = _SEGMENT_OF(handle, i)
+        if _SEGMENT_TYPE(segment) == pdfium_c.FPDF_SEGMENT_BEZIERTO:
             curved = True
-        if pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
+        if _SEGMENT_POINT(segment, at_x, at_y):
             points.append(_apply(matrix, x.value, y.value))
     return points, curved
 
 
-def _path_object(handle: Any, matrix: Matrix, height: float) -> Obj | None:
-    own = pdfium_c.FS_MATRIX()
-    if pdfium_c.FPDFPageObj_GetMatrix(handle, ctypes.byref(own)):
-        matrix = _compose((own.a, own.b, own.c, own.d, own.e, own.f), matrix)
+def _path_colour(getter: Callable[..., int], handle: int) -> tuple[float, float, float] | None:
+    rgba = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
+    if not getter(handle, *(ctypes.addressof(v) for v in rgba)):
+        return None
+    return (rgba[0].value / 255, rgba[1].value / 255, rgba[2].value / 255)
+
+
+def _path_object(handle: int, matrix: Matrix, height: float) -> Obj | None:
+    own = _object_matrix(handle)
+    if own is not None:
+        matrix = _compose(own, matrix)
     points, curved = _path_points(handle, matrix)
     if not points:
         return None
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    pdfium_c.FPDFPath_GetDrawMode(handle, ctypes.byref(fill_mode), ctypes.byref(stroke))
+    _DRAW_MODE(handle, ctypes.addressof(fill_mode), ctypes.addressof(stroke))
     xs = [p[0] for p in points]
     ys = [height - p[1] for p in points]
     x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
@@ -226,8 +335,8 @@ def _path_object(handle: Any, matrix: Matrix, height: float) -> Obj | None:
         "height": bottom - top,
         "fill": fill_mode.value != 0,
         "stroke": bool(stroke.value),
-        "non_stroking_color": _colour(pdfium_c.FPDFPageObj_GetFillColor, handle),
-        "stroking_color": _colour(pdfium_c.FPDFPageObj_GetStrokeColor, handle),
+        "non_stroking_color": _path_colour(_FILL_OF, handle),
+        "stroking_color": _path_colour(_STROKE_OF, handle),
         "pts": pts,
     }
     distinct = {(round(px, 2), round(py, 2)) for px, py in pts}
@@ -252,12 +361,12 @@ def read_objects(page: Any, height: float) -> tuple[list[Obj], int]:
     images = 0
 
     def visit(
-        parent: Any, count: int, get: Callable[[Any, int], Any], matrix: Matrix, depth: int
+        parent: int, count: int, get: Callable[[int, int], int], matrix: Matrix, depth: int
     ) -> None:
         nonlocal images
         for i in range(count):
             handle = get(parent, i)
-            kind = pdfium_c.FPDFPageObj_GetType(handle)
+            kind = _OBJECT_TYPE(handle)
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 obj = _path_object(handle, matrix, height)
                 if obj is not None:
@@ -265,21 +374,12 @@ def read_objects(page: Any, height: float) -> tuple[list[Obj], int]:
             elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 images += 1
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
-                own = pdfium_c.FS_MATRIX()
-                inner = matrix
-                if pdfium_c.FPDFPageObj_GetMatrix(handle, ctypes.byref(own)):
-                    inner = _compose((own.a, own.b, own.c, own.d, own.e, own.f), matrix)
-                visit(
-                    handle,
-                    pdfium_c.FPDFFormObj_CountObjects(handle),
-                    pdfium_c.FPDFFormObj_GetObject,
-                    inner,
-                    depth + 1,
-                )
+                own = _object_matrix(handle)
+                inner = matrix if own is None else _compose(own, matrix)
+                visit(handle, _FORM_COUNT(handle), _FORM_OBJECT, inner, depth + 1)
 
-    visit(
-        page.raw, pdfium_c.FPDFPage_CountObjects(page.raw), pdfium_c.FPDFPage_GetObject, IDENTITY, 0
-    )
+    raw = ctypes.cast(page.raw, ctypes.c_void_p).value or 0
+    visit(raw, pdfium_c.FPDFPage_CountObjects(page.raw), _PAGE_OBJECT, IDENTITY, 0)
     return found, images
 
 
@@ -322,7 +422,7 @@ class PdfiumPage(Container):
 
     def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Any]:
         """Tables found by pdfplumber's table finder on PDFium's lines and rectangles."""
-        return list(TableFinder(self, table_settings or {}).tables)  # type: ignore[arg-type]
+        return list(_CellFinder(self, table_settings or {}).tables)
 
     def close(self) -> None:
         """Nothing to release: PDFium's page is closed as soon as it has been read."""
@@ -331,6 +431,87 @@ class PdfiumPage(Container):
         """The same page without the objects `test` rejects."""
         kept = {kind: [o for o in objs if test(o)] for kind, objs in self._page_objects.items()}
         return PdfiumPage(self.page_number, self.width, self.height, kept, self._image_count)
+
+
+class _CellFinder(TableFinder):
+    """pdfplumber's table finder with its cell search done by lookup: the same cells."""
+
+    def __init__(self, page: Any, settings: dict[str, Any]) -> None:
+        self.page = page
+        self.settings = TableSettings.resolve(settings)
+        self.edges = self.get_edges()
+        self.intersections = edges_to_intersections(
+            self.edges,
+            self.settings.intersection_x_tolerance,
+            self.settings.intersection_y_tolerance,
+        )
+        self.cells = intersections_to_cells(self.intersections)
+        self.tables = [Table(self.page, group) for group in cells_to_tables(self.cells)]
+
+
+Point = tuple[float, float]
+
+
+def intersections_to_cells(intersections: dict[Point, dict[str, list[Obj]]]) -> list[Any]:
+    """pdfplumber's `intersections_to_cells`, the same cells in the same order: for each
+    point (sorted), the first point below and the first to the right, joined to it by an
+    edge, whose corner closes the cell. The points below and to the right are found by
+    position (sorted points sharing an x follow each other; those sharing a y are
+    listed once) and each point's edges are made into sets once, not per comparison."""
+    points = sorted(intersections)
+    edges = {
+        point: (
+            frozenset(map(obj_to_bbox, found["v"])),
+            frozenset(map(obj_to_bbox, found["h"])),
+        )
+        for point, found in intersections.items()
+    }
+
+    def connects(p1: Point, p2: Point) -> bool:
+        if p1[0] == p2[0] and not edges[p1][0].isdisjoint(edges[p2][0]):
+            return True
+        return p1[1] == p2[1] and not edges[p1][1].isdisjoint(edges[p2][1])
+
+    rows: dict[float, list[Point]] = {}
+    for point in points:
+        rows.setdefault(point[1], []).append(point)
+    place = {point: i for row in rows.values() for i, point in enumerate(row)}
+    cells: list[Any] = []
+    count = len(points)
+    for i, point in enumerate(points):
+        below = []
+        j = i + 1
+        while j < count and points[j][0] == point[0]:
+            below.append(points[j])
+            j += 1
+        right = rows[point[1]][place[point] + 1 :]
+        cell = _smallest_cell(point, below, right, intersections, connects)
+        if cell is not None:
+            cells.append(cell)
+    return cells
+
+
+def _smallest_cell(
+    point: Point,
+    below: list[Point],
+    right: list[Point],
+    intersections: dict[Point, Any],
+    connects: Callable[[Point, Point], bool],
+) -> tuple[float, float, float, float] | None:
+    for below_point in below:
+        if not connects(point, below_point):
+            continue
+        for right_point in right:
+            if not connects(point, right_point):
+                continue
+            corner = (right_point[0], below_point[1])
+            if (
+                corner in intersections
+                and connects(corner, right_point)
+                and connects(corner, below_point)
+            ):
+                return (point[0], point[1], corner[0], corner[1])
+    return None
 
 
 FAST_WORD_SETTINGS = frozenset({"x_tolerance", "y_tolerance", "extra_attrs", "keep_blank_chars"})
@@ -344,18 +525,31 @@ def group_words(
     runs of characters sharing `extra_attrs`, clustered into lines by `top` (a chain
     within `y_tolerance`), sorted by x, split at spaces and at gaps over `x_tolerance`."""
     words: list[Obj] = []
+    keys = _run_keys(chars, extra_attrs)
     start = 0
     count = len(chars)
     while start < count:
-        first = chars[start]
-        key = tuple(first.get(a) for a in extra_attrs)
+        key = keys[start]
         end = start + 1
-        while end < count and tuple(chars[end].get(a) for a in extra_attrs) == key:
+        while end < count and keys[end] == key:
             end += 1
         for line in _lines_of(chars[start:end], y_tolerance):
             _split_words(line, x_tolerance, y_tolerance, extra_attrs, words)
         start = end
     return words
+
+
+def _run_keys(chars: list[Obj], extra_attrs: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """Each character's values of `extra_attrs` (None where it has none)."""
+    if not extra_attrs:
+        return [()] * len(chars)
+    getter = itemgetter(*extra_attrs)
+    try:
+        if len(extra_attrs) == 1:
+            return [(getter(c),) for c in chars]
+        return [getter(c) for c in chars]
+    except KeyError:
+        return [tuple(c.get(a) for a in extra_attrs) for c in chars]
 
 
 def _lines_of(run: list[Obj], tolerance: float) -> list[list[Obj]]:
@@ -381,34 +575,40 @@ def _split_words(
     line: list[Obj], x_tol: float, y_tol: float, extra_attrs: tuple[str, ...], out: list[Obj]
 ) -> None:
     current: list[Obj] = []
+    prev: Obj | None = None
     for char in line:
         if char["text"].isspace():
             if current:
                 out.append(_merge(current, extra_attrs))
-            current = []
+                current = []
+            prev = None
             continue
-        if current:
-            prev = current[-1]
-            if (
-                char["x0"] < prev["x0"]
-                or char["x0"] > prev["x1"] + x_tol
-                or abs(char["top"] - prev["top"]) > y_tol
-            ):
+        if prev is not None:
+            x0 = char["x0"]
+            if x0 < prev["x0"] or x0 > prev["x1"] + x_tol or abs(char["top"] - prev["top"]) > y_tol:
                 out.append(_merge(current, extra_attrs))
                 current = []
         current.append(char)
+        prev = char
     if current:
         out.append(_merge(current, extra_attrs))
 
 
 def _merge(chars: list[Obj], extra_attrs: tuple[str, ...]) -> Obj:
-    x0 = min(c["x0"] for c in chars)
-    x1 = max(c["x1"] for c in chars)
-    top = min(c["top"] for c in chars)
-    bottom = max(c["bottom"] for c in chars)
     first = chars[0]
+    if len(chars) == 1:
+        x0, x1, top, bottom = first["x0"], first["x1"], first["top"], first["bottom"]
+        text = LIGATURES.get(first["text"], first["text"])
+    else:
+        x0 = min([c["x0"] for c in chars])
+        x1 = max([c["x1"] for c in chars])
+        top = min([c["top"] for c in chars])
+        bottom = max([c["bottom"] for c in chars])
+        text = "".join([c["text"] for c in chars])
+        if not text.isascii():
+            text = "".join([LIGATURES.get(c["text"], str(c["text"])) for c in chars])
     word: Obj = {
-        "text": "".join(LIGATURES.get(c["text"], str(c["text"])) for c in chars),
+        "text": text,
         "x0": x0,
         "x1": x1,
         "top": top,
@@ -458,10 +658,27 @@ def _typed(exc: pdfium.PdfiumError) -> errors.InputError:
     return errors.corrupt("not a readable PDF")
 
 
+def _refuse_crowded(page: Any, number: int, cap: int) -> None:
+    """A page drawing more objects than `cap` (two million overprinted letters) is a
+    processing bomb, refused before its objects are walked."""
+    if pdfium_c.FPDFPage_CountObjects(page.raw) > cap:
+        raise errors.too_large(
+            f"Page {number} of this PDF draws more than {cap:,} objects "
+            "(a processing bomb); it was not read."
+        )
+
+
 @contextmanager
-def open_pdfium(path: Path, password: str | None = None) -> Iterator[PdfiumDocument]:
+def open_pdfium(
+    path: Path, password: str | None = None, limits: Limits | None = None
+) -> Iterator[PdfiumDocument]:
     """Open `path` with PDFium; failures become typed `InputError`s. Pages are read
-    when they are reached and each is released before the next."""
+    when they are reached and each is released before the next. A stream that inflates
+    past the limit, or a page with too many objects, is refused (`too-large`)."""
+    from peplint.parsers.pdf_streams import refuse_stream_bombs
+
+    limits = limits or Limits()
+    refuse_stream_bombs(path, int(limits.max_stream_mb * 1024 * 1024))
     try:
         document = pdfium.PdfDocument(str(path), password=password or None)
     except pdfium.PdfiumError as exc:
@@ -475,6 +692,7 @@ def open_pdfium(path: Path, password: str | None = None) -> Iterator[PdfiumDocum
                 except pdfium.PdfiumError:
                     raise errors.corrupt(f"page {index + 1} could not be read") from None
                 try:
+                    _refuse_crowded(page, index + 1, limits.max_page_objects)
                     yield read_page(page, index + 1)
                 finally:
                     page.close()

@@ -15,5 +15,6 @@ class Limits:
     max_total_mb: float = 300.0  # declared uncompressed size of all parts
     max_ratio: float = 200.0  # compression ratio above which a large part is a bomb
     max_stream_mb: float = 64.0  # one PDF stream, decompressed (a page's content is far less)
+    max_page_objects: int = 200_000  # drawn objects on one PDF page (a PEP page has thousands)
     worker_memory_mb: int = 1_500  # address space a worker may add to what it inherits
     worker_seconds: float = 120.0  # wall time for one file
