@@ -6,9 +6,11 @@ file never stops a run.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -129,6 +131,24 @@ def warm_up(setup: LintSetup, years: tuple[int, ...] | None = None) -> None:
     this_year = dt.date.today().year
     load_years(years or (this_year - 1, this_year, this_year + 1))
     _warm_reporters(setup)
+    _warm_reading(setup)
+    # Everything alive now is inherited by the workers: moved out of the collector's
+    # reach, their pages are not written (and so not copied) by a worker's collections.
+    gc.collect()
+    gc.freeze()
+
+
+def _warm_reading(setup: LintSetup) -> None:
+    """Lint the bundled synthetic PEP in each format once (peplint/data/warm_up/): every
+    lazily loaded table, vocabulary and font a real PEP needs is then loaded here."""
+    folder = resources.files("peplint") / "data" / "warm_up"
+    disabled, log.disabled = log.disabled, True  # no log lines for documents the user never gave
+    try:
+        for name in ("pep.docx", "pep.pdf"):
+            with resources.as_file(folder / name) as path:
+                lint_file(path, setup, None, path.parent)
+    finally:
+        log.disabled = disabled
 
 
 def _warm_reporters(setup: LintSetup) -> None:

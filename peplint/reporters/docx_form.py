@@ -98,7 +98,7 @@ def tick_cell(cell: Any, ticked: bool) -> None:
 def grid_table(doc: Any, rows: int, cols: int, widths_cm: list[float]) -> Any:
     """A bordered table with fixed column widths."""
     table = doc.add_table(rows=rows, cols=cols)
-    table.style = "Table Grid"
+    table._tbl.tblStyle_val = "TableGrid"  # the "Table Grid" style of python-docx's template
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for column, width in zip(table.columns, widths_cm, strict=True):
@@ -109,9 +109,22 @@ def grid_table(doc: Any, rows: int, cols: int, widths_cm: list[float]) -> Any:
     return table
 
 
+def styled(doc: Any, text: str, style_id: str) -> Any:
+    """A paragraph in the style with this id, set directly: python-docx's lookup of a style
+    by name searches every style of the document each time, and a report sets hundreds."""
+    paragraph = doc.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().style = style_id
+    return paragraph
+
+
+def heading(doc: Any, text: str, level: int) -> Any:
+    """A heading in Word's own "Heading N" style."""
+    return styled(doc, text, f"Heading{level}")
+
+
 def bullet(doc: Any, text: str) -> Any:
     """A real Word bullet (the List Bullet style), not a typed dash."""
-    return doc.add_paragraph(text, style="List Bullet")
+    return styled(doc, text, "ListBullet")
 
 
 def set_properties(

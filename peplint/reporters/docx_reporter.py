@@ -20,6 +20,7 @@ from docx.shared import Pt
 from peplint.report import Report
 from peplint.reporters.docx_form import (
     bullet,
+    heading,
     grid_table,
     header_row,
     set_properties,
@@ -75,7 +76,7 @@ class DocxReporter:
         return _reproducible_zip(buffer.getvalue())
 
     def _page(self, doc: Any, view: FileView) -> None:
-        doc.add_heading(view.title, level=1)
+        heading(doc, view.title, 1)
         details = grid_table(doc, 3, 2, [5.0, 12.0])
         for row, (label, value) in zip(
             details.rows,
@@ -111,13 +112,13 @@ class DocxReporter:
         if options == ["yes", "no"]:
             doc.add_paragraph(YES_NO_NOTE)
         self._overall(doc, view)
-        doc.add_heading("Further Comments", level=2)
+        heading(doc, "Further Comments", 2)
         for line in view.feedback_text.split("\n"):
             if line.startswith("- "):
                 bullet(doc, line[2:])
             elif line.strip():
                 doc.add_paragraph(line)
-        doc.add_heading("Name of VS worker who completed this", level=2)
+        heading(doc, "Name of VS worker who completed this", 2)
         box = grid_table(doc, 3, 2, [5.0, 12.0])
         for row, label in zip(box.rows, ("Name", "Date", "Signature"), strict=True):
             row.cells[0].text = label

@@ -13,6 +13,10 @@ from pydantic import BaseModel
 ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 Model = TypeVar("Model", bound=BaseModel)
+# What an illegal character can look like in a model's JSON: C0 controls escaped (as \u00XX,
+# \b or \f), the rest as themselves. A match may be a false alarm (a text holding a
+# backslash and a "b"); the exact check then decides. Lone surrogates make JSON fail.
+_MAYBE_IN_JSON = re.compile(r"\\u00[01]|\\[bf]|[\x7f-\x9f\ufffe\uffff]")
 
 
 def clean_text(text: str) -> str:
@@ -42,6 +46,11 @@ def _dirty(data: Any) -> bool:
 
 def clean_model(model: Model) -> Model:
     """`model` with every string cleaned (the same object when there is nothing to clean)."""
+    try:
+        if _MAYBE_IN_JSON.search(model.model_dump_json()) is None:
+            return model  # the common case, told from the JSON in one pass
+    except ValueError:  # pydantic's serialisation error: lone surrogates
+        pass
     data = model.model_dump(mode="python")
     if not _dirty(data):
         return model
