@@ -195,12 +195,13 @@ def test_fast_word_grouping_matches_pdfplumbers(path: Path) -> None:
                 assert group_words(page.chars, 3, 3, attrs) == expected.extract_words(page.chars)
 
 
-def _crash_on(name: str) -> Callable[[Path, int], None]:
+def _crash_on(name: str) -> Callable[[Path, int], bool]:
     """A stand-in for PDFium failing in C on one file: a real segmentation fault."""
 
-    def check(path: Path, cap_bytes: int) -> None:
+    def check(path: Path, cap_bytes: int) -> bool:
         if path.name == name:
             ctypes.string_at(0)
+        return False
 
     return check
 
@@ -219,9 +220,7 @@ def test_pdfium_crashing_on_one_file_is_one_entry_in_lint_and_bulk(
     from peplint.safety.limits import Limits
 
     monkeypatch.delenv(PDF_ENGINE_VARIABLE, raising=False)
-    monkeypatch.setattr(
-        peplint.parsers.pdf_streams, "refuse_stream_bombs", _crash_on("crashes.pdf")
-    )
+    monkeypatch.setattr(peplint.parsers.pdf_streams, "check_streams", _crash_on("crashes.pdf"))
     peps = tmp_path / "peps"
     peps.mkdir()
     shutil.copy(FIXTURES / "generated" / "walsall-good.pdf", peps / "good.pdf")
@@ -239,3 +238,43 @@ def test_pdfium_crashing_on_one_file_is_one_entry_in_lint_and_bulk(
     bulk = run_bulk(peps, tmp_path / "out", setup, [p.path for p in effective.loaded], options)
     codes = {Path(row.file).name: row.error_code for row in bulk.rows}
     assert codes == {"crashes.pdf": "too-large", "good.pdf": ""}
+
+
+def _damaged_stream_pdf(path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A PDF whose page content is a Flate stream with its last bytes (the checksum)
+    overwritten, so every offset in the xref table stays right: its text is all there,
+    and the stream is damaged."""
+    from reportlab import rl_config
+
+    monkeypatch.setattr(rl_config, "useA85", 0)  # the page content as bare Flate
+    c = canvas.Canvas(str(path), pagesize=A4, pageCompression=1)
+    for line in range(40):
+        c.drawString(72, 800 - line * 18, f"Line {line} of a PEP page that runs on and on.")
+    c.showPage()
+    c.save()
+    data = bytearray(path.read_bytes())
+    start = data.index(b"stream\n", data.index(b"/FlateDecode")) + len(b"stream\n")
+    end = data.index(b"endstream", start)
+    stream_end = end - 1 if data[end - 1 : end] == b"\n" else end
+    data[stream_end - 4 : stream_end] = bytes(b ^ 0xFF for b in data[stream_end - 4 : stream_end])
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_a_damaged_content_stream_marks_the_pdf_degraded_in_both_engines(
+    tmp_path: Path, engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _damaged_stream_pdf(tmp_path / "damaged.pdf", monkeypatch)
+    assert xref_is_sound(path)  # the damage is in the stream, not the table
+    document = read_pdf(path, engine=engine)
+    assert document.degraded
+    assert "Line 0 of a PEP page" in " ".join(b.text for b in document.blocks)
+
+
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_sound_and_encrypted_pdfs_are_not_degraded(engine: str) -> None:
+    sound = FIXTURES / "generated" / "walsall-good.pdf"
+    assert not read_pdf(sound, engine=engine).degraded
+    encrypted = Path(__file__).parent / "samples" / "rc4-40.pdf"
+    assert not read_pdf(encrypted, password="secret", engine=engine).degraded

@@ -825,7 +825,8 @@ def _open_pages(
         from peplint.parsers.pdfium_page import open_pdfium
 
         with open_pdfium(path, password) as document:
-            yield document.page_count, document.pages, not xref_is_sound(path)
+            repaired = document.damaged_streams or not xref_is_sound(path)
+            yield document.page_count, document.pages, repaired
         return
     from peplint.parsers.pdf_open import open_pdf
 

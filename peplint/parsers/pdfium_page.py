@@ -645,6 +645,7 @@ class PdfiumDocument:
 
     page_count: int
     pages: Iterator[PdfiumPage]
+    damaged_streams: bool = False  # a Flate stream PDFium read only in part (pdf_streams)
 
 
 def _typed(exc: pdfium.PdfiumError) -> errors.InputError:
@@ -674,11 +675,12 @@ def open_pdfium(
 ) -> Iterator[PdfiumDocument]:
     """Open `path` with PDFium; failures become typed `InputError`s. Pages are read
     when they are reached and each is released before the next. A stream that inflates
-    past the limit, or a page with too many objects, is refused (`too-large`)."""
-    from peplint.parsers.pdf_streams import refuse_stream_bombs
+    past the limit, or a page with too many objects, is refused (`too-large`); a stream
+    that cannot be inflated whole marks the document's streams damaged."""
+    from peplint.parsers.pdf_streams import check_streams
 
     limits = limits or Limits()
-    refuse_stream_bombs(path, int(limits.max_stream_mb * 1024 * 1024))
+    damaged_streams = check_streams(path, int(limits.max_stream_mb * 1024 * 1024))
     try:
         document = pdfium.PdfDocument(str(path), password=password or None)
     except pdfium.PdfiumError as exc:
@@ -697,6 +699,6 @@ def open_pdfium(
                 finally:
                     page.close()
 
-        yield PdfiumDocument(len(document), pages())
+        yield PdfiumDocument(len(document), pages(), damaged_streams)
     finally:
         document.close()

@@ -20,9 +20,9 @@ from docx.shared import Pt
 from peplint.report import Report
 from peplint.reporters.docx_form import (
     bullet,
-    heading,
     grid_table,
     header_row,
+    heading,
     set_properties,
     set_up_a4,
     tick_cell,
