@@ -21,3 +21,24 @@ def test_warm_up_loads_the_calendar_and_compiles_the_templates() -> None:
     before = calendar._bank_holidays.cache_info().misses
     calendar.is_working_day(dt.date(2027, 2, 15))
     assert calendar._bank_holidays.cache_info().misses == before  # no first use left for a worker
+
+
+def test_warm_up_reads_a_pep_of_each_format_and_freezes_what_workers_inherit() -> None:
+    """The data a first PEP loads (field catalogue, section vocabulary) is loaded in the
+    parent, and the objects alive then are out of the collector's reach (no copy-on-write
+    of their pages in the workers)."""
+    import gc
+
+    from peplint.extract import catalogue, section_words
+
+    catalogue.builtin_fields.cache_clear()
+    catalogue.builtin_catalogue.cache_clear()
+    section_words.section_words.cache_clear()
+    gc.unfreeze()
+    warm_up(LintSetup.default(), years=(2026, 2027))
+    try:
+        assert catalogue.builtin_fields.cache_info().currsize == 1
+        assert section_words.section_words.cache_info().currsize == 1
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
