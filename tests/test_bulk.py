@@ -174,6 +174,35 @@ def test_a_killed_worker_does_not_stop_the_batch(
     assert by_file["Castle/secondary-good.docx"].meets
 
 
+def test_each_report_is_written_once_by_its_worker(
+    term: Path, first_run: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parent renders a PEP's reports only when its worker could not: the workers
+    write them in parallel, and the parent writing them again is serial work."""
+    real = bulk_run.PepOutputs.write
+    real_lint = bulk_run.lint_file
+    in_parent: list[str] = []
+    parent = os.getpid()
+
+    def write(self: bulk_run.PepOutputs, key: str, entry: object) -> None:
+        if os.getpid() == parent:  # a forked worker's calls are in its own memory
+            in_parent.append(key)
+        real(self, key, entry)  # type: ignore[arg-type]
+
+    def die_on_one(path: Path, *args: object, **kwargs: object) -> object:
+        if path.name == "walsall-good.pdf":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real_lint(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bulk_run.PepOutputs, "write", write)
+    _run(term, tmp_path, jobs=2)
+    assert in_parent == []
+    assert _outputs(tmp_path) == _outputs(first_run)
+    monkeypatch.setattr(bulk_run, "lint_file", die_on_one)
+    _run(term, tmp_path / "killed", jobs=2)
+    assert in_parent == ["Oakfield-walsall-good.pdf"]  # its worker died before writing
+
+
 def test_max_failures_stops_early(term: Path, tmp_path: Path) -> None:
     result = _run(term, tmp_path, max_failures=1)
     assert result.stopped_early

@@ -271,8 +271,9 @@ def _run_staged(
         # cache, so `--resume` carries on from them.
         return BulkResult([], {}, len(results) - cached_count, cached_count, True, switched=False)
     keep: set[str] = set()
+    checked_now = set(todo)  # their reports were written as each file finished, above
     for index in sorted(results):
-        if index in position_of:
+        if index in checked_now:
             continue
         owned = previous is not None and kept.owned_by(previous, out_keys[index])
         same = previous is not None and previous.sources.get(out_keys[index]) == keys[index]
