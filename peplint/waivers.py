@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from peplint import yaml_load
 from peplint.errors import ConfigError
 from peplint.model.findings import Finding
 from peplint.model.pep import Pep
@@ -112,7 +113,7 @@ class WaiverSet:
 def read_waivers(path: Path) -> list[Waiver]:
     """The waivers of one file; a usage error naming the file when it is not valid."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml_load.safe_load(path.read_text(encoding="utf-8")) or {}
         return WaiverFile.model_validate(data).waivers
     except OSError as exc:
         raise ConfigError(f"{path}: cannot be read ({exc.strerror})") from None

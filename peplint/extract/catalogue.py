@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from peplint import yaml_load
 from peplint.extract.words import lemmas
 
 MIN_SCORE = 0.6  # a label scoring lower is not taken as the field's label
@@ -121,7 +120,7 @@ def builtin_fields() -> tuple[FieldSpec, ...]:
         if not item.name.endswith(".yaml"):
             continue
         family = item.name.removesuffix(".yaml")
-        raw = yaml.safe_load(item.read_text("utf-8")) or {}
+        raw = yaml_load.safe_load(item.read_text("utf-8")) or {}
         for path, entry in raw.items():
             out.append(_spec(str(path), entry, family))
     return tuple(out)

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from peplint import yaml_load
 from peplint.extract.words import lemmas
 from peplint.model.pep import SECTION_KEYS
 
@@ -45,7 +44,7 @@ def _phrases(raw: list[str] | None) -> tuple[tuple[str, ...], ...]:
 def section_words() -> tuple[SectionWords, ...]:
     """The keyword entries of ``sections.yaml``, one per section key, in file order."""
     text = resources.files("peplint.data").joinpath("sections.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = yaml_load.safe_load(text)
     unknown = sorted(set(raw) - set(SECTION_KEYS))
     if unknown:
         raise ValueError(f"sections.yaml: unknown section key(s): {', '.join(unknown)}")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from peplint import yaml_load
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,9 @@ class WordTables:
 @lru_cache(maxsize=1)
 def tables() -> WordTables:
     """The shared word tables, read once."""
-    raw = yaml.safe_load(resources.files("peplint.data").joinpath("words.yaml").read_text("utf-8"))
+    raw = yaml_load.safe_load(
+        resources.files("peplint.data").joinpath("words.yaml").read_text("utf-8")
+    )
     phrases = sorted(raw.get("phrases", {}).items(), key=lambda kv: -len(kv[0]))
     return WordTables(
         stop_words=frozenset(str(w) for w in raw.get("stop_words", [])),

@@ -15,6 +15,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from peplint import yaml_load
 from peplint.errors import ConfigError
 from peplint.model.pep import (
     AdditionalNeeds,
@@ -91,7 +92,7 @@ class CaseSpec(BaseModel):
 def load_spec(path: Path) -> CaseSpec:
     """Read and validate a case spec; a bad spec is a `ConfigError` naming the field."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml_load.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(
             f"{path.name}: not a readable YAML case spec ({exc.__class__.__name__})"

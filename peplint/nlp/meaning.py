@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-import yaml
+from peplint import yaml_load
 
 # (suffix, replacement), longest first; a stem keeps at least four letters.
 _SUFFIXES = (
@@ -96,4 +96,4 @@ class Thesaurus:
 def builtin_thesaurus() -> Thesaurus:
     """The thesaurus of ``peplint/data/synonyms.yaml``."""
     text = resources.files("peplint.data").joinpath("synonyms.yaml").read_text(encoding="utf-8")
-    return Thesaurus().extended(yaml.safe_load(text))
+    return Thesaurus().extended(yaml_load.safe_load(text))

@@ -7,9 +7,20 @@ from typing import Any
 
 import yaml
 
+from peplint import yaml_load
 from peplint.errors import ConfigError
 
 Location = tuple[str | int, ...]
+
+
+def _read(text: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree and data, by the fast loader; a broken document is read again by
+    PyYAML's own loader, whose error marks are the ones the messages are tested with
+    (libyaml's can differ by a line at the end of the input)."""
+    try:
+        return yaml_load.compose(text), yaml_load.safe_load(text)
+    except yaml.YAMLError:
+        return yaml.compose(text, Loader=yaml.SafeLoader), yaml.safe_load(text)
 
 
 class YamlSource:
@@ -19,8 +30,7 @@ class YamlSource:
         self.path = path
         self.lines: dict[Location, int] = {}
         try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
-            self.data: Any = yaml.safe_load(text)
+            node, self.data = _read(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else 1

@@ -22,8 +22,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from peplint import yaml_load
 from peplint.model.pep import FieldProvenance, FieldState, Pep
 
 EXAMPLES_PACKAGE = "peplint.rules.examples"
@@ -133,7 +132,7 @@ def merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
 def baseline() -> dict[str, Any]:
     """The baseline example PEP (a complete PEP that passes every rule)."""
     text = resources.files(EXAMPLES_PACKAGE).joinpath("_baseline.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml_load.safe_load(text)
 
 
 def _case(raw: dict[str, Any]) -> RuleCase:
@@ -152,7 +151,7 @@ def load_examples(rule_id: str) -> RuleExamples | None:
     resource = resources.files(EXAMPLES_PACKAGE).joinpath(f"{rule_id}.yaml")
     if not resource.is_file():
         return None
-    raw = yaml.safe_load(resource.read_text(encoding="utf-8")) or {}
+    raw = yaml_load.safe_load(resource.read_text(encoding="utf-8")) or {}
     return RuleExamples(
         passing=[_case(c) for c in raw.get("pass", [])],
         failing=[_case(c) for c in raw.get("fail", [])],

@@ -9,8 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
-import yaml
-
+from peplint import yaml_load
 from peplint.calendar import terms_between
 from peplint.model.findings import Finding
 from peplint.model.pep import Pep
@@ -26,7 +25,7 @@ def default_lexicon() -> dict[str, str]:
         .joinpath("language-that-cares.yaml")
         .read_text(encoding="utf-8")
     )
-    return dict(yaml.safe_load(text).get("lexicon", {}))
+    return dict(yaml_load.safe_load(text).get("lexicon", {}))
 
 
 # Uses of a term that are not the care sense it stands for.
