@@ -174,7 +174,7 @@ def test_a_killed_worker_does_not_stop_the_batch(
     assert by_file["Castle/secondary-good.docx"].meets
 
 
-def test_each_report_is_written_once_by_its_worker(
+def test_each_report_and_cache_entry_is_written_once_by_its_worker(
     term: Path, first_run: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The parent renders a PEP's reports only when its worker could not: the workers
@@ -194,13 +194,24 @@ def test_each_report_is_written_once_by_its_worker(
             os.kill(os.getpid(), signal.SIGKILL)
         return real_lint(path, *args, **kwargs)  # type: ignore[arg-type]
 
+    real_put = bulk_run.ResultCache.put
+    put_in_parent: list[str] = []
+
+    def put(self: bulk_run.ResultCache, key: str, report: object) -> None:
+        if os.getpid() == parent:
+            put_in_parent.append(key)
+        real_put(self, key, report)  # type: ignore[arg-type]
+
     monkeypatch.setattr(bulk_run.PepOutputs, "write", write)
+    monkeypatch.setattr(bulk_run.ResultCache, "put", put)
     _run(term, tmp_path, jobs=2)
-    assert in_parent == []
+    assert in_parent == [] and put_in_parent == []
     assert _outputs(tmp_path) == _outputs(first_run)
+    assert len(list((tmp_path / ".cache").glob("*.json"))) == 10  # written by the workers
     monkeypatch.setattr(bulk_run, "lint_file", die_on_one)
     _run(term, tmp_path / "killed", jobs=2)
     assert in_parent == ["Oakfield-walsall-good.pdf"]  # its worker died before writing
+    assert put_in_parent == []  # and its failure (a limit's) is not cached
 
 
 def test_max_failures_stops_early(term: Path, tmp_path: Path) -> None:

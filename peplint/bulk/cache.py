@@ -39,6 +39,10 @@ class ResultCache:
         except ValueError:
             return None
 
+    def has(self, key: str) -> bool:
+        """Whether a report is stored under `key`."""
+        return (self.folder / f"{key}.json").is_file()
+
     def put(self, key: str, report: FileReport) -> None:
         """Store a report."""
         atomic_write(self.folder / f"{key}.json", report.model_dump_json())

@@ -233,13 +233,16 @@ def _run_staged(
     kept = PepOutputs(out / "peps", setup)
 
     def work(path: Path) -> FileReport:
-        # Runs in the worker: check the file, then write its own three reports, in parallel.
+        # Runs in the worker: check the file, then write its three reports and its cache
+        # entry, in parallel; the parent writes only what a worker could not.
         index = position_of[path]
         entry = lint_file(path, setup, options.limits, root, previous_targets=last_term)
         entry = redact_report(entry, secret) if options.redact else entry
         entry = _relative(entry, shown[index])
         with contextlib.suppress(OSError):  # the parent writes it again and reports a failure
             pep_writer.write(out_keys[index], entry)
+            if keys[index] and not is_limit_failure(entry):
+                cache.put(keys[index], entry)  # type: ignore[arg-type]
         return entry
 
     failures = sum(r.status == "error" for r in results.values())
@@ -255,8 +258,8 @@ def _run_staged(
                 report = redact_report(report, secret)  # cluster workers return it as read
             report = _relative(report, shown[index])
             results[index] = report
-            if keys[index] and not is_limit_failure(report):
-                cache.put(keys[index], report)  # type: ignore[arg-type]
+            if keys[index] and not is_limit_failure(report) and not cache.has(keys[index]):  # type: ignore[arg-type]
+                cache.put(keys[index], report)  # type: ignore[arg-type]  # its worker could not
             if not pep_writer.exists(out_keys[index]):
                 # The worker died before writing, or could not write: an error here is
                 # the output folder's, never the PEP's (its verdict is in the cache).

@@ -175,6 +175,7 @@ def run_isolated(
     limits = limits or Limits()
     pending = list(enumerate(paths))
     running: dict[int, _Running] = {}
+    exiting: list[multiprocessing.process.BaseProcess] = []  # reported, not yet reaped
     try:
         while pending or running:
             while pending and len(running) < max(jobs, 1):
@@ -197,30 +198,42 @@ def run_isolated(
                 timeout=timeout,
             )
             for item in list(running.values()):
-                result = _collect(item, ready, limits)
+                result = _collect(item, ready, limits, exiting)
                 if result is not None:
                     del running[item.index]
                     yield item.index, result
+            exiting[:] = [p for p in exiting if p.exitcode is None]  # reaps those that ended
     finally:
         for item in running.values():
             _kill(item)
+        for ended in exiting:
+            _end(ended)
 
 
-def _collect(item: _Running, ready: Sequence[object], limits: Limits) -> FileReport | None:
-    """The worker's report if it has finished, was killed or ran out of time; else None."""
+def _collect(
+    item: _Running,
+    ready: Sequence[object],
+    limits: Limits,
+    exiting: list[multiprocessing.process.BaseProcess],
+) -> FileReport | None:
+    """The worker's report if it has finished, was killed or ran out of time; else None.
+    A worker that sent its report is left to exit on its own (tearing down a forked
+    address space takes milliseconds) and is reaped later, so the next file starts now."""
     if item.conn in ready:
         try:
             payload = item.conn.recv_bytes()
         except (EOFError, OSError):
             payload = b""
-        item.process.join(5)
-        _kill(item)
-        if payload:
-            report = FileReport.model_validate_json(payload)
-            if report.sha256 is None and is_limit_failure(report):
-                report.sha256 = _error(item.path, "too-large", "").sha256  # hashed here
-            return report
-        return _lost(item)
+        item.conn.close()
+        if not payload:
+            item.process.join(5)
+            _kill(item)
+            return _lost(item)
+        exiting.append(item.process)
+        report = FileReport.model_validate_json(payload)
+        if report.sha256 is None and is_limit_failure(report):
+            report.sha256 = _error(item.path, "too-large", "").sha256  # hashed here
+        return report
     if item.process.sentinel in ready and not item.conn.poll():
         item.process.join(5)
         _kill(item)
@@ -251,3 +264,11 @@ def _kill(item: _Running) -> None:
         item.process.kill()
     item.process.join(5)
     item.conn.close()
+
+
+def _end(process: multiprocessing.process.BaseProcess) -> None:
+    """Reap a worker that has sent its report: it is exiting; killed if not gone in 5 s."""
+    process.join(5)
+    if process.is_alive():
+        process.kill()
+        process.join(5)
