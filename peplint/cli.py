@@ -671,6 +671,39 @@ def bulk(
     """Review every PEP in FOLDER (recursively): per-PEP reports, summary.csv and a dashboard."""
     import datetime as dt
 
+    from peplint.bulk import uptodate
+
+    as_of = as_of or dt.date.today()
+    request = uptodate.request_digest(
+        {
+            "folder": folder.resolve(),
+            "out": out.resolve(),
+            "pack": pack,
+            "config": config_file.resolve() if config_file else None,
+            "isolated": isolated,
+            "select": select,
+            "extend_select": extend_select,
+            "ignore": ignore,
+            "waivers": [p.resolve() for p in waiver_files],
+            "redact": redact,
+            "key_file": key_file.resolve() if key_file else None,
+            "compare": compare_with.resolve() if compare_with else None,
+            "as_of": as_of.isoformat(),
+            "limits": [seconds, memory_mb],
+        }
+    )
+    if resume and fail_on.lower() == "never" and not statistics and not show_waived:
+        # Before the pack, the language pipeline or the models load: nothing to do is cheap.
+        done = uptodate.check_resume(out, folder, request, config_file, isolated, waiver_files)
+        if done is not None:
+            lines, code = done
+            for line in lines:
+                click.echo(line)
+            click.echo(
+                "Nothing has changed since the run that made these outputs: they are up to date."
+            )
+            sys.exit(code)
+
     from peplint.bulk.run import BulkOptions, run_bulk
 
     setup, effective = _setup_and_pack(pack, [folder], config_file, isolated)
@@ -691,13 +724,20 @@ def bulk(
         max_failures=max_failures,
         redact=redact,
         compare_with=compare_with,
-        as_of=as_of or dt.date.today(),
+        as_of=as_of,
         limits=Limits(worker_seconds=seconds, worker_memory_mb=memory_mb),
         progress=not quiet,
         key_file=key_file,
         cache_salt=selection.key() + _waivers_key(setup),
         cluster=_cluster_options(executor, scheduler, tls_ca_file, tls_cert, tls_key),
     )
+    depends = uptodate.Found(
+        config=effective.config_path,
+        waivers=list(setup.waivers.sources),
+        pack_file=effective.path,
+        others=[p.path for p in effective.loaded],
+    )
+    hashes = depends.hashes()  # as read for this run: a file edited during it is not vouched for
     try:
         result = run_bulk(folder, out, setup, [p.path for p in effective.loaded], options)
     except errors.ConfigError as exc:
@@ -713,18 +753,27 @@ def bulk(
         )
         sys.exit(EXIT_INPUT)
     agg = result.summary["aggregates"]
-    click.echo(
+    printed = [
         f"{agg['total']} PEPs: {agg['meets']} of {agg['read']} readable meet the standard "
         f"({agg['share_meeting']:.0%}); {agg['unreadable']} could not be read. "
-        f"Open {out / 'index.html'}"
-    )
-    click.echo(f"Made with {used_line(effective.name, effective.version, effective.config_path)}")
+        f"Open {out / 'index.html'}",
+        f"Made with {used_line(effective.name, effective.version, effective.config_path)}",
+    ]
+    if agg.get("waived"):
+        printed.append(
+            f"{agg['waived']} findings are waived (accepted with a reason); see summary.csv"
+        )
+    for line in printed:
+        click.echo(line)
+    if result.inputs_digest is not None and compare_with is None:
+        if redact:  # the key the run used (made by the run when there was none)
+            depends.others.append(_key_path(key_file))
+            hashes.update(uptodate.Found(others=[_key_path(key_file)]).hashes())
+        _stamp_bulk(out, request, result.inputs_digest, depends, hashes, printed, agg)
     if result.stopped_early:
         click.echo(f"peplint: stopped after {max_failures} files could not be read", err=True)
-    if agg.get("waived"):
-        click.echo(f"{agg['waived']} findings are waived (accepted with a reason); see summary.csv")
-        if show_waived:
-            click.echo(_waived_text(_bulk_findings(out, waived=True), True), nl=False)
+    if agg.get("waived") and show_waived:
+        click.echo(_waived_text(_bulk_findings(out, waived=True), True), nl=False)
     if agg["unreadable"]:
         sys.exit(EXIT_INPUT)
     if statistics or fail_on.lower() != "never":
@@ -733,6 +782,44 @@ def bulk(
             _print_statistics(findings)
         sys.exit(_findings_exit(findings, fail_on.lower()))
     sys.exit(EXIT_OK)
+
+
+def _key_path(key_file: Path | None) -> Path:
+    from peplint.safety.keys import default_key_path
+
+    return (key_file or default_key_path()).expanduser().resolve()
+
+
+def _stamp_bulk(
+    out: Path,
+    request: str,
+    inputs: str,
+    depends: Any,
+    hashes: dict[str, str | None],
+    printed: list[str],
+    agg: dict[str, Any],
+) -> None:
+    """Vouch for a finished run's outputs, so an unchanged `--resume` has nothing to do."""
+    from peplint.bulk import uptodate
+    from peplint.bulk.outfolder import read_index
+
+    index = read_index(out)
+    states = uptodate.output_states(out, index.files) if index is not None else None
+    if states is None:
+        return
+    stamp = uptodate.Stamp(
+        request=request,
+        inputs=inputs,
+        found=depends,
+        depends=hashes,
+        outputs=states,
+        printed=printed,
+        exit_code=EXIT_INPUT if agg["unreadable"] else EXIT_OK,
+    )
+    import contextlib
+
+    with contextlib.suppress(OSError):  # without a stamp, the next resume does the work
+        uptodate.write_stamp(out, stamp)
 
 
 def _bulk_findings(out: Path, waived: bool = False) -> list[Any]:

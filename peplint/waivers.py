@@ -25,7 +25,10 @@ from peplint.errors import ConfigError
 from peplint.model.findings import Finding
 from peplint.model.pep import Pep
 
-WAIVERS_FILE = "peplint-waivers.yaml"
+# Where waivers files are found is in peplint.waiver_files (light, for the resume check).
+from peplint.waiver_files import WAIVERS_FILE as WAIVERS_FILE
+from peplint.waiver_files import find_waiver_files as find_waiver_files
+
 FINGERPRINT_CHARS = 16
 
 
@@ -123,23 +126,6 @@ def read_waivers(path: Path) -> list[Waiver]:
         error = exc.errors()[0]
         where = ".".join(str(p) for p in error["loc"])
         raise ConfigError(f"{path}: {where}: {error['msg']}") from None
-
-
-def find_waiver_files(inputs: Iterable[Path], pack_file: Path | None) -> list[Path]:
-    """Every waivers file for a run: beside the pack, and in each input's folder and the
-    folders above it (the term folder)."""
-    found: dict[Path, None] = {}
-    if pack_file is not None:
-        candidate = pack_file.parent / WAIVERS_FILE
-        if candidate.is_file():
-            found[candidate.resolve()] = None
-    for path in inputs:
-        folder = path.resolve() if path.is_dir() else path.resolve().parent
-        for directory in (folder, *folder.parents):
-            candidate = directory / WAIVERS_FILE
-            if candidate.is_file():
-                found[candidate] = None
-    return list(found)
 
 
 def load_waivers(paths: Iterable[Path]) -> WaiverSet:

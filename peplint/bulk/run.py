@@ -24,6 +24,7 @@ from peplint.bulk.discover import find_inputs, output_keys
 from peplint.bulk.outfolder import OutputIndex, Staging, check_output_folder, read_index
 from peplint.bulk.progress import BulkProgress
 from peplint.bulk.summary import Row, aggregate, row_for, to_csv
+from peplint.bulk.uptodate import inputs_digest, remove_stamp
 from peplint.lint import LintSetup, lint_file, warm_up
 from peplint.model.pep import Pep, Target
 from peplint.output import atomic_write
@@ -67,6 +68,9 @@ class BulkResult:
     cached: int
     stopped_early: bool
     switched: bool = True  # False: stopped early, the previous run's outputs were kept
+    # Every input's name and content, when a resume with nothing changed could skip the
+    # work (each file read safely, none stopped by a limit); else None (peplint.bulk.uptodate)
+    inputs_digest: str | None = None
 
 
 def _checked(
@@ -137,6 +141,7 @@ def run_bulk(
     run that stops early (--max-failures) leaves a previous run's outputs as they were.
     """
     check_output_folder(root, out)
+    remove_stamp(out)  # this run will change the outputs: nothing vouches for them until it ends
     found = find_inputs(root)
     if not found.files and not found.unreadable:
         raise errors.ConfigError(
@@ -200,9 +205,9 @@ def _run_staged(
         (manifest.pack_sha256 or "") + options.cache_salt + _last_term_key(last_term_by_child),
         options.redact,
     )
+    hashes = [_sha_if_safe(p, root) for p in files]
     keys = [
-        cache.key(sha, rel) if (sha := _sha_if_safe(p, root)) else None
-        for p, rel in zip(files, relatives, strict=True)
+        cache.key(sha, rel) if sha else None for sha, rel in zip(hashes, relatives, strict=True)
     ]
     results: dict[int, FileReport] = {}
     if options.resume:
@@ -296,12 +301,19 @@ def _run_staged(
     atomic_write(staging.path("manifest.json"), manifest.model_dump_json(indent=2) + "\n")
     sources = {out_keys[i]: keys[i] for i in results if keys[i]}
     staging.commit(keep, sources)  # type: ignore[arg-type]
+    vouched = (
+        not stopped
+        and not folders
+        and all(hashes)
+        and not any(map(is_limit_failure, results.values()))
+    )
     return BulkResult(
         rows,
         summary,
         processed=len(results) - cached_count,
         cached=cached_count,
         stopped_early=stopped,
+        inputs_digest=inputs_digest(zip(relatives, hashes, strict=True)) if vouched else None,  # type: ignore[arg-type]
     )
 
 
