@@ -12,12 +12,9 @@ import functools
 import os
 from dataclasses import dataclass
 
-import spacy
-from spacy.language import Language
-from spacy.matcher import Matcher
-
 from peplint.nlp import patterns
 from peplint.nlp.lemmas import register_component
+from peplint.nlp.spacy_quick import Language, Matcher, spacy
 
 
 @dataclass(frozen=True)
