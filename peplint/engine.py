@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pluggy
 
 from peplint.errors import ConfigError
+from peplint.extract.unlabelled import HOW as PLACED  # a value read with no label
 from peplint.model.findings import SEVERITY_RANK, Finding, Severity
 from peplint.model.pep import Pep
 from peplint.nlp import analyse_many
@@ -81,6 +83,24 @@ def _prime_language(pep: Pep) -> None:
     analyse_many(t for t in texts if t)
 
 
+def placed_fields(pep: Pep, rule: Rule) -> list[str]:
+    """The fields `rule` reads that were placed by type and position, not by a label."""
+    return [
+        path
+        for path in rule.fields
+        if (source := pep.provenance.get(path)) is not None and source.how == PLACED
+    ]
+
+
+def _with_placed_fields(pep: Pep, rule: Rule, findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Each judged finding, marked with the unlabelled values it may rest on."""
+    placed = placed_fields(pep, rule)
+    for finding in findings:
+        if placed and not finding.unclear:
+            finding = finding.model_copy(update={"read_by_place": placed})
+        yield finding
+
+
 def run_rules(
     pep: Pep, rules: dict[str, Rule], config: EngineConfig | None = None
 ) -> list[Finding]:
@@ -92,7 +112,7 @@ def run_rules(
         default = RuleSettings(enabled=getattr(rule, "enabled_by_default", True))
         if not config.rules.get(rule.id, default).enabled:
             continue
-        findings.extend(rule.check(pep, rule_context(rule, config)))
+        findings.extend(_with_placed_fields(pep, rule, rule.check(pep, rule_context(rule, config))))
     order = {rule_id: i for i, rule_id in enumerate(rules)}
     findings.sort(key=lambda f: (-SEVERITY_RANK[f.severity], order.get(f.rule, 0)))
     return findings

@@ -43,6 +43,19 @@ def layout_unclear(finding: Finding) -> bool:
     return finding.unclear and bool(finding.not_found)
 
 
+def placed_note(finding: Finding) -> str:
+    """What the evidence adds when it rests on values the document prints with no label."""
+    if not finding.read_by_place:
+        return ""
+    from peplint.rules.field_titles import field_title, join_titles
+
+    names = join_titles([field_title(p) for p in finding.read_by_place])
+    return (
+        f" (The form prints no label for {names}: peplint took it from an unlabelled value "
+        "by its type and place; check it.)"
+    )
+
+
 def answer_item(
     spec: ChecklistSpec, item: ItemSpec, findings: list[Finding], pep: Pep
 ) -> ItemAnswer:
@@ -52,7 +65,7 @@ def answer_item(
     rating = spec.scale.rate_item(_counts(own))
     evidence = [
         Evidence(
-            text=f.message + (f' "{f.excerpt}"' if f.excerpt else ""),
+            text=f.message + (f' "{f.excerpt}"' if f.excerpt else "") + placed_note(f),
             section=f.section,
             page=f.page,
             rule=f.rule,

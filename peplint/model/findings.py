@@ -33,5 +33,8 @@ class Finding(BaseModel):
     # Round 2: an unclear finding caused by fields absent from this layout (`not_found`
     # provenance), with their dotted paths; such items make the judgement "needs a person".
     not_found: list[str] = Field(default_factory=list)
+    # The field paths behind a judged finding whose values the document prints with no
+    # label (provenance how="type-and-place"): the evidence says so, for a person to check.
+    read_by_place: list[str] = Field(default_factory=list)
     # The reason a waiver gives, on findings a waiver covers (FileReport.waived) only.
     waiver: str | None = None
