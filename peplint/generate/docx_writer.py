@@ -9,7 +9,6 @@ parser's handling of them is exercised.
 from __future__ import annotations
 
 import io
-import zipfile
 from typing import Any
 
 from docx import Document as new_document
@@ -21,6 +20,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from peplint.generate.layout import Cell, CellValue, Choice, Element, Grid, Heading, Para
+from peplint.reproducible_zip import reproducible_zip
 
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 
@@ -47,19 +47,7 @@ def render_docx(
             _add_grid(doc, element, checkbox_style)
     buffer = io.BytesIO()
     doc.save(buffer)
-    return _reproducible_zip(buffer.getvalue())
-
-
-def _reproducible_zip(data: bytes) -> bytes:
-    """The same package with fixed member timestamps, so equal specs give equal bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
+    return reproducible_zip(buffer.getvalue())
 
 
 def _add_grid(doc: Any, grid: Grid, checkbox_style: str) -> None:

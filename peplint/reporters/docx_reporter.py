@@ -35,6 +35,7 @@ from peplint.reporters.view import (
     rating_words,
     used,
 )
+from peplint.reproducible_zip import reproducible_zip
 from peplint.safety.xmlchars import clean_model
 
 TEXT_WIDTH_CM = 17.0  # A4 less two 2 cm margins, shared by the question and the ticks
@@ -71,9 +72,7 @@ class DocxReporter:
         set_properties(doc, title, made_with=used(report))
         buffer = io.BytesIO()
         doc.save(buffer)
-        from peplint.generate.docx_writer import _reproducible_zip
-
-        return _reproducible_zip(buffer.getvalue())
+        return reproducible_zip(buffer.getvalue())
 
     def _page(self, doc: Any, view: FileView) -> None:
         heading(doc, view.title, 1)

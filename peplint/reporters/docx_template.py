@@ -23,6 +23,7 @@ from peplint.reporters.view import (
     rating_words,
     used,
 )
+from peplint.reproducible_zip import reproducible_zip
 
 
 def form_context(entry: FileReport, report: Report) -> dict[str, Any]:
@@ -101,6 +102,4 @@ def render_template(report: Report, template: str | Path) -> bytes:
         ) from None
     buffer = io.BytesIO()
     document.save(buffer)
-    from peplint.generate.docx_writer import _reproducible_zip
-
-    return _reproducible_zip(buffer.getvalue())
+    return reproducible_zip(buffer.getvalue())
