@@ -492,9 +492,20 @@ class _Reader:
                     if not pairs and not boxed and not restated
                     else None
                 )
+                # "Current status  In education": the wide gap parts a known label from its
+                # value, though the words together would read as one longer label.
+                gapped = (
+                    self._gap_pair(text, strict=True)
+                    if not pairs and not boxed and not restated and figured is None
+                    else None
+                )
                 if boxed is not None:
                     flush()
                     self.pair(boxed[0], boxed[1], "checkbox", block.page, i)
+                elif gapped is not None:
+                    flush()
+                    self.pair(gapped[0], gapped[1], "gap", block.page, i, inline=True)
+                    self.out.paragraphs.append(Paragraph(block.text, block.page, i))
                 elif figured is not None:
                     if not under:
                         label = None  # a sub-heading over a list of "Label 12/03/2026" lines
@@ -565,12 +576,15 @@ class _Reader:
             i += 1
         return " ".join(parts), i
 
-    def _gap_pair(self, text: str) -> tuple[str, str] | None:
-        """ "Current status  In education": a known label, a wide gap or tab, a value."""
+    def _gap_pair(self, text: str, strict: bool = False) -> tuple[str, str] | None:
+        """ "Current status  In education": a known label, a wide gap or tab, a value
+        (`strict`: a closely known label, and a value that is no label itself)."""
         parts = re.split(r"\s{2,}|\t", text.strip(), maxsplit=1)
-        if len(parts) == 2 and "\n" not in parts[0] and self.vocab.is_label(parts[0]):
-            return parts[0], parts[1]
-        return None
+        if len(parts) != 2 or "\n" in parts[0] or not self.vocab.is_label(parts[0], strict):
+            return None
+        if strict and (not parts[1].strip() or self.vocab.is_label(parts[1])):
+            return None
+        return parts[0], parts[1]
 
     def _after_free_text(self, i: int) -> bool:
         """Whether the block before `i` was running text under no label."""

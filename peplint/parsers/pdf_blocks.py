@@ -510,6 +510,27 @@ def _wrapped(previous: TextLine, line: TextLine, right: float) -> bool:
     return centre and abs(previous.x0 - line.x0) > 3.0
 
 
+# Boxes and ticks that answer a question on the line (not bullets, which start lines).
+OPTION_MARKS = "☐☒☑□◻✓✔✗✘☓⊗"
+
+
+def _asks(line: TextLine) -> bool:
+    """Whether a line is a question with its options ("Type of PEP ☐ Initial ☒ Review"):
+    text, then boxes or ticks."""
+    text = line.text.strip()
+    return text[:1] not in OPTION_MARKS and any(c in OPTION_MARKS for c in text)
+
+
+def _options_apart(previous: TextLine, line: TextLine) -> bool:
+    """Whether a question with its options stands apart from the line above or below it:
+    it is a whole form item, so the next line starts anew unless it carries on the
+    options (it starts with a box). Only the run's own width says a short line wrapped,
+    and in a run of short form lines the widest of them is no guide."""
+    if line.text.strip()[:1] in OPTION_MARKS:
+        return False
+    return _asks(previous) or _asks(line)
+
+
 def _add_heading(reader: _Reader, line: TextLine) -> None:
     text = line.text.strip()
     cue = reader.cues[id(line)]
@@ -595,12 +616,14 @@ def _add_plain_line(reader: _Reader, lines: list[TextLine], i: int) -> int:
         # a line after a short one starts anew (one value per line in a form), unless
         # its first word could not fit on the line above
         and _wrapped(previous, line, reader.right)
+        and not _options_apart(previous, line)
     )
+    spaced = line.spaced_text.strip()  # wide gaps kept: "Label  value" on one line
     if continues and prev_block is not None:
         joiner = "" if prev_block.text.endswith("-") else " "
-        prev_block.text += joiner + text
+        prev_block.text += joiner + spaced
     else:
-        reader.blocks.append(Block(kind=BlockKind.PARAGRAPH, text=text, page=line.page))
+        reader.blocks.append(Block(kind=BlockKind.PARAGRAPH, text=spaced, page=line.page))
     reader.previous_line = line
     return 1
 

@@ -77,6 +77,9 @@ class Need:
     label: str
     words: set[str]
     met: Callable[[Pep], bool] | None = None
+    # Fields the need's words come from: one not in the layout leaves an unmet need
+    # unjudged (the SEN category names what a target would have to address).
+    reads: tuple[str, ...] = ()
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -173,7 +176,13 @@ def identified_needs(pep: Pep, attendance_threshold: float) -> list[Need]:
             "sen"
         }
         words |= content_lemmas(Rule.facts(category).lemmas)
-        needs.append(Need(f"additional needs ({pep.additional_needs.category or 'SEN'})", words))
+        needs.append(
+            Need(
+                f"additional needs ({pep.additional_needs.category or 'SEN'})",
+                words,
+                reads=("additional_needs.category",),
+            )
+        )
     if pep.meeting.wellbeing_rag in ("amber", "red"):
         needs.append(
             Need(f"well-being rated {pep.meeting.wellbeing_rag}", {"wellbeing", "emotional"})
@@ -245,6 +254,12 @@ class TargetsAddressNeeds(Rule):
                 if need.met
                 else any(thesaurus.addresses(need.words, words) for words in targets)
             )
+            if not met and need.reads:
+                page = self.page_of(pep, "smart_targets")
+                unread = self.unread(ctx, pep, *need.reads, location=need.label, page=page)
+                if unread is not None:
+                    yield unread
+                    continue
             if not met:
                 yield self.finding(
                     ctx,
