@@ -3,7 +3,8 @@
 Each file in ``peplint/data/fields/`` describes one family of fields: for every dotted
 field path its value type, the sections it is expected in, and its label vocabulary
 (``labels`` count anywhere, ``bare`` labels such as "Phone" only in the sections listed
-in ``bare_in``; ``not`` words rule a label out). List fields (``records``) list the
+in ``bare_in``; ``not`` words rule a label out; a date field's ``before`` lists the date
+fields it precedes). List fields (``records``) list the
 column vocabulary of their tables. This module loads the files and scores a document's
 label against them; it holds no label itself. A pack extends the vocabulary with
 ``field_aliases`` (dotted path -> extra labels).
@@ -64,6 +65,7 @@ class FieldSpec:
     options: dict[str, tuple[str, ...]] = field(default_factory=dict)
     section_text: str | None = None  # free text: the section's own text when no label
     fill_from: tuple[str, ...] = ()  # stated once, applies here too ("next PEP date")
+    before: tuple[str, ...] = ()  # dates: this field's date precedes those fields' dates
     family: str = ""  # the data file it came from
     columns: dict[str, FieldSpec] = field(default_factory=dict)  # list fields: their columns
     requires: tuple[str, ...] = ()  # list fields: columns a table must have
@@ -106,6 +108,7 @@ def _spec(path: str, entry: dict[str, object], family: str) -> FieldSpec:
         options={str(k): tuple(str(w) for w in v) for k, v in raw_options.items()},
         section_text=entry.get("section_text"),  # type: ignore[arg-type]
         fill_from=tuple(entry.get("fill_from") or ()),  # type: ignore[arg-type]
+        before=tuple(entry.get("before") or ()),  # type: ignore[arg-type]
         family=family,
         columns={str(k): _spec(f"{path}[].{k}", v, family) for k, v in columns.items()},
         requires=tuple(entry.get("requires") or ()),  # type: ignore[arg-type]

@@ -272,6 +272,17 @@ def _restates(label: tuple[str, str, int, int] | None, under: list[str], text: s
     return bool(words) and words <= set(lemmas(label[0]))
 
 
+def gap_pair(text: str, vocab: Vocabulary, strict: bool = False) -> tuple[str, str] | None:
+    """ "Current status  In education": a known label, a wide gap or tab, a value
+    (`strict`: a closely known label, and a value that is no label itself)."""
+    parts = re.split(r"\s{2,}|\t", text.strip(), maxsplit=1)
+    if len(parts) != 2 or "\n" in parts[0] or not vocab.is_label(parts[0], strict):
+        return None
+    if strict and (not parts[1].strip() or vocab.is_label(parts[1])):
+        return None
+    return parts[0], parts[1]
+
+
 def _checkbox_value(text: str) -> tuple[str, str] | None:
     """ "Did they attend? ☒ Yes ☐ No" -> (label, options) when text precedes the glyphs."""
     text = marks_as_glyphs(text)
@@ -577,14 +588,7 @@ class _Reader:
         return " ".join(parts), i
 
     def _gap_pair(self, text: str, strict: bool = False) -> tuple[str, str] | None:
-        """ "Current status  In education": a known label, a wide gap or tab, a value
-        (`strict`: a closely known label, and a value that is no label itself)."""
-        parts = re.split(r"\s{2,}|\t", text.strip(), maxsplit=1)
-        if len(parts) != 2 or "\n" in parts[0] or not self.vocab.is_label(parts[0], strict):
-            return None
-        if strict and (not parts[1].strip() or self.vocab.is_label(parts[1])):
-            return None
-        return parts[0], parts[1]
+        return gap_pair(text, self.vocab, strict)
 
     def _after_free_text(self, i: int) -> bool:
         """Whether the block before `i` was running text under no label."""

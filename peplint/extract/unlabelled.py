@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from peplint.extract import values as v
-from peplint.extract.catalogue import Catalogue, FieldSpec
-from peplint.extract.pairs import GLYPHS, PLACEHOLDERS, figure_pair, inline_pairs
+from peplint.extract.catalogue import MIN_SCORE, Catalogue, FieldSpec
+from peplint.extract.pairs import GLYPHS, PLACEHOLDERS, figure_pair, gap_pair, inline_pairs
 from peplint.extract.words import lemmas
 from peplint.model.document import Block, BlockKind
 from peplint.model.pep import FieldProvenance
@@ -86,6 +86,9 @@ class Group:
     section: str
     values: list[Value] = field(default_factory=list)
     person: str | None = None  # a contact's path prefix ("social_worker")
+    # Sections of the labelled field right above the run, when that field belongs elsewhere
+    # ("Type of PEP ☐ Initial ☒ Review" in the pupil's details): the run may be its family's.
+    context: tuple[str, ...] = ()
 
 
 def classify(text: str, cat: Catalogue) -> Value | None:
@@ -173,7 +176,8 @@ def _meaning(spec: FieldSpec) -> str | None:
 
 def _own_pairs(blocks: list[Block], cat: Catalogue) -> set[int]:
     """Blocks that hold a label and its value on their own (a checkbox line, "Key Stage 3",
-    "A levels: ...", a table, a label-value block): what follows them is not their value."""
+    "A levels: ...", "SEN status  No SEN", a table, a label-value block): what follows
+    them is not their value."""
     return {i for i, block in enumerate(blocks) if _holds_own_pair(block, cat)}
 
 
@@ -187,7 +191,36 @@ def _holds_own_pair(block: Block, cat: Catalogue) -> bool:
         any(c in GLYPHS for c in text)
         or any(value for _, value in inline_pairs(text, cat))
         or figure_pair(text, cat) is not None
+        or gap_pair(text, cat, strict=True) is not None
     )
+
+
+def _own_label(block: Block, cat: Catalogue) -> str | None:
+    """The label of a block that holds its own label and value, if it has one."""
+    if block.kind == BlockKind.LABEL_VALUE:
+        return block.label
+    if block.kind != BlockKind.PARAGRAPH:
+        return None
+    text = block.text.strip()
+    first = next((n for n, c in enumerate(text) if c in GLYPHS), None)
+    if first:
+        return text[:first]
+    found = gap_pair(text, cat, strict=True) or figure_pair(text, cat)
+    if found is not None:
+        return found[0]
+    pairs = inline_pairs(text, cat)
+    return pairs[0][0] if pairs else None
+
+
+def _context(block: Block, section: str, cat: Catalogue) -> tuple[str, ...]:
+    """The sections of the field a block's own label names, when it is not expected in
+    `section` (a question of the PEP meeting's asked among the pupil's details)."""
+    label = _own_label(block, cat)
+    matches = cat.matches(label, section) if label else []
+    if not matches or matches[0].score < MIN_SCORE:
+        return ()
+    spec = cat.fields[matches[0].path]
+    return () if section in spec.sections else spec.sections
 
 
 def groups(blocks: list[Block], section: str, cat: Catalogue) -> list[Group]:
@@ -198,6 +231,7 @@ def groups(blocks: list[Block], section: str, cat: Catalogue) -> list[Group]:
     current: Group | None = None
     heading_person: str | None = None
     before = "start"  # what the last block was: start, label (not its own pair), value
+    context: tuple[str, ...] = ()
     for i, block in enumerate(blocks):
         found = classify(block.text, cat) if block.kind == BlockKind.PARAGRAPH else None
         if found is None:
@@ -206,13 +240,14 @@ def groups(blocks: list[Block], section: str, cat: Catalogue) -> list[Group]:
                 heading_person = role_of(block.text, cat)
             titled = block.kind == BlockKind.HEADING and _titles_a_group(blocks, i, cat)
             before = "start" if i in own or titled else "label"
+            context = _context(block, section, cat) if i in own else ()
             continue
         if before == "label":
             before = "value"
             continue  # the value of the label above it: not label-less
         value = Value(found.kind, found.text, found.value, block.page, i)
         if current is None:
-            current = Group(section, person=heading_person)
+            current = Group(section, person=heading_person, context=context)
             out.append(current)
         current.values.append(value)
         before = "value"
@@ -258,7 +293,8 @@ def _candidates(group: Group, kind: str, cat: Catalogue, out: Extraction) -> lis
     people = persons(cat)
     found = []
     for spec in cat.scalars():
-        if group.section not in spec.sections or not _kind_fits(kind, spec):
+        expected = group.section in spec.sections or bool(set(group.context) & set(spec.sections))
+        if not expected or not _kind_fits(kind, spec):
             continue
         if spec.path in out.values:
             continue  # never overwrite a value read from its label
@@ -318,36 +354,126 @@ def _reference(all_groups: list[Group], out: Extraction) -> dt.date | None:
     return max(dates) if dates else None
 
 
+MAX_ACROSS = 6  # dates left over across sections that are weighed together, at most
+
+
+def _group_pairs(
+    group: Group, cat: Catalogue, out: Extraction, reference: dt.date | None, used: set[int]
+) -> list[tuple[Value, FieldSpec]]:
+    """The values of one group that decide a field on their own, by kind."""
+    pairs: list[tuple[Value, FieldSpec]] = []
+    left = [x for x in group.values if id(x) not in used]
+    kinds = {x.kind for x in left} - {"role", "placeholder"}
+    for kind in sorted(kinds):
+        lines = [x for x in left if x.kind == kind]
+        fields = _candidates(group, kind, cat, out)
+        if not fields:
+            continue
+        if kind == "date":
+            pairs += _assign_dates(lines, fields, group, reference)
+        elif len(lines) == 1 and len(fields) == 1:
+            pairs.append((lines[0], fields[0]))
+    return pairs
+
+
+def _consistent(taken: dict[str, dt.date], cat: Catalogue, out: Extraction) -> bool:
+    """Whether dates given to fields keep the catalogue's order (a previous PEP before the
+    meeting), with the dates already read."""
+    for spec in cat.scalars():
+        for later in spec.before:
+            if spec.path not in taken and later not in taken:
+                continue
+            first = taken.get(spec.path, out.values.get(spec.path))
+            second = taken.get(later, out.values.get(later))
+            if isinstance(first, dt.date) and isinstance(second, dt.date) and first >= second:
+                return False
+    return True
+
+
+def _related(cat: Catalogue) -> set[str]:
+    """The date fields in an order relation (`before`), on either side."""
+    return {p for s in cat.scalars() for p in s.before} | {
+        s.path for s in cat.scalars() if s.before
+    }
+
+
+def _across(
+    live: list[Group], cat: Catalogue, out: Extraction, used: set[int]
+) -> list[tuple[Group, Value, FieldSpec]]:
+    """Dates no section decides alone, decided by order across sections: each left-over
+    date whose every candidate field is in an order relation, when exactly one way of
+    giving every such date its own field keeps the order ("18/06/2026" and "14/10/2026"
+    for the previous PEP and the meeting: the earlier is the previous)."""
+    related = _related(cat)
+    items: list[tuple[Group, Value, list[FieldSpec]]] = []
+    for group in live:
+        dates = [x for x in group.values if x.kind == "date" and id(x) not in used]
+        fields = _candidates(group, "date", cat, out) if dates else []
+        if not any(f.path in related for f in fields):
+            continue
+        if not all(f.path in related for f in fields):
+            return []  # a date that may be a field no order speaks of: nothing is sure
+        items += [(group, value, fields) for value in dates]
+    paths = {f.path for _, _, fields in items for f in fields}
+    if len(items) < 2 or len(items) > MAX_ACROSS or len(paths) > MAX_ACROSS:
+        return []
+    ways: list[list[FieldSpec]] = []
+
+    def place(index: int, chosen: list[FieldSpec]) -> None:
+        if len(ways) > 1:
+            return  # two ways already: nothing is decided
+        if index == len(items):
+            taken = {f.path: items[n][1].value for n, f in enumerate(chosen)}
+            if _consistent(taken, cat, out):
+                ways.append(list(chosen))
+            return
+        for spec in items[index][2]:
+            if all(spec.path != c.path for c in chosen):
+                place(index + 1, [*chosen, spec])
+
+    place(0, [])
+    if len(ways) != 1:
+        return []
+    return [(group, value, spec) for (group, value, _), spec in zip(items, ways[0], strict=True)]
+
+
+def _put(out: Extraction, group: Group, line: Value, spec: FieldSpec) -> None:
+    out.put(
+        spec.path,
+        line.value,
+        FieldProvenance(state="found", section=group.section, page=line.page, how=HOW, score=SCORE),
+    )
+
+
 def assign(sections: dict[str, list[Block]], cat: Catalogue, out: Extraction) -> list[str]:
-    """Fill fields still missing from label-less value lines; returns the paths filled."""
+    """Fill fields still missing from label-less value lines; returns the paths filled.
+
+    Groups are read until nothing changes: a field filled from one section stops being a
+    candidate in the others, which may leave another section one field for its one value.
+    Dates still undecided are then weighed together by their order (`_across`)."""
     found = [g for key, blocks in sections.items() for g in groups(blocks, key, cat)]
     reference = _reference(found, out)
+    live = [g for g in found if g.person != "?"]
     filled: list[str] = []
-    for group in found:
-        if group.person == "?":
-            continue
-        pairs: list[tuple[Value, FieldSpec]] = []
-        kinds = {x.kind for x in group.values} - {"role", "placeholder"}
-        for kind in sorted(kinds):
-            lines = [x for x in group.values if x.kind == kind]
-            fields = _candidates(group, kind, cat, out)
-            if not fields:
-                continue
-            if kind == "date":
-                pairs += _assign_dates(lines, fields, group, reference)
-            elif len(lines) == 1 and len(fields) == 1:
-                pairs.append((lines[0], fields[0]))
-        for line, spec in pairs:
-            if spec.path in out.values:
-                continue
-            out.put(
-                spec.path,
-                line.value,
-                FieldProvenance(
-                    state="found", section=group.section, page=line.page, how=HOW, score=SCORE
-                ),
-            )
-            filled.append(spec.path)
+    used: set[int] = set()  # values taken (by id)
+    changed = True
+    while changed:
+        changed = False
+        for group in live:
+            for line, spec in _group_pairs(group, cat, out, reference, used):
+                if spec.path in out.values or id(line) in used:
+                    continue
+                if isinstance(line.value, dt.date) and not _consistent(
+                    {spec.path: line.value}, cat, out
+                ):
+                    continue  # a previous PEP after the meeting read: not that field's
+                _put(out, group, line, spec)
+                used.add(id(line))
+                filled.append(spec.path)
+                changed = True
+    for group, line, spec in _across(live, cat, out, used):
+        _put(out, group, line, spec)
+        filled.append(spec.path)
     # A value line the reader took for a label ("priya.kaur@example.gov.uk") is no label.
     out.unplaced[:] = [
         label
