@@ -39,7 +39,7 @@ def test_a_line_is_a_value_only_when_wholly_one() -> None:
         "Attendance 96%",
         "Date of birth",
         "He is doing well.",
-        "A levels: Psychology",
+        "Subjects: Psychology",
         "Did they attend? ☒ Yes",
         "in education",
     ):
@@ -327,3 +327,78 @@ def test_a_field_filled_in_one_section_stops_competing_in_another() -> None:
     )
     assert got.child.date_of_birth == dt.date(2009, 3, 2)
     assert got.child.date_entered_care == dt.date(2019, 5, 1)
+
+
+def test_a_line_a_fields_value_phrases_name_is_that_fields_value() -> None:
+    cat = builtin_catalogue()
+    named = {
+        "Speech, language and communication": "named:additional_needs.category",
+        "Cognition and learning": "named:additional_needs.category",
+        "Extra time (25%) and a reader in tests": "named:additional_needs.exam_arrangements",
+        "A levels: Psychology, Sociology, History": "named:setting.course",
+        "BTEC Level 3 Extended Diploma in Sport": "named:setting.course",
+    }
+    for text, kind in named.items():
+        found = classify(text, cat)
+        assert found is not None and found.kind == kind, text
+    for text in (
+        "She is working at a level 4 in maths",  # the phrase does not start the line
+        "Extra time is given in all her tests.",  # a sentence
+        "Primary area of need",  # a label
+        "Exam arrangements",
+    ):
+        found = classify(text, cat)
+        assert found is None or not found.kind.startswith("named:"), text
+
+
+def test_needs_named_by_their_vocabulary_under_a_status_line() -> None:
+    got = pep(
+        heading("Health and emotional well being"),
+        para("SEN status  SEN Support"),
+        para("Speech, language and communication"),
+        para("Extra time (25%) and a reader in tests"),
+        heading("Details of support in place", 3),
+        para("Leah has an SEN support plan."),
+    )
+    assert got.additional_needs.sen_status == "sen_support"
+    assert got.additional_needs.category == "Speech, language and communication"
+    assert got.additional_needs.exam_arrangements == "Extra time (25%) and a reader in tests"
+    assert _how(got, "additional_needs.category") == HOW
+
+
+def test_a_course_line_stands_apart_from_the_contact_under_it() -> None:
+    # the course line is a value of its own: the school above it is not the teacher's
+    got = pep(
+        heading("School"),
+        para("Current status  In education"),
+        para("Oakfield Sixth Form College"),
+        para("A levels: Psychology, Sociology, History"),
+        para("Mark Ellis"),
+        para("Designated teacher"),
+        para("01922 555 310"),
+        para("Oakfield Sixth Form College"),
+    )
+    assert got.setting.name == "Oakfield Sixth Form College"
+    assert got.setting.course == "A levels: Psychology, Sociology, History"
+    assert got.designated_teacher.name == "Mark Ellis"
+    assert "A levels" not in got.unplaced_labels  # the course's own words, not a label
+
+
+def test_two_lines_named_for_one_field_stay_unread() -> None:
+    got = pep(
+        heading("Health and emotional well being"),
+        para("SEN status  SEN Support"),
+        para("Speech and language"),
+        para("Cognition and learning"),
+    )
+    assert got.field_state("additional_needs.category") == "not_found"
+
+
+def test_a_labelled_area_of_need_is_unchanged() -> None:
+    got = pep(
+        heading("Health and emotional well being"),
+        table(["Primary area of need", "Autism"], ["Exam arrangements", "None"]),
+        para("Cognition and learning"),
+    )
+    assert got.additional_needs.category == "Autism"
+    assert _how(got, "additional_needs.category") == "table-row"

@@ -82,6 +82,7 @@ class Pair:
     section: str | None
     block: int = -1  # index of the block it came from in its section
     inline: bool = False  # read out of running text (the paragraph may still be free text)
+    joined: bool = False  # label and value are one run of words ("Key Stage 3"), no colon
 
 
 @dataclass
@@ -470,7 +471,7 @@ class _Reader:
                 flush()
                 found = figure_pair(block.text, self.vocab)
                 if found is not None:  # a bold "Date of birth 02/03/2009": a pair, not a label
-                    self.pair(*found, "inline-label", block.page, i, inline=True)
+                    self.pair(*found, "inline-label", block.page, i, inline=True, joined=True)
                 else:
                     label, from_heading = (block.text, "label-paragraph", block.page, i), True
             elif block.kind == BlockKind.TABLE and block.table is not None:
@@ -484,7 +485,7 @@ class _Reader:
                 flush()
                 found = figure_pair(block.label or "", self.vocab) if not block.text else None
                 if found is not None:  # the parser's label holds the value too
-                    self.pair(*found, block.cue or "label-value", block.page, i)
+                    self.pair(*found, block.cue or "label-value", block.page, i, joined=True)
                 else:
                     value, i = self._continued(blocks, i)
                     self.pair(block.label or "", value, block.cue or "label-value", block.page, i)
@@ -521,7 +522,7 @@ class _Reader:
                     if not under:
                         label = None  # a sub-heading over a list of "Label 12/03/2026" lines
                     flush()
-                    self.pair(*figured, "inline-label", block.page, i, inline=True)
+                    self.pair(*figured, "inline-label", block.page, i, inline=True, joined=True)
                     self.out.paragraphs.append(Paragraph(block.text, block.page, i))
                 elif (
                     not restated

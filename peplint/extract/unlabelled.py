@@ -15,9 +15,17 @@ after the labelled fields are read and only fills fields still missing:
   from a group that is not theirs, nor the young person's from a contact's group;
 - a value right after a label that is not its own (a label paragraph or sub-heading over
   one line) is that label's value, not label-less, and is left alone;
+- a line a field's value phrases name (catalogue ``values``: "Cognition and learning",
+  "A levels: History, Art") is that field's value on its own, when no other line is;
+- a run right after a line holding an off-section field's label and value ("Type of PEP
+  ☐ Initial ☒ Review" among the pupil's details) may also hold that field's family's;
 - a value goes to the only not-yet-found field of its type the section expects, or, for
   dates, by meaning: a date of birth is the earliest date and gives a school age, a
-  "next" date is later than the other date it is read with; anything else stays unread.
+  "next" date is later than the other date it is read with; groups are read until
+  nothing changes, so a field filled in one section stops competing in another;
+- dates still undecided are weighed together by the catalogue's order (``before``: the
+  previous PEP precedes the meeting), and taken only where exactly one way fits; no
+  date is ever given a field against that order; anything else stays unread.
 
 Every value taken is recorded with `how="type-and-place"` and a low score (`SCORE`), no
 label, so the report shows it was not read from a label.
@@ -27,6 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -61,6 +70,8 @@ _PERCENT = re.compile(r"^\d{1,3}(?:\.\d{1,2})?\s?%$")
 _EMAIL = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
 _PHONE = re.compile(r"^\+?[\d()][\d\s()\-]{5,}\d$")
 _YEAR = re.compile(r"(?i)^(?:year|yr|ncy|nc\s+year)\s*(\d{1,2})$")
+NAMED = "named:"  # the kind of a line a field's value phrases name: "named:<path>"
+NAMED_WORDS = 12  # a named value is a short line, not running text
 # What a contact's group says about the contact (a date or a year group is not theirs).
 CONTACT_KINDS = frozenset({"person", "phone", "email", "organisation"})
 # A school year N is reached at about age N + 5; a PEP covers ages 2 to 25.
@@ -114,6 +125,9 @@ def classify(text: str, cat: Catalogue) -> Value | None:
     role = role_of(line, cat)
     if role is not None:
         return Value("role", line, role, 0, -1)
+    named = _named(line, cat)
+    if named is not None:
+        return Value(f"{NAMED}{named}", line, line, 0, -1)
     if ":" in line or cat.is_label(line):
         return None  # a label, not a value
     words = frozenset(lemmas(line))
@@ -122,6 +136,18 @@ def classify(text: str, cat: Catalogue) -> Value | None:
     if _PERSON.match(line) and v.parse_name(line) is not None:
         return Value("person", line, line, 0, -1)
     return None
+
+
+def _named(line: str, cat: Catalogue) -> str | None:
+    """The one field whose value phrases start the line (or its part before a colon:
+    "A levels: History, Art"), when the line is no sentence and no label."""
+    head = line.split(":", 1)[0]
+    if len(line.split()) > NAMED_WORDS or line.endswith((".", "!", "?")):
+        return None
+    named = cat.named(head)
+    if len(named) != 1 or cat.is_label(head):
+        return None
+    return named[0]
 
 
 def persons(cat: Catalogue) -> list[str]:
@@ -150,6 +176,8 @@ def _person_of(spec: FieldSpec, people: list[str]) -> str | None:
 
 def _kind_fits(kind: str, spec: FieldSpec) -> bool:
     """Whether a value of `kind` can be the value of the field."""
+    if kind.startswith(NAMED):
+        return kind == f"{NAMED}{spec.path}"
     if kind == "person":
         return spec.type == "name" and not _is_organisation_field(spec)
     if kind == "organisation":
@@ -246,6 +274,11 @@ def groups(blocks: list[Block], section: str, cat: Catalogue) -> list[Group]:
             before = "value"
             continue  # the value of the label above it: not label-less
         value = Value(found.kind, found.text, found.value, block.page, i)
+        if found.kind.startswith(NAMED):
+            # a value complete in itself, which no contact's run takes in
+            out.append(Group(section, [value], context=context))
+            current, before = None, "start"
+            continue
         if current is None:
             current = Group(section, person=heading_person, context=context)
             out.append(current)
@@ -453,7 +486,14 @@ def assign(sections: dict[str, list[Block]], cat: Catalogue, out: Extraction) ->
     Dates still undecided are then weighed together by their order (`_across`)."""
     found = [g for key, blocks in sections.items() for g in groups(blocks, key, cat)]
     reference = _reference(found, out)
-    live = [g for g in found if g.person != "?"]
+    named = Counter(x.kind for g in found for x in g.values if x.kind.startswith(NAMED))
+    # Two lines named for one field ("Speech and language", "Cognition and learning"):
+    # neither is sure to be it.
+    live = [
+        g
+        for g in found
+        if g.person != "?" and not any(named[x.kind] > 1 for x in g.values if x.kind in named)
+    ]
     filled: list[str] = []
     used: set[int] = set()  # values taken (by id)
     changed = True
@@ -474,11 +514,21 @@ def assign(sections: dict[str, list[Block]], cat: Catalogue, out: Extraction) ->
     for group, line, spec in _across(live, cat, out, used):
         _put(out, group, line, spec)
         filled.append(spec.path)
-    # A value line the reader took for a label ("priya.kaur@example.gov.uk") is no label.
+    # A value line the reader took for a label ("priya.kaur@example.gov.uk", the "A levels"
+    # of a course line taken) is no label.
+    heads = {
+        " ".join(x.text.split(":", 1)[0].split())
+        for g in live
+        for x in g.values
+        if id(x) in used and x.kind.startswith(NAMED)
+    }
     out.unplaced[:] = [
         label
         for label in out.unplaced
-        if (seen := classify(label, cat)) is None
-        or seen.kind not in ("date", "percent", "email", "phone")
+        if label not in heads
+        and (
+            (seen := classify(label, cat)) is None
+            or seen.kind not in ("date", "percent", "email", "phone")
+        )
     ]
     return filled
