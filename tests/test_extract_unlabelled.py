@@ -346,6 +346,7 @@ def test_a_line_a_fields_value_phrases_name_is_that_fields_value() -> None:
         "Extra time is given in all her tests.",  # a sentence
         "Primary area of need",  # a label
         "Exam arrangements",
+        "Autism Spectrum Support Service",  # an organisation, whatever its first words
     ):
         found = classify(text, cat)
         assert found is None or not found.kind.startswith("named:"), text

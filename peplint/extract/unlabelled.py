@@ -125,17 +125,17 @@ def classify(text: str, cat: Catalogue) -> Value | None:
     role = role_of(line, cat)
     if role is not None:
         return Value("role", line, role, 0, -1)
-    named = _named(line, cat)
-    if named is not None:
-        return Value(f"{NAMED}{named}", line, line, 0, -1)
     if ":" in line or cat.is_label(line):
-        return None  # a label, not a value
+        # a label, not a value, unless its head names a value ("A levels: History, Art")
+        named = _named(line, cat) if ":" in line else None
+        return None if named is None else Value(f"{NAMED}{named}", line, line, 0, -1)
     words = frozenset(lemmas(line))
     if _ORGANISATION.match(line) and words & ORGANISATION_WORDS:
         return Value("organisation", line, line, 0, -1)
     if _PERSON.match(line) and v.parse_name(line) is not None:
         return Value("person", line, line, 0, -1)
-    return None
+    named = _named(line, cat)
+    return None if named is None else Value(f"{NAMED}{named}", line, line, 0, -1)
 
 
 def _named(line: str, cat: Catalogue) -> str | None:
