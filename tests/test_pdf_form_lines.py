@@ -84,3 +84,11 @@ def test_a_justified_line_keeps_single_spaces() -> None:
 def test_a_gap_no_wider_than_a_space_is_one_space() -> None:
     assert spaced(words("Key Stage 3", 100.0, gaps=[3.0, 3.0])) == "Key Stage 3"
     assert spaced(words("Year 12", 100.0, gaps=[2.5])) == "Year 12"
+
+
+def test_a_paragraph_that_runs_on_keeps_single_spaces() -> None:
+    first = words(
+        "Mark says you have  settled in well", 100.0, gaps=[SPACE, SPACE, 6.0, SPACE, SPACE, SPACE]
+    )
+    second = words("this term.", 111.5)
+    assert paragraphs_of([first, second]) == ["Mark says you have settled in well this term."]

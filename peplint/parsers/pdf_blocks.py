@@ -524,8 +524,8 @@ def _asks(line: TextLine) -> bool:
 def _options_apart(previous: TextLine, line: TextLine) -> bool:
     """Whether a question with its options stands apart from the line above or below it:
     it is a whole form item, so the next line starts anew unless it carries on the
-    options (it starts with a box). Only the run's own width says a short line wrapped,
-    and in a run of short form lines the widest of them is no guide."""
+    options (it starts with a box). A run of short form lines gives no right edge to
+    judge a wrap by (its widest line is one of them); the options tell instead."""
     if line.text.strip()[:1] in OPTION_MARKS:
         return False
     return _asks(previous) or _asks(line)
@@ -620,8 +620,9 @@ def _add_plain_line(reader: _Reader, lines: list[TextLine], i: int) -> int:
     )
     spaced = line.spaced_text.strip()  # wide gaps kept: "Label  value" on one line
     if continues and prev_block is not None:
+        # a paragraph that runs on is prose: its wide gaps are only wide spaces
         joiner = "" if prev_block.text.endswith("-") else " "
-        prev_block.text += joiner + spaced
+        prev_block.text = re.sub(r" {2,}", " ", prev_block.text) + joiner + text
     else:
         reader.blocks.append(Block(kind=BlockKind.PARAGRAPH, text=spaced, page=line.page))
     reader.previous_line = line

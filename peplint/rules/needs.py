@@ -226,6 +226,7 @@ class TargetsAddressNeeds(Rule):
         "attainment.subjects",
         "meeting.attendance_percent",
         "additional_needs.sen_status",
+        "additional_needs.category",
         "meeting.wellbeing_rag",
         "attainment.overview",
     )
@@ -237,7 +238,8 @@ class TargetsAddressNeeds(Rule):
         "('friendships' and 'social', 'worries' and 'anxiety', 'maths' and 'fractions'), comparing word "
         "stems ('calmer' and 'calm'). Needs are the noun phrases a development sentence is about, with "
         "their subject, each once. The synonyms are data (peplint/data/synonyms.yaml); a pack adds its "
-        "own with `synonyms: {groups: [[...]], related: {word: [...]}}`.",
+        "own with `synonyms: {groups: [[...]], related: {word: [...]}}`. SEN support with no area of "
+        "need in the layout is unclear rather than unaddressed: the area names what a target must meet.",
         why="Checklist item D6, 'The targets reflect any areas of development identified within the PEP'; "
         "QA criteria: 'SMART targets that meet an identified need'.",
     )
