@@ -403,3 +403,20 @@ def test_a_labelled_area_of_need_is_unchanged() -> None:
     )
     assert got.additional_needs.category == "Autism"
     assert _how(got, "additional_needs.category") == "table-row"
+
+
+def test_an_initial_pep_has_no_previous_pep_date() -> None:
+    # the date after "Type of PEP" may be anything (the date the pupil started school):
+    # the meeting page's own date is the meeting's, and an initial PEP has no previous one
+    got = pep(
+        heading("Pupil details"),
+        para("02/03/2009"),
+        para("01/05/2019"),
+        para("Type of PEP ☒ Initial ☐ Review"),
+        para("10/09/2026"),
+        heading("Attendance"),
+        para("14/10/2026"),
+    )
+    assert got.pep_type == "initial"
+    assert got.meeting.date == dt.date(2026, 10, 14)
+    assert got.field_state("previous_pep_date") == "not_found"

@@ -4,8 +4,9 @@ Each file in ``peplint/data/fields/`` describes one family of fields: for every 
 field path its value type, the sections it is expected in, and its label vocabulary
 (``labels`` count anywhere, ``bare`` labels such as "Phone" only in the sections listed
 in ``bare_in``; ``not`` words rule a label out). A date field's ``before`` lists the date
-fields it precedes; a text field's ``values`` are phrases that name one of its values
-("cognition and learning"). List fields (``records``) list the column vocabulary of their
+fields it precedes, ``absent_when`` the values of other fields that mean it has none, and
+a text field's ``values`` are phrases that name one of its values ("cognition and
+learning"). List fields (``records``) list the column vocabulary of their
 tables. This module loads the files and scores a document's label against them; it holds
 no label itself. A pack extends the vocabulary with ``field_aliases`` (dotted path ->
 extra labels).
@@ -68,6 +69,8 @@ class FieldSpec:
     section_text: str | None = None  # free text: the section's own text when no label
     fill_from: tuple[str, ...] = ()  # stated once, applies here too ("next PEP date")
     before: tuple[str, ...] = ()  # dates: this field's date precedes those fields' dates
+    # Values of other fields that say this one has none (an initial PEP has no previous PEP).
+    absent_when: dict[str, str] = field(default_factory=dict)
     # Free text: phrases that name a value of the field ("cognition and learning" for an
     # area of need), so a line holding one is that field's value with no label.
     values: tuple[str, ...] = ()
@@ -114,6 +117,7 @@ def _spec(path: str, entry: dict[str, object], family: str) -> FieldSpec:
         section_text=entry.get("section_text"),  # type: ignore[arg-type]
         fill_from=tuple(entry.get("fill_from") or ()),  # type: ignore[arg-type]
         before=tuple(entry.get("before") or ()),  # type: ignore[arg-type]
+        absent_when={str(k): str(w) for k, w in (entry.get("absent_when") or {}).items()},  # type: ignore[attr-defined]
         values=tuple(_plain(str(v)) for v in entry.get("values") or ()),  # type: ignore[attr-defined]
         family=family,
         columns={str(k): _spec(f"{path}[].{k}", v, family) for k, v in columns.items()},

@@ -18,7 +18,8 @@ after the labelled fields are read and only fills fields still missing:
 - a line a field's value phrases name (catalogue ``values``: "Cognition and learning",
   "A levels: History, Art") is that field's value on its own, when no other line is;
 - a run right after a line holding an off-section field's label and value ("Type of PEP
-  ☐ Initial ☒ Review" among the pupil's details) may also hold that field's family's;
+  ☐ Initial ☒ Review" among the pupil's details) may also hold that field's family's,
+  though that weaker place only ever counts when dates are weighed by their order;
 - a value goes to the only not-yet-found field of its type the section expects, or, for
   dates, by meaning: a date of birth is the earliest date and gives a school age, a
   "next" date is later than the other date it is read with; groups are read until
@@ -322,15 +323,23 @@ def _expects_person(cat: Catalogue, person: str, section: str) -> bool:
     return spec is not None and section in spec.sections
 
 
-def _candidates(group: Group, kind: str, cat: Catalogue, out: Extraction) -> list[FieldSpec]:
+def _candidates(
+    group: Group, kind: str, cat: Catalogue, out: Extraction, context: bool = False
+) -> list[FieldSpec]:
+    """The fields still missing that a value of `kind` in the group may be: expected in the
+    group's section (with `context`, also in the sections of the field above the run)."""
     people = persons(cat)
     found = []
     for spec in cat.scalars():
-        expected = group.section in spec.sections or bool(set(group.context) & set(spec.sections))
+        expected = group.section in spec.sections or (
+            context and bool(set(group.context) & set(spec.sections))
+        )
         if not expected or not _kind_fits(kind, spec):
             continue
         if spec.path in out.values:
             continue  # never overwrite a value read from its label
+        if any(out.values.get(other) == value for other, value in spec.absent_when.items()):
+            continue  # the form says the field has no value (no previous PEP to an initial)
         owner = _person_of(spec, people)
         if owner != (group.person if kind in CONTACT_KINDS else None):
             continue  # a contact's details only from that contact's group, and the reverse
@@ -434,21 +443,22 @@ def _across(
     live: list[Group], cat: Catalogue, out: Extraction, used: set[int]
 ) -> list[tuple[Group, Value, FieldSpec]]:
     """Dates no section decides alone, decided by order across sections: each left-over
-    date whose every candidate field is in an order relation, when exactly one way of
-    giving every such date its own field keeps the order ("18/06/2026" and "14/10/2026"
-    for the previous PEP and the meeting: the earlier is the previous)."""
+    date whose every candidate field (in its section or the run's context) is in an order
+    relation, when exactly one way of giving every such date its own field keeps the order
+    ("18/06/2026" and "14/10/2026" for the previous PEP and the meeting: the earlier is
+    the previous)."""
     related = _related(cat)
     items: list[tuple[Group, Value, list[FieldSpec]]] = []
     for group in live:
         dates = [x for x in group.values if x.kind == "date" and id(x) not in used]
-        fields = _candidates(group, "date", cat, out) if dates else []
+        fields = _candidates(group, "date", cat, out, context=True) if dates else []
         if not any(f.path in related for f in fields):
             continue
         if not all(f.path in related for f in fields):
             return []  # a date that may be a field no order speaks of: nothing is sure
         items += [(group, value, fields) for value in dates]
     paths = {f.path for _, _, fields in items for f in fields}
-    if len(items) < 2 or len(items) > MAX_ACROSS or len(paths) > MAX_ACROSS:
+    if not items or len(items) > MAX_ACROSS or len(paths) > MAX_ACROSS:
         return []
     ways: list[list[FieldSpec]] = []
 
