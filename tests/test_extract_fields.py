@@ -307,3 +307,15 @@ def test_a_bare_label_reads_in_the_section_its_neighbours_belong_to() -> None:
     # a bare label with no such neighbours stays unplaced
     alone = pep(heading("About me"), table(["Name", "Sam Lee"], ["Details", "Lives with Tom."]))
     assert alone.additional_needs.text is None
+
+
+def test_a_stage_named_by_its_label_words_and_a_figure_is_one_value() -> None:
+    # "Key Stage 3" on a line of its own: the label's words and the figure are one name
+    got = pep(heading("School"), para("Greenfield Academy"), para("Key Stage 3"))
+    assert got.setting.course == "Key Stage 3"
+    # a colon parts a label from its value: the figure alone is the value
+    got = pep(heading("School"), para("Key stage: 4"))
+    assert got.setting.course == "4"
+    # a figure after a longer label is that label's value, not part of a name
+    got = pep(heading("Pupil details"), para("Year group 12"))
+    assert got.child.year_group == 12

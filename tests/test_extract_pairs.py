@@ -344,3 +344,11 @@ def test_a_value_that_repeats_its_label_words_with_a_figure_is_the_value() -> No
     assert [(p.label, p.value) for p in read_pairs(blocks, "x", vocab).pairs] == [
         ("Year group", "12")
     ]
+
+
+def test_a_wide_gap_parts_a_known_label_from_its_value() -> None:
+    # Together the words read as one label ("current education status"); the gap says
+    # the label ends at "status" and the drop-down's value follows.
+    blocks = [_para("Current status  In education"), _para("Greenfield Academy")]
+    got = [(p.label, p.value, p.how) for p in read_pairs(blocks, "x", catalogue_for(None)).pairs]
+    assert got[0] == ("Current status", "In education", "gap")

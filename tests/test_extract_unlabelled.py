@@ -39,7 +39,7 @@ def test_a_line_is_a_value_only_when_wholly_one() -> None:
         "Attendance 96%",
         "Date of birth",
         "He is doing well.",
-        "A levels: Psychology",
+        "Subjects: Psychology",
         "Did they attend? ☒ Yes",
         "in education",
     ):
@@ -213,3 +213,210 @@ def test_a_labelled_layout_is_unaffected() -> None:
     )
     assert not [p for p, prov in got.provenance.items() if prov.how == HOW]
     assert got.sign_offs.social_worker.next_pep_date == dt.date(2027, 2, 10)
+
+
+def test_a_value_after_a_label_and_value_set_apart_by_a_gap_is_label_less() -> None:
+    # "Current status  In education" holds its own value: the school under it has no label
+    got = pep(heading("School"), para("Current status  In education"), para("Greenfield Academy"))
+    assert got.eet_status == "education"
+    assert got.setting.name == "Greenfield Academy"
+    assert _how(got, "setting.name") == HOW
+
+
+def test_a_value_after_a_label_with_one_space_is_still_that_labels() -> None:
+    # no gap: "Current status In education" is read as a label, the school its value's line
+    got = pep(heading("School"), para("Current status In education"), para("Greenfield Academy"))
+    assert _how(got, "setting.name") != HOW
+
+
+def _pep_dates(first: str, second: str, *more: str) -> object:
+    """A lone date after "Type of PEP" among the pupil's details, and lone dates in the
+    meeting's section."""
+    return pep(
+        heading("Pupil details"),
+        para("Jamie Rowe"),
+        para("02/03/2009"),
+        para("Year 12"),
+        para("01/05/2019"),
+        para("Type of PEP ☐ Initial ☒ Review"),
+        para(first),
+        heading("Attendance"),
+        para(second),
+        *(para(m) for m in more),
+        table(["Name", "Role"], ["Jamie Rowe", "Young person"]),
+    )
+
+
+def test_the_previous_pep_and_the_meeting_by_their_order_across_sections() -> None:
+    got = _pep_dates("18/06/2026", "14/10/2026")
+    assert got.pep_type == "review"  # type: ignore[attr-defined]
+    assert got.previous_pep_date == dt.date(2026, 6, 18)  # type: ignore[attr-defined]
+    assert got.meeting.date == dt.date(2026, 10, 14)  # type: ignore[attr-defined]
+    assert _how(got, "previous_pep_date") == HOW and _how(got, "meeting.date") == HOW
+    # whatever section holds the earlier date, it is the previous PEP's
+    got = _pep_dates("14/10/2026", "18/06/2026")
+    assert got.previous_pep_date == dt.date(2026, 6, 18)  # type: ignore[attr-defined]
+    assert got.meeting.date == dt.date(2026, 10, 14)  # type: ignore[attr-defined]
+
+
+def test_dates_no_order_decides_stay_unread() -> None:
+    no_care_date = pep(
+        heading("Pupil details"),
+        para("Type of PEP ☐ Initial ☒ Review"),
+        para("18/06/2026"),  # may also be the date of entering care, which no order places
+        heading("Attendance"),
+        para("14/10/2026"),
+    )
+    for got in (
+        no_care_date,
+        _pep_dates("14/10/2026", "14/10/2026"),  # equal: neither is the earlier
+        _pep_dates("18/06/2026", "14/10/2026", "01/09/2026"),  # three dates for two fields
+    ):
+        assert got.field_state("previous_pep_date") == "not_found"  # type: ignore[attr-defined]
+        assert got.field_state("meeting.date") == "not_found"  # type: ignore[attr-defined]
+
+
+def test_a_date_among_the_pupils_details_is_no_meeting_date_without_a_meeting_field() -> None:
+    # no PEP question above it: the pupil's details expect no PEP date, and the one
+    # meeting-page date is either of two fields
+    got = pep(
+        heading("Pupil details"),
+        para("Year 12"),
+        para("Emergency placement? ☐ Yes ☒ No"),
+        para("18/06/2026"),
+        heading("Attendance"),
+        para("14/10/2026"),
+    )
+    assert got.field_state("previous_pep_date") == "not_found"
+    assert got.field_state("meeting.date") == "not_found"
+
+
+def test_a_previous_pep_date_after_the_meeting_read_is_not_taken() -> None:
+    got = pep(
+        heading("Pupil details"),
+        para("02/03/2009"),
+        para("01/05/2019"),
+        para("Type of PEP ☐ Initial ☒ Review"),
+        para("20/11/2026"),
+        heading("Attendance"),
+        table(["Date of meeting", "14/10/2026"]),
+    )
+    assert got.meeting.date == dt.date(2026, 10, 14)
+    assert got.field_state("previous_pep_date") == "not_found"
+    got = pep(
+        heading("Pupil details"),
+        para("02/03/2009"),
+        para("01/05/2019"),
+        para("Type of PEP ☐ Initial ☒ Review"),
+        para("18/06/2026"),
+        heading("Attendance"),
+        table(["Date of meeting", "14/10/2026"]),
+    )
+    assert got.previous_pep_date == dt.date(2026, 6, 18)
+
+
+def test_a_field_filled_in_one_section_stops_competing_in_another() -> None:
+    # The pupil's date is too late for a Year 12's birth, so it is the date of entering
+    # care or of birth; once "School" gives the birth date, it can only be the other.
+    got = pep(
+        heading("Pupil details"),
+        para("Year 12"),
+        para("01/05/2019"),
+        heading("School"),
+        para("02/03/2009"),
+    )
+    assert got.child.date_of_birth == dt.date(2009, 3, 2)
+    assert got.child.date_entered_care == dt.date(2019, 5, 1)
+
+
+def test_a_line_a_fields_value_phrases_name_is_that_fields_value() -> None:
+    cat = builtin_catalogue()
+    named = {
+        "Speech, language and communication": "named:additional_needs.category",
+        "Cognition and learning": "named:additional_needs.category",
+        "Extra time (25%) and a reader in tests": "named:additional_needs.exam_arrangements",
+        "A levels: Psychology, Sociology, History": "named:setting.course",
+        "BTEC Level 3 Extended Diploma in Sport": "named:setting.course",
+    }
+    for text, kind in named.items():
+        found = classify(text, cat)
+        assert found is not None and found.kind == kind, text
+    for text in (
+        "She is working at a level 4 in maths",  # the phrase does not start the line
+        "Extra time is given in all her tests.",  # a sentence
+        "Primary area of need",  # a label
+        "Exam arrangements",
+        "Autism Spectrum Support Service",  # an organisation, whatever its first words
+    ):
+        found = classify(text, cat)
+        assert found is None or not found.kind.startswith("named:"), text
+
+
+def test_needs_named_by_their_vocabulary_under_a_status_line() -> None:
+    got = pep(
+        heading("Health and emotional well being"),
+        para("SEN status  SEN Support"),
+        para("Speech, language and communication"),
+        para("Extra time (25%) and a reader in tests"),
+        heading("Details of support in place", 3),
+        para("Leah has an SEN support plan."),
+    )
+    assert got.additional_needs.sen_status == "sen_support"
+    assert got.additional_needs.category == "Speech, language and communication"
+    assert got.additional_needs.exam_arrangements == "Extra time (25%) and a reader in tests"
+    assert _how(got, "additional_needs.category") == HOW
+
+
+def test_a_course_line_stands_apart_from_the_contact_under_it() -> None:
+    # the course line is a value of its own: the school above it is not the teacher's
+    got = pep(
+        heading("School"),
+        para("Current status  In education"),
+        para("Oakfield Sixth Form College"),
+        para("A levels: Psychology, Sociology, History"),
+        para("Mark Ellis"),
+        para("Designated teacher"),
+        para("01922 555 310"),
+        para("Oakfield Sixth Form College"),
+    )
+    assert got.setting.name == "Oakfield Sixth Form College"
+    assert got.setting.course == "A levels: Psychology, Sociology, History"
+    assert got.designated_teacher.name == "Mark Ellis"
+    assert "A levels" not in got.unplaced_labels  # the course's own words, not a label
+
+
+def test_two_lines_named_for_one_field_stay_unread() -> None:
+    got = pep(
+        heading("Health and emotional well being"),
+        para("SEN status  SEN Support"),
+        para("Speech and language"),
+        para("Cognition and learning"),
+    )
+    assert got.field_state("additional_needs.category") == "not_found"
+
+
+def test_a_labelled_area_of_need_is_unchanged() -> None:
+    got = pep(
+        heading("Health and emotional well being"),
+        table(["Primary area of need", "Autism"], ["Exam arrangements", "None"]),
+        para("Cognition and learning"),
+    )
+    assert got.additional_needs.category == "Autism"
+    assert _how(got, "additional_needs.category") == "table-row"
+
+
+def test_an_initial_pep_has_no_previous_pep_date() -> None:
+    # the date after "Type of PEP" may be anything (the date the pupil started school):
+    # the meeting page's own date is the meeting's, and an initial PEP has no previous one
+    got = pep(
+        heading("Pupil details"),
+        para("02/03/2009"),
+        para("01/05/2019"),
+        para("Type of PEP ☒ Initial ☐ Review"),
+        para("10/09/2026"),
+        heading("Attendance"),
+        para("14/10/2026"),
+    )
+    assert got.pep_type == "initial"
+    assert got.meeting.date == dt.date(2026, 10, 14)
+    assert got.field_state("previous_pep_date") == "not_found"

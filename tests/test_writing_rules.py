@@ -97,3 +97,26 @@ def test_long_runs_of_spaces_split_into_clauses_without_backtracking() -> None:
         "An area to develop is your spelling",
         "you are not yet making progress",
     ]
+
+
+def test_a_sen_need_whose_category_the_layout_lacks_is_unclear_not_unaddressed() -> None:
+    # SEN support is read but its area of need is not in this layout: nothing says which
+    # words a target would need, so no target can be judged to miss it.
+    needs = {"has_needs": True, "sen_status": "sen_support", "category": None}
+    found = {"additional_needs.sen_status": {"state": "found"}, "targets": {"state": "found"}}
+    findings = _findings("targets-address-needs", {"additional_needs": needs, "provenance": found})
+    sen = [f for f in findings if f.location and "additional needs" in f.location]
+    assert sen and all(f.unclear for f in sen)
+    assert sen[0].not_found == ["additional_needs.category"]
+
+
+def test_a_sen_need_whose_category_is_empty_is_still_unaddressed() -> None:
+    needs = {"has_needs": True, "sen_status": "sen_support", "category": None}
+    read = {
+        "additional_needs.sen_status": {"state": "found"},
+        "additional_needs.category": {"state": "empty"},
+        "targets": {"state": "found"},
+    }
+    findings = _findings("targets-address-needs", {"additional_needs": needs, "provenance": read})
+    sen = [f for f in findings if f.location and "additional needs" in f.location]
+    assert sen and not any(f.unclear for f in sen)

@@ -3,14 +3,18 @@
 Each file in ``peplint/data/fields/`` describes one family of fields: for every dotted
 field path its value type, the sections it is expected in, and its label vocabulary
 (``labels`` count anywhere, ``bare`` labels such as "Phone" only in the sections listed
-in ``bare_in``; ``not`` words rule a label out). List fields (``records``) list the
-column vocabulary of their tables. This module loads the files and scores a document's
-label against them; it holds no label itself. A pack extends the vocabulary with
-``field_aliases`` (dotted path -> extra labels).
+in ``bare_in``; ``not`` words rule a label out). A date field's ``before`` lists the date
+fields it precedes, ``absent_when`` the values of other fields that mean it has none, and
+a text field's ``values`` are phrases that name one of its values ("cognition and
+learning"). List fields (``records``) list the column vocabulary of their
+tables. This module loads the files and scores a document's label against them; it holds
+no label itself. A pack extends the vocabulary with ``field_aliases`` (dotted path ->
+extra labels).
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -63,6 +67,12 @@ class FieldSpec:
     options: dict[str, tuple[str, ...]] = field(default_factory=dict)
     section_text: str | None = None  # free text: the section's own text when no label
     fill_from: tuple[str, ...] = ()  # stated once, applies here too ("next PEP date")
+    before: tuple[str, ...] = ()  # dates: this field's date precedes those fields' dates
+    # Values of other fields that say this one has none (an initial PEP has no previous PEP).
+    absent_when: dict[str, str] = field(default_factory=dict)
+    # Free text: phrases that name a value of the field ("cognition and learning" for an
+    # area of need), so a line holding one is that field's value with no label.
+    values: tuple[str, ...] = ()
     family: str = ""  # the data file it came from
     columns: dict[str, FieldSpec] = field(default_factory=dict)  # list fields: their columns
     requires: tuple[str, ...] = ()  # list fields: columns a table must have
@@ -105,6 +115,9 @@ def _spec(path: str, entry: dict[str, object], family: str) -> FieldSpec:
         options={str(k): tuple(str(w) for w in v) for k, v in raw_options.items()},
         section_text=entry.get("section_text"),  # type: ignore[arg-type]
         fill_from=tuple(entry.get("fill_from") or ()),  # type: ignore[arg-type]
+        before=tuple(entry.get("before") or ()),  # type: ignore[arg-type]
+        absent_when={str(k): str(w) for k, w in (entry.get("absent_when") or {}).items()},  # type: ignore[attr-defined]
+        values=tuple(_plain(str(v)) for v in entry.get("values") or ()),  # type: ignore[attr-defined]
         family=family,
         columns={str(k): _spec(f"{path}[].{k}", v, family) for k, v in columns.items()},
         requires=tuple(entry.get("requires") or ()),  # type: ignore[arg-type]
@@ -124,6 +137,19 @@ def builtin_fields() -> tuple[FieldSpec, ...]:
         for path, entry in raw.items():
             out.append(_spec(str(path), entry, family))
     return tuple(out)
+
+
+def _plain(text: str) -> str:
+    """Text lower-cased, with every run of non-letters and non-figures one space."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+def _phrases(values: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for a field's value phrases, each whole words (a plural allowed)."""
+    if not values:
+        return None
+    parts = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:{parts})s?(?![a-z0-9])")
 
 
 def score_label(doc_words: frozenset[str], label: Label) -> float:
@@ -177,6 +203,11 @@ class Catalogue:
         self._column_cache: dict[tuple[str, int], Match | None] = {}
         self._is_column: dict[str, bool] = {}
         self._is_label: dict[tuple[str, bool], bool] = {}
+        self._named = [
+            (spec.path, pattern)
+            for spec in self.scalars()
+            if (pattern := _phrases(spec.values)) is not None
+        ]
         self._columns: dict[str, list[tuple[FieldSpec, Label]]] = defaultdict(list)
         for spec in self.lists():
             for column in spec.columns.values():
@@ -195,6 +226,11 @@ class Catalogue:
                 if plain.startswith(name + "."):
                     return spec.columns.get(plain[len(name) + 1 :])
         return None
+
+    def named(self, text: str) -> list[str]:
+        """The fields one of whose value phrases `text` starts with (`FieldSpec.values`)."""
+        plain = _plain(text)
+        return [path for path, pattern in self._named if pattern.match(plain)]
 
     def scalars(self) -> list[FieldSpec]:
         """Fields read from one labelled value."""

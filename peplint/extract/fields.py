@@ -49,6 +49,15 @@ NOT_PEP_LABELS = {"vs_final_sign_off"}
 CONTEXT_REACH = 2  # matched labels on each side that tell which section a label sits in
 
 
+_STAGE_LABEL = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){0,2}")  # "Key Stage", "Level"
+
+
+def _names_a_stage(pair: Pair) -> bool:
+    """Whether a free-text value is a bare number set straight after a short label's words,
+    so the two are one name ("Key Stage 3", "Level 2"): the figure alone says less."""
+    return pair.joined and bool(_STAGE_LABEL.fullmatch(pair.label)) and pair.value.isdigit()
+
+
 def parse_value(spec: FieldSpec, text: str | None) -> Any:
     """`text` read as the field's value type, or `None` when it does not parse."""
     if spec.type == "option":
@@ -112,6 +121,8 @@ class _Engine:
             pair, spec = self.pairs[i], self.cat.fields[match.path]
             blank = is_empty_value(pair.value)
             value = None if blank else parse_value(spec, pair.value)
+            if value is not None and spec.type == "text" and _names_a_stage(pair):
+                value = v.clean(f"{pair.label} {pair.value}")
             if value is None:
                 if (blank or self._stands_for_nothing(pair.value)) and top[i].path == match.path:
                     empty.setdefault(match.path, (pair, match))

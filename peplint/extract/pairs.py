@@ -82,6 +82,7 @@ class Pair:
     section: str | None
     block: int = -1  # index of the block it came from in its section
     inline: bool = False  # read out of running text (the paragraph may still be free text)
+    joined: bool = False  # label and value are one run of words ("Key Stage 3"), no colon
 
 
 @dataclass
@@ -272,6 +273,17 @@ def _restates(label: tuple[str, str, int, int] | None, under: list[str], text: s
     return bool(words) and words <= set(lemmas(label[0]))
 
 
+def gap_pair(text: str, vocab: Vocabulary, strict: bool = False) -> tuple[str, str] | None:
+    """ "Current status  In education": a known label, a wide gap or tab, a value
+    (`strict`: a closely known label, and a value that is no label itself)."""
+    parts = re.split(r"\s{2,}|\t", text.strip(), maxsplit=1)
+    if len(parts) != 2 or "\n" in parts[0] or not vocab.is_label(parts[0], strict):
+        return None
+    if strict and (not parts[1].strip() or vocab.is_label(parts[1])):
+        return None
+    return parts[0], parts[1]
+
+
 def _checkbox_value(text: str) -> tuple[str, str] | None:
     """ "Did they attend? ☒ Yes ☐ No" -> (label, options) when text precedes the glyphs."""
     text = marks_as_glyphs(text)
@@ -459,7 +471,7 @@ class _Reader:
                 flush()
                 found = figure_pair(block.text, self.vocab)
                 if found is not None:  # a bold "Date of birth 02/03/2009": a pair, not a label
-                    self.pair(*found, "inline-label", block.page, i, inline=True)
+                    self.pair(*found, "inline-label", block.page, i, inline=True, joined=True)
                 else:
                     label, from_heading = (block.text, "label-paragraph", block.page, i), True
             elif block.kind == BlockKind.TABLE and block.table is not None:
@@ -473,7 +485,7 @@ class _Reader:
                 flush()
                 found = figure_pair(block.label or "", self.vocab) if not block.text else None
                 if found is not None:  # the parser's label holds the value too
-                    self.pair(*found, block.cue or "label-value", block.page, i)
+                    self.pair(*found, block.cue or "label-value", block.page, i, joined=True)
                 else:
                     value, i = self._continued(blocks, i)
                     self.pair(block.label or "", value, block.cue or "label-value", block.page, i)
@@ -492,14 +504,25 @@ class _Reader:
                     if not pairs and not boxed and not restated
                     else None
                 )
+                # "Current status  In education": the wide gap parts a known label from its
+                # value, though the words together would read as one longer label.
+                gapped = (
+                    self._gap_pair(text, strict=True)
+                    if not pairs and not boxed and not restated and figured is None
+                    else None
+                )
                 if boxed is not None:
                     flush()
                     self.pair(boxed[0], boxed[1], "checkbox", block.page, i)
+                elif gapped is not None:
+                    flush()
+                    self.pair(gapped[0], gapped[1], "gap", block.page, i, inline=True)
+                    self.out.paragraphs.append(Paragraph(block.text, block.page, i))
                 elif figured is not None:
                     if not under:
                         label = None  # a sub-heading over a list of "Label 12/03/2026" lines
                     flush()
-                    self.pair(*figured, "inline-label", block.page, i, inline=True)
+                    self.pair(*figured, "inline-label", block.page, i, inline=True, joined=True)
                     self.out.paragraphs.append(Paragraph(block.text, block.page, i))
                 elif (
                     not restated
@@ -565,12 +588,8 @@ class _Reader:
             i += 1
         return " ".join(parts), i
 
-    def _gap_pair(self, text: str) -> tuple[str, str] | None:
-        """ "Current status  In education": a known label, a wide gap or tab, a value."""
-        parts = re.split(r"\s{2,}|\t", text.strip(), maxsplit=1)
-        if len(parts) == 2 and "\n" not in parts[0] and self.vocab.is_label(parts[0]):
-            return parts[0], parts[1]
-        return None
+    def _gap_pair(self, text: str, strict: bool = False) -> tuple[str, str] | None:
+        return gap_pair(text, self.vocab, strict)
 
     def _after_free_text(self, i: int) -> bool:
         """Whether the block before `i` was running text under no label."""

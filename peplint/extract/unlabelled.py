@@ -15,9 +15,18 @@ after the labelled fields are read and only fills fields still missing:
   from a group that is not theirs, nor the young person's from a contact's group;
 - a value right after a label that is not its own (a label paragraph or sub-heading over
   one line) is that label's value, not label-less, and is left alone;
+- a line a field's value phrases name (catalogue ``values``: "Cognition and learning",
+  "A levels: History, Art") is that field's value on its own, when no other line is;
+- a run right after a line holding an off-section field's label and value ("Type of PEP
+  ☐ Initial ☒ Review" among the pupil's details) may also hold that field's family's,
+  though that weaker place only ever counts when dates are weighed by their order;
 - a value goes to the only not-yet-found field of its type the section expects, or, for
   dates, by meaning: a date of birth is the earliest date and gives a school age, a
-  "next" date is later than the other date it is read with; anything else stays unread.
+  "next" date is later than the other date it is read with; groups are read until
+  nothing changes, so a field filled in one section stops competing in another;
+- dates still undecided are weighed together by the catalogue's order (``before``: the
+  previous PEP precedes the meeting), and taken only where exactly one way fits; no
+  date is ever given a field against that order; anything else stays unread.
 
 Every value taken is recorded with `how="type-and-place"` and a low score (`SCORE`), no
 label, so the report shows it was not read from a label.
@@ -27,12 +36,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from peplint.extract import values as v
-from peplint.extract.catalogue import Catalogue, FieldSpec
-from peplint.extract.pairs import GLYPHS, PLACEHOLDERS, figure_pair, inline_pairs
+from peplint.extract.catalogue import MIN_SCORE, Catalogue, FieldSpec
+from peplint.extract.pairs import GLYPHS, PLACEHOLDERS, figure_pair, gap_pair, inline_pairs
 from peplint.extract.words import lemmas
 from peplint.model.document import Block, BlockKind
 from peplint.model.pep import FieldProvenance
@@ -61,6 +71,8 @@ _PERCENT = re.compile(r"^\d{1,3}(?:\.\d{1,2})?\s?%$")
 _EMAIL = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
 _PHONE = re.compile(r"^\+?[\d()][\d\s()\-]{5,}\d$")
 _YEAR = re.compile(r"(?i)^(?:year|yr|ncy|nc\s+year)\s*(\d{1,2})$")
+NAMED = "named:"  # the kind of a line a field's value phrases name: "named:<path>"
+NAMED_WORDS = 12  # a named value is a short line, not running text
 # What a contact's group says about the contact (a date or a year group is not theirs).
 CONTACT_KINDS = frozenset({"person", "phone", "email", "organisation"})
 # A school year N is reached at about age N + 5; a PEP covers ages 2 to 25.
@@ -86,6 +98,9 @@ class Group:
     section: str
     values: list[Value] = field(default_factory=list)
     person: str | None = None  # a contact's path prefix ("social_worker")
+    # Sections of the labelled field right above the run, when that field belongs elsewhere
+    # ("Type of PEP ☐ Initial ☒ Review" in the pupil's details): the run may be its family's.
+    context: tuple[str, ...] = ()
 
 
 def classify(text: str, cat: Catalogue) -> Value | None:
@@ -112,13 +127,28 @@ def classify(text: str, cat: Catalogue) -> Value | None:
     if role is not None:
         return Value("role", line, role, 0, -1)
     if ":" in line or cat.is_label(line):
-        return None  # a label, not a value
+        # a label, not a value, unless its head names a value ("A levels: History, Art")
+        named = _named(line, cat) if ":" in line else None
+        return None if named is None else Value(f"{NAMED}{named}", line, line, 0, -1)
     words = frozenset(lemmas(line))
     if _ORGANISATION.match(line) and words & ORGANISATION_WORDS:
         return Value("organisation", line, line, 0, -1)
     if _PERSON.match(line) and v.parse_name(line) is not None:
         return Value("person", line, line, 0, -1)
-    return None
+    named = _named(line, cat)
+    return None if named is None else Value(f"{NAMED}{named}", line, line, 0, -1)
+
+
+def _named(line: str, cat: Catalogue) -> str | None:
+    """The one field whose value phrases start the line (or its part before a colon:
+    "A levels: History, Art"), when the line is no sentence and no label."""
+    head = line.split(":", 1)[0]
+    if len(line.split()) > NAMED_WORDS or line.endswith((".", "!", "?")):
+        return None
+    named = cat.named(head)
+    if len(named) != 1 or cat.is_label(head):
+        return None
+    return named[0]
 
 
 def persons(cat: Catalogue) -> list[str]:
@@ -147,6 +177,8 @@ def _person_of(spec: FieldSpec, people: list[str]) -> str | None:
 
 def _kind_fits(kind: str, spec: FieldSpec) -> bool:
     """Whether a value of `kind` can be the value of the field."""
+    if kind.startswith(NAMED):
+        return kind == f"{NAMED}{spec.path}"
     if kind == "person":
         return spec.type == "name" and not _is_organisation_field(spec)
     if kind == "organisation":
@@ -173,7 +205,8 @@ def _meaning(spec: FieldSpec) -> str | None:
 
 def _own_pairs(blocks: list[Block], cat: Catalogue) -> set[int]:
     """Blocks that hold a label and its value on their own (a checkbox line, "Key Stage 3",
-    "A levels: ...", a table, a label-value block): what follows them is not their value."""
+    "A levels: ...", "SEN status  No SEN", a table, a label-value block): what follows
+    them is not their value."""
     return {i for i, block in enumerate(blocks) if _holds_own_pair(block, cat)}
 
 
@@ -187,7 +220,36 @@ def _holds_own_pair(block: Block, cat: Catalogue) -> bool:
         any(c in GLYPHS for c in text)
         or any(value for _, value in inline_pairs(text, cat))
         or figure_pair(text, cat) is not None
+        or gap_pair(text, cat, strict=True) is not None
     )
+
+
+def _own_label(block: Block, cat: Catalogue) -> str | None:
+    """The label of a block that holds its own label and value, if it has one."""
+    if block.kind == BlockKind.LABEL_VALUE:
+        return block.label
+    if block.kind != BlockKind.PARAGRAPH:
+        return None
+    text = block.text.strip()
+    first = next((n for n, c in enumerate(text) if c in GLYPHS), None)
+    if first:
+        return text[:first]
+    found = gap_pair(text, cat, strict=True) or figure_pair(text, cat)
+    if found is not None:
+        return found[0]
+    pairs = inline_pairs(text, cat)
+    return pairs[0][0] if pairs else None
+
+
+def _context(block: Block, section: str, cat: Catalogue) -> tuple[str, ...]:
+    """The sections of the field a block's own label names, when it is not expected in
+    `section` (a question of the PEP meeting's asked among the pupil's details)."""
+    label = _own_label(block, cat)
+    matches = cat.matches(label, section) if label else []
+    if not matches or matches[0].score < MIN_SCORE:
+        return ()
+    spec = cat.fields[matches[0].path]
+    return () if section in spec.sections else spec.sections
 
 
 def groups(blocks: list[Block], section: str, cat: Catalogue) -> list[Group]:
@@ -198,6 +260,7 @@ def groups(blocks: list[Block], section: str, cat: Catalogue) -> list[Group]:
     current: Group | None = None
     heading_person: str | None = None
     before = "start"  # what the last block was: start, label (not its own pair), value
+    context: tuple[str, ...] = ()
     for i, block in enumerate(blocks):
         found = classify(block.text, cat) if block.kind == BlockKind.PARAGRAPH else None
         if found is None:
@@ -206,13 +269,19 @@ def groups(blocks: list[Block], section: str, cat: Catalogue) -> list[Group]:
                 heading_person = role_of(block.text, cat)
             titled = block.kind == BlockKind.HEADING and _titles_a_group(blocks, i, cat)
             before = "start" if i in own or titled else "label"
+            context = _context(block, section, cat) if i in own else ()
             continue
         if before == "label":
             before = "value"
             continue  # the value of the label above it: not label-less
         value = Value(found.kind, found.text, found.value, block.page, i)
+        if found.kind.startswith(NAMED):
+            # a value complete in itself, which no contact's run takes in
+            out.append(Group(section, [value], context=context))
+            current, before = None, "start"
+            continue
         if current is None:
-            current = Group(section, person=heading_person)
+            current = Group(section, person=heading_person, context=context)
             out.append(current)
         current.values.append(value)
         before = "value"
@@ -254,14 +323,23 @@ def _expects_person(cat: Catalogue, person: str, section: str) -> bool:
     return spec is not None and section in spec.sections
 
 
-def _candidates(group: Group, kind: str, cat: Catalogue, out: Extraction) -> list[FieldSpec]:
+def _candidates(
+    group: Group, kind: str, cat: Catalogue, out: Extraction, context: bool = False
+) -> list[FieldSpec]:
+    """The fields still missing that a value of `kind` in the group may be: expected in the
+    group's section (with `context`, also in the sections of the field above the run)."""
     people = persons(cat)
     found = []
     for spec in cat.scalars():
-        if group.section not in spec.sections or not _kind_fits(kind, spec):
+        expected = group.section in spec.sections or (
+            context and bool(set(group.context) & set(spec.sections))
+        )
+        if not expected or not _kind_fits(kind, spec):
             continue
         if spec.path in out.values:
             continue  # never overwrite a value read from its label
+        if any(out.values.get(other) == value for other, value in spec.absent_when.items()):
+            continue  # the form says the field has no value (no previous PEP to an initial)
         owner = _person_of(spec, people)
         if owner != (group.person if kind in CONTACT_KINDS else None):
             continue  # a contact's details only from that contact's group, and the reverse
@@ -318,41 +396,149 @@ def _reference(all_groups: list[Group], out: Extraction) -> dt.date | None:
     return max(dates) if dates else None
 
 
+MAX_ACROSS = 6  # dates left over across sections that are weighed together, at most
+
+
+def _group_pairs(
+    group: Group, cat: Catalogue, out: Extraction, reference: dt.date | None, used: set[int]
+) -> list[tuple[Value, FieldSpec]]:
+    """The values of one group that decide a field on their own, by kind."""
+    pairs: list[tuple[Value, FieldSpec]] = []
+    left = [x for x in group.values if id(x) not in used]
+    kinds = {x.kind for x in left} - {"role", "placeholder"}
+    for kind in sorted(kinds):
+        lines = [x for x in left if x.kind == kind]
+        fields = _candidates(group, kind, cat, out)
+        if not fields:
+            continue
+        if kind == "date":
+            pairs += _assign_dates(lines, fields, group, reference)
+        elif len(lines) == 1 and len(fields) == 1:
+            pairs.append((lines[0], fields[0]))
+    return pairs
+
+
+def _consistent(taken: dict[str, dt.date], cat: Catalogue, out: Extraction) -> bool:
+    """Whether dates given to fields keep the catalogue's order (a previous PEP before the
+    meeting), with the dates already read."""
+    for spec in cat.scalars():
+        for later in spec.before:
+            if spec.path not in taken and later not in taken:
+                continue
+            first = taken.get(spec.path, out.values.get(spec.path))
+            second = taken.get(later, out.values.get(later))
+            if isinstance(first, dt.date) and isinstance(second, dt.date) and first >= second:
+                return False
+    return True
+
+
+def _related(cat: Catalogue) -> set[str]:
+    """The date fields in an order relation (`before`), on either side."""
+    return {p for s in cat.scalars() for p in s.before} | {
+        s.path for s in cat.scalars() if s.before
+    }
+
+
+def _across(
+    live: list[Group], cat: Catalogue, out: Extraction, used: set[int]
+) -> list[tuple[Group, Value, FieldSpec]]:
+    """Dates no section decides alone, decided by order across sections: each left-over
+    date whose every candidate field (in its section or the run's context) is in an order
+    relation, when exactly one way of giving every such date its own field keeps the order
+    ("18/06/2026" and "14/10/2026" for the previous PEP and the meeting: the earlier is
+    the previous)."""
+    related = _related(cat)
+    items: list[tuple[Group, Value, list[FieldSpec]]] = []
+    for group in live:
+        dates = [x for x in group.values if x.kind == "date" and id(x) not in used]
+        fields = _candidates(group, "date", cat, out, context=True) if dates else []
+        if not any(f.path in related for f in fields):
+            continue
+        if not all(f.path in related for f in fields):
+            return []  # a date that may be a field no order speaks of: nothing is sure
+        items += [(group, value, fields) for value in dates]
+    paths = {f.path for _, _, fields in items for f in fields}
+    if not items or len(items) > MAX_ACROSS or len(paths) > MAX_ACROSS:
+        return []
+    ways: list[list[FieldSpec]] = []
+
+    def place(index: int, chosen: list[FieldSpec]) -> None:
+        if len(ways) > 1:
+            return  # two ways already: nothing is decided
+        if index == len(items):
+            taken = {f.path: items[n][1].value for n, f in enumerate(chosen)}
+            if _consistent(taken, cat, out):
+                ways.append(list(chosen))
+            return
+        for spec in items[index][2]:
+            if all(spec.path != c.path for c in chosen):
+                place(index + 1, [*chosen, spec])
+
+    place(0, [])
+    if len(ways) != 1:
+        return []
+    return [(group, value, spec) for (group, value, _), spec in zip(items, ways[0], strict=True)]
+
+
+def _put(out: Extraction, group: Group, line: Value, spec: FieldSpec) -> None:
+    out.put(
+        spec.path,
+        line.value,
+        FieldProvenance(state="found", section=group.section, page=line.page, how=HOW, score=SCORE),
+    )
+
+
 def assign(sections: dict[str, list[Block]], cat: Catalogue, out: Extraction) -> list[str]:
-    """Fill fields still missing from label-less value lines; returns the paths filled."""
+    """Fill fields still missing from label-less value lines; returns the paths filled.
+
+    Groups are read until nothing changes: a field filled from one section stops being a
+    candidate in the others, which may leave another section one field for its one value.
+    Dates still undecided are then weighed together by their order (`_across`)."""
     found = [g for key, blocks in sections.items() for g in groups(blocks, key, cat)]
     reference = _reference(found, out)
+    named = Counter(x.kind for g in found for x in g.values if x.kind.startswith(NAMED))
+    # Two lines named for one field ("Speech and language", "Cognition and learning"):
+    # neither is sure to be it.
+    live = [
+        g
+        for g in found
+        if g.person != "?" and not any(named[x.kind] > 1 for x in g.values if x.kind in named)
+    ]
     filled: list[str] = []
-    for group in found:
-        if group.person == "?":
-            continue
-        pairs: list[tuple[Value, FieldSpec]] = []
-        kinds = {x.kind for x in group.values} - {"role", "placeholder"}
-        for kind in sorted(kinds):
-            lines = [x for x in group.values if x.kind == kind]
-            fields = _candidates(group, kind, cat, out)
-            if not fields:
-                continue
-            if kind == "date":
-                pairs += _assign_dates(lines, fields, group, reference)
-            elif len(lines) == 1 and len(fields) == 1:
-                pairs.append((lines[0], fields[0]))
-        for line, spec in pairs:
-            if spec.path in out.values:
-                continue
-            out.put(
-                spec.path,
-                line.value,
-                FieldProvenance(
-                    state="found", section=group.section, page=line.page, how=HOW, score=SCORE
-                ),
-            )
-            filled.append(spec.path)
-    # A value line the reader took for a label ("priya.kaur@example.gov.uk") is no label.
+    used: set[int] = set()  # values taken (by id)
+    changed = True
+    while changed:
+        changed = False
+        for group in live:
+            for line, spec in _group_pairs(group, cat, out, reference, used):
+                if spec.path in out.values or id(line) in used:
+                    continue
+                if isinstance(line.value, dt.date) and not _consistent(
+                    {spec.path: line.value}, cat, out
+                ):
+                    continue  # a previous PEP after the meeting read: not that field's
+                _put(out, group, line, spec)
+                used.add(id(line))
+                filled.append(spec.path)
+                changed = True
+    for group, line, spec in _across(live, cat, out, used):
+        _put(out, group, line, spec)
+        filled.append(spec.path)
+    # A value line the reader took for a label ("priya.kaur@example.gov.uk", the "A levels"
+    # of a course line taken) is no label.
+    heads = {
+        " ".join(x.text.split(":", 1)[0].split())
+        for g in live
+        for x in g.values
+        if id(x) in used and x.kind.startswith(NAMED)
+    }
     out.unplaced[:] = [
         label
         for label in out.unplaced
-        if (seen := classify(label, cat)) is None
-        or seen.kind not in ("date", "percent", "email", "phone")
+        if label not in heads
+        and (
+            (seen := classify(label, cat)) is None
+            or seen.kind not in ("date", "percent", "email", "phone")
+        )
     ]
     return filled

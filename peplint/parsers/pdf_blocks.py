@@ -510,6 +510,27 @@ def _wrapped(previous: TextLine, line: TextLine, right: float) -> bool:
     return centre and abs(previous.x0 - line.x0) > 3.0
 
 
+# Boxes and ticks that answer a question on the line (not bullets, which start lines).
+OPTION_MARKS = "☐☒☑□◻✓✔✗✘☓⊗"
+
+
+def _asks(line: TextLine) -> bool:
+    """Whether a line is a question with its options ("Type of PEP ☐ Initial ☒ Review"):
+    text, then boxes or ticks."""
+    text = line.text.strip()
+    return text[:1] not in OPTION_MARKS and any(c in OPTION_MARKS for c in text)
+
+
+def _options_apart(previous: TextLine, line: TextLine) -> bool:
+    """Whether a question with its options stands apart from the line above or below it:
+    it is a whole form item, so the next line starts anew unless it carries on the
+    options (it starts with a box). A run of short form lines gives no right edge to
+    judge a wrap by (its widest line is one of them); the options tell instead."""
+    if line.text.strip()[:1] in OPTION_MARKS:
+        return False
+    return _asks(previous) or _asks(line)
+
+
 def _add_heading(reader: _Reader, line: TextLine) -> None:
     text = line.text.strip()
     cue = reader.cues[id(line)]
@@ -595,12 +616,15 @@ def _add_plain_line(reader: _Reader, lines: list[TextLine], i: int) -> int:
         # a line after a short one starts anew (one value per line in a form), unless
         # its first word could not fit on the line above
         and _wrapped(previous, line, reader.right)
+        and not _options_apart(previous, line)
     )
+    spaced = line.spaced_text.strip()  # wide gaps kept: "Label  value" on one line
     if continues and prev_block is not None:
+        # a paragraph that runs on is prose: its wide gaps are only wide spaces
         joiner = "" if prev_block.text.endswith("-") else " "
-        prev_block.text += joiner + text
+        prev_block.text = re.sub(r" {2,}", " ", prev_block.text) + joiner + text
     else:
-        reader.blocks.append(Block(kind=BlockKind.PARAGRAPH, text=text, page=line.page))
+        reader.blocks.append(Block(kind=BlockKind.PARAGRAPH, text=spaced, page=line.page))
     reader.previous_line = line
     return 1
 

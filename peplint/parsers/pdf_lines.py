@@ -109,10 +109,36 @@ class TextLine(_Span):
         self.segments = split_segments(words)
 
     @property
+    def spaced_text(self) -> str:
+        """The words joined by spaces, with two where the gap is set wider than the
+        line's own spaces ("Current status  In education": a label, then a value)."""
+        return spaced(self.words)
+
+    @property
     def caps(self) -> bool:
         """Whether the line is written in capitals (at least four letters, none lower case)."""
         letters = [c for c in self.text if c.isalpha()]
         return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+WIDE_SPACE = 1.6  # a gap this many times the line's usual space is a wide one
+MIN_WIDE_SPACE = 0.4  # ... and at least this many font sizes (a double space or more)
+
+
+def spaced(words: list[Word]) -> str:
+    """Words (sorted left to right) joined by one space, or two across a wide gap: wider
+    than `WIDE_SPACE` times the line's median gap (so justified lines, whose every space
+    is wide, keep single spaces) and than `MIN_WIDE_SPACE` font sizes."""
+    gaps = [float(b["x0"]) - float(a["x1"]) for a, b in pairwise(words)]
+    if not gaps:
+        return " ".join(w["text"] for w in words)
+    usual = sorted(gaps)[(len(gaps) - 1) // 2]
+    parts = [words[0]["text"]]
+    for gap, word in zip(gaps, words[1:], strict=True):
+        size = float(word.get("size") or 10.0)
+        wide = gap >= MIN_WIDE_SPACE * size and (len(gaps) < 2 or gap >= WIDE_SPACE * usual)
+        parts.append(("  " if wide else " ") + word["text"])
+    return "".join(parts)
 
 
 def _all_bold(words: list[Word]) -> bool:

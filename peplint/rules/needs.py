@@ -77,6 +77,9 @@ class Need:
     label: str
     words: set[str]
     met: Callable[[Pep], bool] | None = None
+    # Fields the need's words come from: one not in the layout leaves an unmet need
+    # unjudged (the SEN category names what a target would have to address).
+    reads: tuple[str, ...] = ()
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -173,7 +176,13 @@ def identified_needs(pep: Pep, attendance_threshold: float) -> list[Need]:
             "sen"
         }
         words |= content_lemmas(Rule.facts(category).lemmas)
-        needs.append(Need(f"additional needs ({pep.additional_needs.category or 'SEN'})", words))
+        needs.append(
+            Need(
+                f"additional needs ({pep.additional_needs.category or 'SEN'})",
+                words,
+                reads=("additional_needs.category",),
+            )
+        )
     if pep.meeting.wellbeing_rag in ("amber", "red"):
         needs.append(
             Need(f"well-being rated {pep.meeting.wellbeing_rag}", {"wellbeing", "emotional"})
@@ -217,6 +226,7 @@ class TargetsAddressNeeds(Rule):
         "attainment.subjects",
         "meeting.attendance_percent",
         "additional_needs.sen_status",
+        "additional_needs.category",
         "meeting.wellbeing_rag",
         "attainment.overview",
     )
@@ -228,7 +238,8 @@ class TargetsAddressNeeds(Rule):
         "('friendships' and 'social', 'worries' and 'anxiety', 'maths' and 'fractions'), comparing word "
         "stems ('calmer' and 'calm'). Needs are the noun phrases a development sentence is about, with "
         "their subject, each once. The synonyms are data (peplint/data/synonyms.yaml); a pack adds its "
-        "own with `synonyms: {groups: [[...]], related: {word: [...]}}`.",
+        "own with `synonyms: {groups: [[...]], related: {word: [...]}}`. SEN support with no area of "
+        "need in the layout is unclear rather than unaddressed: the area names what a target must meet.",
         why="Checklist item D6, 'The targets reflect any areas of development identified within the PEP'; "
         "QA criteria: 'SMART targets that meet an identified need'.",
     )
@@ -245,6 +256,12 @@ class TargetsAddressNeeds(Rule):
                 if need.met
                 else any(thesaurus.addresses(need.words, words) for words in targets)
             )
+            if not met and need.reads:
+                page = self.page_of(pep, "smart_targets")
+                unread = self.unread(ctx, pep, *need.reads, location=need.label, page=page)
+                if unread is not None:
+                    yield unread
+                    continue
             if not met:
                 yield self.finding(
                     ctx,
