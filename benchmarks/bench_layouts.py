@@ -6,6 +6,12 @@ of tests/test_layout_variants.py). Prints a Markdown table per variant, then
 per format, and the checklist answers that match the spec's `expect:`.
 
     python benchmarks/bench_layouts.py [--by-spec] [--baseline REV [--repeat 3]]
+    python benchmarks/bench_layouts.py --recombined
+
+With --recombined, the held-out layouts instead (tests/layouts/recombined.py: every rendered
+variant shifted along four axes at once, five shifts, layouts no variant has): the same
+tables summed over each variant's shifts, and every checklist answer the opposite of the
+spec's (a false "no" or a false "yes"), listed.
 
 With --baseline, also the parse cost per page of today's tree against the peplint
 package of git revision REV (e.g. the commit before the round-2 reader work),
@@ -29,9 +35,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the variant generator is test-only: tests/layouts/
 
-from tests.layouts.compare import assess, expected_fields  # noqa: E402
-from tests.layouts.corpus import VariantDocument, build  # noqa: E402
-from tests.layouts.variants import VARIANTS  # noqa: E402
+from tests.layouts.compare import (  # noqa: E402
+    assess,
+    assess_answers,
+    expected_fields,
+    false_answers,
+)
+from tests.layouts.corpus import VariantDocument, build, specs  # noqa: E402
+from tests.layouts.recombined import recombined  # noqa: E402
+from tests.layouts.variants import VARIANTS, render  # noqa: E402
 
 Tally = list[int]  # fields right, fields in spec, answers right, answers expected
 
@@ -184,13 +196,48 @@ def parse_cost(documents: list[VariantDocument], revision: str, repeat: int) -> 
     return "\n".join(lines)
 
 
+def held_out(out_dir: Path) -> tuple[str, list[str]]:
+    """Accuracy on the recombined layouts, summed per base variant, and the flipped answers."""
+    results: dict[tuple[str, str], Tally] = {}
+    flipped: list[str] = []
+    for variant in recombined():
+        for spec in specs():
+            path = render(variant, spec, out_dir)
+            wrong, answers = assess_answers(spec, path)
+            expected: dict[str, str] = spec.expect.get("checklist", {})
+            fields = len(expected_fields(spec))
+            right = sum(answers.get(item) == want for item, want in expected.items())
+            base = variant.name.rsplit("-x", 1)[0]
+            tally = results.setdefault((base, spec.id), [0, 0, 0, 0])
+            for i, value in enumerate((fields - len(wrong), fields, right, len(expected))):
+                tally[i] += value
+            for item in false_answers(spec, answers):
+                want = expected[item]
+                flipped.append(
+                    f"{variant.name} -- {spec.id}: {item} {answers[item]} (expected {want})"
+                )
+    return report(results, by_spec=False), flipped
+
+
 def main() -> int:
     """Render the variants, read them, print the accuracy tables (and the parse cost ratio)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--by-spec", action="store_true", help="also one row per variant and spec")
     parser.add_argument("--baseline", metavar="REV", help="git revision to compare parse cost with")
     parser.add_argument("--repeat", type=int, default=3, help="repeats of the parse timing")
+    parser.add_argument(
+        "--recombined", action="store_true", help="the held-out recombined layouts instead"
+    )
     args = parser.parse_args()
+    if args.recombined:
+        with tempfile.TemporaryDirectory() as tmp:
+            table, flipped = held_out(Path(tmp))
+            print(f"{len(recombined())} recombined layouts x {len(specs())} specs\n")
+            print(table)
+            print(f"\nAnswers the opposite of the spec's: {len(flipped)}")
+            for line in flipped:
+                print(f"- {line}")
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         documents = build(Path(tmp))
         print(

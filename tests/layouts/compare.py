@@ -71,10 +71,23 @@ def lint_setup() -> LintSetup:
 def assess(spec: CaseSpec, document: Path) -> tuple[list[str], list[str]]:
     """Lint `document` once: (the spec's fields it gets wrong, the checklist items it answers
     differently from the spec's `expect:`). A file that cannot be read gets everything wrong."""
+    wrong, answers = assess_answers(spec, document)
     expected: dict[str, str] = spec.expect.get("checklist", {})
+    return wrong, [item for item, answer in sorted(expected.items()) if answers.get(item) != answer]
+
+
+def assess_answers(spec: CaseSpec, document: Path) -> tuple[list[str], dict[str, str]]:
+    """Lint `document` once: (the spec's fields it gets wrong, every checklist answer given)."""
     report = lint_file(document, lint_setup())
     if report.pep is None or report.checklist is None:
-        return sorted(expected_fields(spec)), sorted(expected)
+        return sorted(expected_fields(spec)), {}
     answers = {item.id: item.answer for item in report.checklist.items}
-    wrong = [item for item, answer in sorted(expected.items()) if answers.get(item) != answer]
-    return wrong_fields(spec, report.pep), wrong
+    return wrong_fields(spec, report.pep), answers
+
+
+def false_answers(spec: CaseSpec, answers: dict[str, str]) -> list[str]:
+    """Items answered the opposite way to the spec: "no" where it expects "yes" (a false
+    "no", the worst error), or "yes" where it expects "no"."""
+    expected: dict[str, str] = spec.expect.get("checklist", {})
+    flipped = {("yes", "no"), ("no", "yes")}
+    return [item for item, want in sorted(expected.items()) if (want, answers.get(item)) in flipped]
