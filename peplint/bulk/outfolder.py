@@ -17,6 +17,7 @@ import secrets
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from peplint import errors
 from peplint.output import atomic_write, private_mkdir
@@ -48,16 +49,24 @@ class OutputIndex:
         return json.dumps(data, indent=2) + "\n"
 
 
-def read_index(out: Path) -> OutputIndex | None:
-    """The folder's index, or None when peplint did not make the folder."""
-    path = out / INDEX_NAME
+def read_record(path: Path, fmt: str) -> dict[str, Any] | None:
+    """A JSON file peplint wrote with `"format": fmt`, as a dict; None when it is missing,
+    not a regular file (a link is never followed), not JSON or of another format."""
     try:
         if not stat.S_ISREG(path.lstat().st_mode):
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT:
+    if not isinstance(data, dict) or data.get("format") != fmt:
+        return None
+    return data
+
+
+def read_index(out: Path) -> OutputIndex | None:
+    """The folder's index, or None when peplint did not make the folder."""
+    data = read_record(out / INDEX_NAME, INDEX_FORMAT)
+    if data is None:
         return None
     files = data.get("files")
     if not isinstance(files, list) or not all(isinstance(f, str) for f in files):

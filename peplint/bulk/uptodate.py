@@ -161,16 +161,9 @@ def write_stamp(out: Path, stamp: Stamp) -> None:
 
 def read_stamp(out: Path) -> dict[str, Any] | None:
     """The stamp's data, or None when there is none or it is not one of ours."""
-    path = stamp_path(out)
-    try:
-        if not stat.S_ISREG(path.lstat().st_mode):
-            return None
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("format") != STAMP_FORMAT:
-        return None
-    return data
+    from peplint.bulk.outfolder import read_record
+
+    return read_record(stamp_path(out), STAMP_FORMAT)
 
 
 def current_inputs(root: Path) -> str | None:
