@@ -855,3 +855,100 @@ def test_header_cells_wrapped_and_centred_at_different_heights(tmp_path: Path) -
     assert tables(read(tmp_path, [page])) == [
         [["Target", "Who will help", "By when"], *[list(r) for r in TARGETS]]
     ]
+
+
+# Values set larger than the body ---------------------------------------------------
+
+
+def table_heavy(page: Page, y: float) -> float:
+    """Rows of an 8 pt grid, enough that 8 pt is the size most of the text is set in."""
+    for n in range(14):
+        row = ("Sociology", "A level", "A", "B", "Yes", "Expected")
+        for column, cell in enumerate(row):
+            page.text(56 + 80 * column, y + 10.4 * n, f"{cell} {n}", "Helvetica", 8)
+    return y + 10.4 * 14 + 8
+
+
+def test_values_larger_than_a_table_heavy_body_are_values_not_headings(tmp_path: Path) -> None:
+    page = Page()
+    page.text(56, 50, "My meeting", "Helvetica-Bold", 15)
+    page.text(56, 72, "Date of this PEP meeting", "Helvetica", 7.5, GREY)
+    page.text(56, 83, "Wednesday 14 October 2026", "Helvetica", 9.5)
+    page.text(56, 100, "Main points discussed", "Helvetica", 7.5, GREY)
+    long_line = "We talked about how you have settled into college and your progress in"
+    page.text(56, 111, long_line, "Helvetica", 9.5)
+    page.text(
+        56,
+        123.3,
+        "each subject and your plans for university next year, and about",
+        "Helvetica",
+        9.5,
+    )
+    page.text(56, 135.6, "your friendships.", "Helvetica", 9.5)
+    page.text(56, 152, "Actions agreed", "Helvetica", 7.5, GREY)
+    y = table_heavy(page, 190)
+    page.text(56, y + 20, "My future", "Helvetica-Bold", 15)
+    document = read(tmp_path, [page])
+    found = pairs(document)
+    assert ("Date of this PEP meeting", "Wednesday 14 October 2026", "label-above") in found
+    assert (
+        "Main points discussed",
+        f"{long_line} each subject and your plans for university next year, and about "
+        "your friendships.",
+        "label-above",
+    ) in found
+    # A label with room below it and then a heading is empty.
+    assert ("Actions agreed", "", "label-above") in found
+    assert [t for t, _, _ in headings(document)] == ["My meeting", "My future"]
+
+
+def test_two_labels_over_one_value_larger_than_the_body(tmp_path: Path) -> None:
+    page = Page()
+    page.text(56, 50, "Help I get with learning", "Helvetica-Bold", 15)
+    page.text(56, 72, "Primary area of need", "Helvetica", 7.5, GREY)
+    page.text(300, 72, "Access arrangements for exams", "Helvetica", 7.5, GREY)
+    page.text(56, 83, "Speech, language and communication", "Helvetica", 9.5)
+    table_heavy(page, 120)
+    found = pairs(read(tmp_path, [page]))
+    assert ("Primary area of need", "Speech, language and communication", "label-above") in found
+    assert ("Access arrangements for exams", "", "label-above") in found
+
+
+def test_a_heading_styled_line_where_the_value_goes_is_no_evidence_of_emptiness(
+    tmp_path: Path,
+) -> None:
+    # A long bold line in larger type straight under a label may be a heading or the
+    # value; either way nothing shows the label's value is empty.
+    page = Page()
+    page.text(56, 50, "What I think", "Helvetica-Bold", 15)
+    page.text(56, 72, "My views", "Helvetica", 7.5, GREY)
+    page.text(
+        56,
+        83,
+        "I like college much more than school and I want to go to university",
+        "Helvetica-Bold",
+        9.5,
+    )
+    page.text(56, 100, "Date signed", "Helvetica", 7.5, GREY)
+    table_heavy(page, 140)
+    found = pairs(read(tmp_path, [page]))
+    assert ("My views", "", "label-above") not in found
+    assert ("Date signed", "", "label-above") in found
+
+
+def test_a_heading_styled_line_under_a_row_of_labels_leaves_them_unread(tmp_path: Path) -> None:
+    page = Page()
+    page.text(56, 50, "Help I get with learning", "Helvetica-Bold", 15)
+    page.text(56, 72, "Primary area of need", "Helvetica", 7.5, GREY)
+    page.text(300, 72, "Access arrangements for exams", "Helvetica", 7.5, GREY)
+    page.text(
+        56,
+        83,
+        "Speech, language and communication needs with a long description",
+        "Helvetica-Bold",
+        9.5,
+    )
+    table_heavy(page, 120)
+    found = pairs(read(tmp_path, [page]))
+    assert ("Primary area of need", "", "label-above") not in found
+    assert ("Access arrangements for exams", "", "label-above") not in found

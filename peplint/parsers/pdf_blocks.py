@@ -368,9 +368,11 @@ def _labels_over_values(reader: _Reader, lines: list[TextLine], i: int) -> int:
     if not 2 <= len(line.segments) <= 3 or not label_row(line):
         return 0
     following = lines[i + 1] if i + 1 < len(lines) else None
+    if following is not None and _in_value_place(following, line, reader):
+        return 0  # a heading-styled line where the values go: no evidence they are empty
     if (
         following is None
-        or id(following) in reader.cues
+        or (id(following) in reader.cues and not _value_styled(following, line, reader))
         or label_row(following)
         or following.top - line.bottom > 2.5 * max(line.size, 6.0)
     ):
@@ -387,7 +389,7 @@ def _labels_over_values(reader: _Reader, lines: list[TextLine], i: int) -> int:
     for more in lines[i + 2 :]:
         # The values' wrapped lines, each part under its label's column.
         if (
-            id(more) in reader.cues
+            (id(more) in reader.cues and not _value_runs_on(more, [previous], reader))
             or label_row(more)
             or more.top - previous.bottom >= 0.45 * max(more.size, 6.0)
         ):
@@ -643,7 +645,7 @@ def _value_below(reader: _Reader, lines: list[TextLine], i: int) -> list[TextLin
                 id(line) in reader.cues and not _value_styled(line, label, reader)
             ):
                 break
-        elif id(line) in reader.cues or not (
+        elif (id(line) in reader.cues and not _value_runs_on(line, out, reader)) or not (
             line.top - out[-1].bottom < line.size * 0.45 and abs(line.size - out[-1].size) < 0.6
         ):
             break
@@ -723,24 +725,58 @@ def _is_empty_in_list(
 
 
 def _value_styled(line: TextLine, label: TextLine, reader: _Reader) -> bool:
-    """Whether a bold or capitals line right under a form label is its value
-    rather than a heading (values set in bold or in capitals)."""
+    """Whether a line with a heading cue right under a form label is its value rather
+    than a heading: a value set in bold or in capitals, or in larger type than the label.
+
+    Larger type is a heading size only against the body size, and where tables and small
+    labels outweigh the free text, the free text's own size reads as a heading size; a
+    heading has room above it, so a line with none under a label is the label's value."""
+    cue = reader.cues.get(id(line))
+    if line.top - label.bottom > 0.8 * max(label.size, 6.0):
+        return False
+    if cue in {"bold", "caps"}:
+        return len(line.text) <= 60
+    return cue == "font-size" and line.size > label.size and (not line.bold or len(line.text) <= 60)
+
+
+def _value_runs_on(line: TextLine, out: list[TextLine], reader: _Reader) -> bool:
+    """Whether a line with a larger-type cue carries on the value above it, set in the
+    same type (a value larger than the body, wrapped: a short last line passes for a
+    heading on its own, but a heading in the value's type would not follow it with no
+    gap; the caller checks the gap)."""
+    last = out[-1]
     return (
-        reader.cues.get(id(line)) in {"bold", "caps"}
-        and len(line.text) <= 60
-        and line.top - label.bottom <= 0.8 * max(label.size, 6.0)
+        reader.cues.get(id(line)) == "font-size"
+        and line.size == last.size
+        and line.bold == last.bold
+        and abs(line.colour - last.colour) < 0.15
+        and abs(line.x0 - out[0].x0) <= 0.8 * max(line.size, 6.0)
+    )
+
+
+def _in_value_place(line: TextLine, label: TextLine, reader: _Reader) -> bool:
+    """Whether a heading-styled line that is not read as the label's value sits right
+    where that value goes (under the label with no room between): then nothing shows the
+    value is empty, so the label is not read as an empty field."""
+    return (
+        id(line) in reader.cues
+        and not _value_styled(line, label, reader)
+        and line.page == label.page
+        and 0 <= line.top - label.bottom <= 0.8 * max(label.size, 6.0)
+        and abs(line.x0 - label.x0) <= 0.8 * max(label.size, 6.0)
     )
 
 
 def _stands_empty(reader: _Reader, lines: list[TextLine], i: int) -> bool:
     """Whether the form label `lines[i]` has no value: next comes another label,
-    a heading, a wide blank space, or nothing."""
+    a heading set apart from it, a wide blank space, or nothing. Emptiness needs that
+    evidence: a heading-styled line right where the value goes is none."""
     label = lines[i]
     if i + 1 >= len(lines):
         return True
     following = lines[i + 1]
     return (
-        id(following) in reader.cues
+        (id(following) in reader.cues and not _in_value_place(following, label, reader))
         or is_form_label(following, reader.body)
         or _next_labelled_line(label, following)
         or following.top - label.bottom > 2.5 * max(label.size, 6.0)
