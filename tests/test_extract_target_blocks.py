@@ -95,3 +95,23 @@ def test_part_labels_are_known_and_targets_are_not() -> None:
     assert cat.part_label("Timescale:", "targets") == "targets[].deadline_text"
     for text in (TEXT, "Improve reading", "Read more.", "To improve her confidence.", ""):
         assert cat.part_label(text, "targets") is None
+
+
+def test_with_no_targets_section_the_section_listing_most_targets_gives_them() -> None:
+    got = pep(
+        heading("Personal Details"),
+        para("Child's full name: Sam Lee"),
+        para("Emergency placement? ☐ Yes  ☒ No\tType of PEP: ☐ Initial  ☒ Review"),
+        para("Date of last PEP: 18/06/2026"),
+        heading("Review and Action Plan"),  # the meeting's section in the secondary profile
+        para("1. You will read for twenty minutes every evening."),
+        para("Who will help: Sam with his carer"),
+        para("By when: By 13 February 2027"),
+        para("2. You will join one lunchtime club and go every week."),
+        para("Who will help: Mr Ellis"),
+        para("By when: Easter"),
+    )
+    assert [(t.text, t.deadline_text) for t in got.targets] == [
+        ("You will read for twenty minutes every evening.", "By 13 February 2027"),
+        ("You will join one lunchtime club and go every week.", "Easter"),
+    ]

@@ -58,6 +58,7 @@ def test_one_misread_target_is_not_judged_but_a_real_one_still_is() -> None:
         ("7. Targets", "it is a label"),
         ("8. Careers and aspirations", "it is a heading"),
         ("  ", "it is empty"),
+        ("Emergency placement? ☐ Yes  ☒ No", "it is a form's tick boxes"),
         ("Aaliyah to work harder in lessons.", None),
         ("To improve her confidence.", None),
         ("Improve reading", None),

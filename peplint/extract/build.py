@@ -187,13 +187,16 @@ def _targets_from_text(engine: _Engine, out: Extraction) -> list[dict[str, str]]
     spec = engine.cat.fields.get("targets")
     if spec is None:
         return []
-    for reading in own or engine.readings:  # no targets section: any section's list
-        rows = _target_rows(engine, reading, spec)
-        if reading.section != "smart_targets":  # elsewhere, a target needs its who or when
-            rows = [r for r in rows if len(r) >= 2]
-        if rows:
-            return rows
-    return []
+    if own:
+        return next((rows for r in own if (rows := _target_rows(engine, r, spec))), [])
+    # No targets section: the section whose list reads most like targets, each with its
+    # who or when ("Review and Action Plan" holding the meeting's notes and its targets),
+    # not the first paragraph anywhere that a "Date of last PEP" line follows.
+    found = [
+        [r for r in _target_rows(engine, reading, spec) if len(r) >= 2]
+        for reading in engine.readings
+    ]
+    return max(found, key=lambda rows: (len(rows), sum(map(len, rows))), default=[])
 
 
 def _target_rows(engine: _Engine, reading: SectionReading, spec: FieldSpec) -> list[dict[str, str]]:
