@@ -187,13 +187,16 @@ def _targets_from_text(engine: _Engine, out: Extraction) -> list[dict[str, str]]
     spec = engine.cat.fields.get("targets")
     if spec is None:
         return []
-    for reading in own or engine.readings:  # no targets section: any section's list
-        rows = _target_rows(engine, reading, spec)
-        if reading.section != "smart_targets":  # elsewhere, a target needs its who or when
-            rows = [r for r in rows if len(r) >= 2]
-        if rows:
-            return rows
-    return []
+    if own:
+        return next((rows for r in own if (rows := _target_rows(engine, r, spec))), [])
+    # No targets section: the section whose list reads most like targets, each with its
+    # who or when ("Review and Action Plan" holding the meeting's notes and its targets),
+    # not the first paragraph anywhere that a "Date of last PEP" line follows.
+    found = [
+        [r for r in _target_rows(engine, reading, spec) if len(r) >= 2]
+        for reading in engine.readings
+    ]
+    return max(found, key=lambda rows: (len(rows), sum(map(len, rows))), default=[])
 
 
 def _target_rows(engine: _Engine, reading: SectionReading, spec: FieldSpec) -> list[dict[str, str]]:
@@ -231,9 +234,21 @@ def _target_rows(engine: _Engine, reading: SectionReading, spec: FieldSpec) -> l
     return rows
 
 
+def _names_a_part(engine: _Engine, row: dict[str, str]) -> bool:
+    """Whether a target's text is only the form's label for a part of a target ("Who is
+    responsible", "Progress review", "Target 2"): the layout was misread, not a target."""
+    return engine.cat.part_label(row.get("text") or "", "targets") is not None
+
+
 def _targets(engine: _Engine, tables: Tables, out: Extraction) -> list[Target]:
     found: list[Target] = []
-    used = tables.get("targets", [])
+    # A table whose target cells hold the form's own labels is label/value rows taken
+    # for a header row: its records are not targets, so none is read from it.
+    used = [
+        (table, columns)
+        for table, columns in tables.get("targets", [])
+        if not any(_names_a_part(engine, row) for row in records(table, columns))
+    ]
     for table, columns in used:
         for row in records(table, columns):
             target = _target(row)
@@ -244,7 +259,7 @@ def _targets(engine: _Engine, tables: Tables, out: Extraction) -> list[Target]:
         _list_prov(out, "targets", found, [t for t, _ in used])
         return found
     for row in _targets_from_text(engine, out):
-        target = _target(row)
+        target = None if _names_a_part(engine, row) else _target(row)
         if target is not None:
             for column, value in row.items():
                 out.provenance[f"targets[{len(found)}].{column}"] = FieldProvenance(

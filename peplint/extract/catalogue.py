@@ -183,6 +183,11 @@ def catalogue_for(field_aliases: dict[str, list[str]] | None) -> Catalogue:
     return Catalogue(field_aliases) if field_aliases else builtin_catalogue()
 
 
+# A text that names a list column this closely, in at most this many words, is its label.
+PART_SCORE = 0.9
+PART_WORDS = 6
+
+
 class Catalogue:
     """The field vocabulary (built-in data plus a pack's labels) and the label matcher."""
 
@@ -296,6 +301,20 @@ class Catalogue:
                 if score >= MIN_SCORE and (best is None or score > best.score):
                     best = Match(spec.path, vocab.text, round(score, 3))
         return best
+
+    def part_label(self, text: str, list_path: str) -> str | None:
+        """The column of list field `list_path` that `text` only names ("Who is
+        responsible" -> "targets[].who", "Target 2" -> "targets[].text"), else None: a
+        short line, not a sentence, that a column's label matches closely. Such a text is
+        the form's label for a part of a record, never a record's value."""
+        spec = self.fields.get(list_path)
+        line = " ".join(text.split())
+        if spec is None or not line or "\n" in text.strip() or len(line.split()) > PART_WORDS:
+            return None
+        if line.endswith((".", "!")):
+            return None
+        match = self.column(line, spec.columns)
+        return match.path if match is not None and match.score >= PART_SCORE else None
 
     # --- the reader's Vocabulary ------------------------------------------------
     def is_label(self, text: str, strict: bool = False) -> bool:

@@ -428,9 +428,24 @@ class _Reader:
                 second and self.vocab.is_label(second) and not self.vocab.is_column(second)
             )
             return "records" if header_like and len(rows) > 1 else "pairs"
-        if width % 2 == 0 and columns * 2 < len(present) and self._grid_like(rows):
+        if (
+            width % 2 == 0
+            and (columns * 2 < len(present) or self._first_row_holds_values(rows[0]))
+            and self._grid_like(rows)
+        ):
             return "grid"
         return "records"
+
+    def _first_row_holds_values(self, first: list[str | None]) -> bool:
+        """Label, value, label, value in the first row, the value cells a sentence or a
+        figure rather than column names ("Target | You will read daily. | Support | ..."):
+        a header row names its columns in every cell, so known labels in half of them do
+        not make it one."""
+        cells = [c for c in first if c is not None]
+        values = [c for c in cells[1::2] if c.strip()]
+        return bool(values) and not any(
+            self.vocab.is_column(c) or _label_like(c, self.vocab) for c in values
+        )
 
     @staticmethod
     def _marks_only(rows: list[list[str | None]]) -> bool:

@@ -48,7 +48,11 @@ class AttendanceThreshold(Rule):
         threshold = ctx.param("attendance_threshold")
         if percent >= threshold:
             return
-        if not attendance_target_exists(pep):
+        if not attendance_target_exists(pep) and (
+            misread := self.unjudged_targets(ctx, pep, location="attendance", page=page)
+        ):
+            yield misread
+        elif not attendance_target_exists(pep):
             yield self.finding(
                 ctx,
                 f"Attendance is {percent:g}%, below {threshold}%, and no target addresses it.",

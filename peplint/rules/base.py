@@ -19,6 +19,7 @@ from peplint.model.findings import Finding, Severity
 from peplint.model.pep import FieldState, Pep
 from peplint.nlp import TextFacts, analyse
 from peplint.rules.field_titles import field_title, join_titles
+from peplint.rules.target_text import unjudged_targets, why_not_a_target
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -145,6 +146,40 @@ class Rule:
             "`peplint template learn`; peplint has not judged what it could not read.",
         )
         return finding.model_copy(update={"not_found": missing})
+
+    def unjudged_targets(
+        self,
+        ctx: RuleContext,
+        pep: Pep,
+        *,
+        only: int | None = None,
+        location: str | None = None,
+        page: int | None = None,
+    ) -> Finding | None:
+        """The "could not read" finding when a target's text is a label, a heading or
+        empty (all targets, or the one at position `only`), else None.
+
+        Such a text is a misread layout, not a target: a rule that would say "no" about
+        the targets asks this first, so its "no" rests only on real target text.
+        """
+        positions = [i for i in unjudged_targets(pep) if only is None or i == only]
+        if not positions:
+            return None
+        numbers = ", ".join(str(i + 1) for i in positions)
+        reason = why_not_a_target(pep.targets[positions[0]].text)
+        noun = "target" if len(positions) == 1 else "targets"
+        finding = self.finding(
+            ctx,
+            f"The text of {noun} {numbers} was not read ({reason}, not a target); "
+            "check the targets by eye.",
+            section="smart_targets",
+            location=location,
+            page=page,
+            unclear=True,
+            suggestion="If the layout sets its targets out another way, map its labels with "
+            "`peplint template learn`; peplint has not judged what it could not read.",
+        )
+        return finding.model_copy(update={"not_found": [f"targets[{i}].text" for i in positions]})
 
     @staticmethod
     def page_of(pep: Pep, section: str) -> int | None:

@@ -298,7 +298,11 @@ class CoreSubjectTargets(_OtherAuthorities):
             for name, ok in (("English", english), ("maths", maths), ("one other area", other))
             if not ok
         ]
-        if missing:
+        if missing and (
+            misread := self.unjudged_targets(ctx, pep, page=self.page_of(pep, "smart_targets"))
+        ):
+            yield misread
+        elif missing:
             yield self.finding(
                 ctx,
                 "There is no target for " + " or ".join(missing) + ".",

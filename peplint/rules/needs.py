@@ -262,6 +262,13 @@ class TargetsAddressNeeds(Rule):
                 if unread is not None:
                     yield unread
                     continue
+            if not met and (
+                misread := self.unjudged_targets(
+                    ctx, pep, location=need.label, page=self.page_of(pep, "smart_targets")
+                )
+            ):
+                yield misread  # a misread target might be the one that meets it
+                continue
             if not met:
                 yield self.finding(
                     ctx,
@@ -307,6 +314,9 @@ class TargetsShortAndLongTerm(Rule):
             if aspiration_words & content_lemmas(words):
                 long = True
         page = self.page_of(pep, "smart_targets")
+        if not (short and long) and (misread := self.unjudged_targets(ctx, pep, page=page)):
+            yield misread
+            return
         if not short:
             yield self.finding(
                 ctx,

@@ -204,6 +204,12 @@ class _TargetRule(Rule):
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
         page = self.page_of(pep, "smart_targets")
         for index, target in enumerate(pep.targets, start=1):
+            misread = self.unjudged_targets(
+                ctx, pep, only=index - 1, location=_label(index, target), page=page
+            )
+            if misread is not None:  # a label or heading read as the target: not judged
+                yield misread
+                continue
             problem = self.target_problem(pep, target, ctx)
             if problem is not None and (
                 unread := self.unread(
@@ -247,6 +253,9 @@ class TargetsPresent(Rule):
             yield unread
             return
         if len(pep.targets) < wanted:
+            if misread := self.unjudged_targets(ctx, pep, page=page):
+                yield misread  # the count rests on what was misread
+                return
             yield self.finding(
                 ctx,
                 f"The PEP has {len(pep.targets)} target(s); at least {wanted} are expected.",
