@@ -19,8 +19,6 @@ from peplint.nlp import patterns
 if TYPE_CHECKING:  # spaCy is imported on first use only, so start-up stays light
     from spacy.tokens import Doc, Span, Token
 
-    from peplint.nlp.pipeline import Pipeline
-
 _CACHE: dict[str, TextFacts] = {}
 _CACHE_LIMIT = 20_000
 # Longer texts are analysed on their first part only: no PEP field needs more, and
@@ -76,15 +74,11 @@ def split_items(text: str) -> str:
     )
 
 
-def _spans(doc: Doc, matcher: object) -> list[tuple[int, int, str]]:
-    found = matcher(doc)  # type: ignore[operator]
-    return [(start, end, doc.vocab.strings[label]) for label, start, end in found]
-
-
 def _facts(text: str, doc: Doc) -> TextFacts:
     from peplint.nlp.pipeline import get_pipeline
 
     pipe = get_pipeline()
+    spans = pipe.spans(doc)
     facts = TextFacts(text=text)
     facts.sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
     date_chars: set[int] = set()
@@ -92,11 +86,11 @@ def _facts(text: str, doc: Doc) -> TextFacts:
         date_chars.update(range(m.start(), m.end()))
         facts.deadlines.append(m.group(0))
     deadline_tokens: set[int] = {t.i for t in doc if t.idx in date_chars}
-    for start, end, _ in _spans(doc, pipe.deadline):
+    for start, end, _ in spans["deadline"]:
         facts.deadlines.append(doc[start:end].text)
         deadline_tokens.update(range(start, end))
-    facts.non_deadlines = [doc[s:e].text for s, e, _ in _spans(doc, pipe.non_deadline)]
-    for start, end, _ in _spans(doc, pipe.measure):
+    facts.non_deadlines = [doc[s:e].text for s, e, _ in spans["non_deadline"]]
+    for start, end, _ in spans["measure"]:
         span = doc[start:end]
         is_year = len(span) == 1 and re.fullmatch(r"(19|20)\d\d", span.text) is not None
         if (
@@ -110,8 +104,8 @@ def _facts(text: str, doc: Doc) -> TextFacts:
             continue  # "Year 7" names a year group, not a measure
         if not is_year and not any(i in deadline_tokens for i in range(start, end)):
             facts.measures.append(doc[start:end].text)
-    facts.actors = [doc[s:e].text for s, e, _ in _spans(doc, pipe.actor)]
-    _actions(doc, pipe, facts)
+    facts.actors = [doc[s:e].text for s, e, _ in spans["actor"]]
+    _actions(doc, spans["action"], facts)
     sentence_starts = {s.start for s in doc.sents}
     for token in doc:
         lower = token.lower_
@@ -129,10 +123,11 @@ def _facts(text: str, doc: Doc) -> TextFacts:
     return facts
 
 
-def _actions(doc: Doc, pipe: Pipeline, facts: TextFacts) -> None:
-    """Sort the verbs a target asks for into concrete actions and vague aims."""
+def _actions(doc: Doc, found: list[tuple[int, int, str]], facts: TextFacts) -> None:
+    """Sort the verbs a target asks for (the action patterns' matches `found`) into
+    concrete actions and vague aims."""
     seen: set[int] = set()
-    for start, end, _ in sorted(_spans(doc, pipe.action)):
+    for start, end, _ in sorted(found):
         verb = doc[end - 1]
         if verb.i in seen or (doc[start].lower_ == "to" and verb.lower_.endswith("ing")):
             continue  # "attitude to learning": a noun, not an infinitive
