@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -102,6 +103,9 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
     or descent) and ends at the next glyph's origin (its advance), it is the font size
     tall, standing on the font's descent below the baseline, so both engines place
     words alike. Font, size, weight, colour and descent are read once per text object.
+
+    One pass: a character is recorded when the next kept character (or the page's end)
+    tells where it ends, and each dict is built whole, once, at the end.
     """
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
@@ -111,78 +115,82 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
     text = _page_text(raw, count)
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     at_x, at_y = ctypes.addressof(origin_x), ctypes.addressof(origin_y)
-    styles: dict[int, tuple[_Style, Obj]] = {}
+    ends = _Ends(raw)
+    styles: dict[int, _Style] = {}
     styler = _Styles(raw)
-    chars: list[Obj] = []
-    # Per kept character: its index, text object (0 for a generated space) and baseline.
-    placed: list[tuple[int, int, float]] = []
+    rows: list[tuple[_Style, str, float, float, float, float]] = []
+    append = rows.append
     last_key = -1
     style: _Style | None = None
-    template: Obj = {}
+    # The pending character (awaiting its end; none while p_style is None): index, text
+    # object (0 for a generated space), origin, box top and bottom, text and style.
+    p_index = p_key = 0
+    p_x = p_y = p_top = p_bottom = p_size = 0.0
+    p_text = ""
+    p_style: _Style | None = None
     for index in range(count):
         code = ord(text[index]) if text is not None else 0xFFFE
         if code == 0xFFFE:  # the page text's stand-in for a soft hyphen: ask for the code
             code = _UNICODE_OF(page, index)
         if code in SKIPPED_CODES:
             continue
-        # PDFium generates only spaces and line breaks; a generated space has no object.
-        generated = code == 0x20 and _IS_GENERATED(page, index) == 1
         key = _TEXT_OBJECT_OF(page, index) or 0
         if key != last_key or style is None:
-            known = styles.get(key)
-            if known is None:
-                known = styles[key] = styler.of(index, key)
-            style, template = known
+            style = styles.get(key)
+            if style is None:
+                style = styles[key] = styler.of(index, key)
             last_key = key
+        # PDFium generates only spaces and line breaks; a generated space has no object.
+        placed_key = 0 if code == 0x20 and _IS_GENERATED(page, index) == 1 else key
         _ORIGIN_OF(page, index, at_x, at_y)
         x, y = origin_x.value, origin_y.value
+        if p_style is not None:
+            if p_key and p_key == placed_key and y == p_y and p_x < x <= p_x + 4 * p_size:
+                right = x
+            else:
+                right = ends.loose_right(p_index, p_x)
+            append((p_style, p_text, p_x, p_top, p_bottom, right))
         bottom = height - (y + style.descent)
-        top = bottom - style.size
-        char = template.copy()
-        char["text"] = "-" if code == SOFT_HYPHEN_CODE else chr(code)
-        char["x0"] = x
-        char["top"] = char["doctop"] = top
-        char["bottom"] = bottom
-        chars.append(char)
-        placed.append((index, 0 if generated else key, y))
-    _ends(raw, chars, placed)
-    return chars
+        p_index, p_key, p_x, p_y, p_style, p_size = index, placed_key, x, y, style, style.size
+        p_top, p_bottom = bottom - style.size, bottom
+        p_text = "-" if code == SOFT_HYPHEN_CODE else chr(code)
+    if p_style is not None:
+        append((p_style, p_text, p_x, p_top, p_bottom, ends.loose_right(p_index, p_x)))
+    return [
+        {
+            "object_type": "char",
+            "height": style.size,
+            "upright": True,
+            "fontname": style.font,
+            "size": style.size,
+            "weight": style.weight,
+            "non_stroking_color": style.colour,
+            "text": text,
+            "x0": x0,
+            "top": top,
+            "doctop": top,
+            "bottom": bottom,
+            "x1": x1,
+            "width": x1 - x0,
+        }
+        for style, text, x0, top, bottom, x1 in rows
+    ]
 
 
-def _template(style: _Style) -> Obj:
-    """What every character of a text object shares."""
-    return {
-        "object_type": "char",
-        "height": style.size,
-        "upright": True,
-        "fontname": style.font,
-        "size": style.size,
-        "weight": style.weight,
-        "non_stroking_color": style.colour,
-    }
+class _Ends:
+    """Where a character ends when the next one does not say (the last of its text
+    object or of its line): the right of PDFium's loose box, never left of its origin."""
 
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.rect = pdfium_c.FS_RECTF()
+        self.at_rect = ctypes.byref(self.rect)
 
-def _ends(raw: Any, chars: list[Obj], placed: list[tuple[int, int, float]]) -> None:
-    """Where each character ends. A character ends where the next one of its text object
-    starts on the same baseline (its advance, as pdfminer measures it), not where its
-    glyph's box happens to end; only the others' boxes are asked of PDFium."""
-    rect = pdfium_c.FS_RECTF()
-    at_rect = ctypes.byref(rect)
-    last = len(chars) - 1
-    for i, char in enumerate(chars):
-        index, key, y = placed[i]
-        x = char["x0"]
-        right = None
-        if i < last and key:
-            _, next_key, next_y = placed[i + 1]
-            next_x = chars[i + 1]["x0"]
-            if key == next_key and next_y == y and x < next_x <= x + 4 * char["size"]:
-                right = next_x
-        if right is None:
-            right = rect.right if pdfium_c.FPDFText_GetLooseCharBox(raw, index, at_rect) else x
-            right = max(right, x)
-        char["x1"] = right
-        char["width"] = right - x
+    def loose_right(self, index: int, x: float) -> float:
+        """The right edge for character `index`, whose origin is at `x`."""
+        if pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, self.at_rect):
+            return max(self.rect.right, x)
+        return x
 
 
 @dataclass(frozen=True)
@@ -209,13 +217,13 @@ _FILL_OF = _plain(pdfium_c.FPDFPageObj_GetFillColor, _INT, _VOID, _VOID, _VOID, 
 
 class _Styles:
     """Style per text object, with what is per font (name, weight, descent) read once,
-    and one style (and one template of a character's shared keys) per distinct look."""
+    and one style per distinct look."""
 
     def __init__(self, raw: Any) -> None:
         self.raw = raw
         self.page = ctypes.cast(raw, ctypes.c_void_p).value
         self.fonts: dict[tuple[int, float], tuple[str, int, float]] = {}
-        self.looks: dict[tuple[int, float, Any, bool], tuple[_Style, Obj]] = {}
+        self.looks: dict[tuple[int, float, Any, bool], _Style] = {}
         self.name = ctypes.create_string_buffer(FONT_NAME_BYTES)
         self.flags = ctypes.c_int()
         self.matrix = pdfium_c.FS_MATRIX()
@@ -231,7 +239,7 @@ class _Styles:
         matrix = self.matrix
         return float((matrix.c**2 + matrix.d**2) ** 0.5) or 1.0
 
-    def of(self, index: int, handle: int) -> tuple[_Style, Obj]:
+    def of(self, index: int, handle: int) -> _Style:
         """The style of the text object `handle` (0: none) whose character `index` is."""
         size = round(float(_FONT_SIZE_OF(self.page, index)) * self._scale(index), 2)
         font = (_FONT_OF(handle) or 0) if handle else 0
@@ -246,8 +254,9 @@ class _Styles:
             font_name, weight, descent = self._font(index, font, size)
             if faux_bold:  # named as the pdfplumber engine names it (pdf_open._Emboldened)
                 font_name = f"{font_name}+FauxBold"
-            style = _Style(font=font_name, size=size, weight=weight, colour=colour, descent=descent)
-            known = self.looks[look] = (style, _template(style))
+            known = self.looks[look] = _Style(
+                font=font_name, size=size, weight=weight, colour=colour, descent=descent
+            )
         return known
 
     def _font(self, index: int, font: int, size: float) -> tuple[str, int, float]:
@@ -525,35 +534,42 @@ def group_words(
     runs of characters sharing `extra_attrs`, clustered into lines by `top` (a chain
     within `y_tolerance`), sorted by x, split at spaces and at gaps over `x_tolerance`."""
     words: list[Obj] = []
-    keys = _run_keys(chars, extra_attrs)
-    start = 0
-    count = len(chars)
-    while start < count:
-        key = keys[start]
-        end = start + 1
-        while end < count and keys[end] == key:
-            end += 1
-        for line in _lines_of(chars[start:end], y_tolerance):
+    for run in _runs(chars, extra_attrs):
+        for line in _lines_of(run, y_tolerance):
             _split_words(line, x_tolerance, y_tolerance, extra_attrs, words)
-        start = end
     return words
 
 
-def _run_keys(chars: list[Obj], extra_attrs: tuple[str, ...]) -> list[tuple[Any, ...]]:
-    """Each character's values of `extra_attrs` (None where it has none)."""
+def _runs(chars: list[Obj], extra_attrs: tuple[str, ...]) -> Iterator[list[Obj]]:
+    """The maximal runs of consecutive characters with equal values of `extra_attrs`
+    (None where a character has none)."""
     if not extra_attrs:
-        return [()] * len(chars)
+        if chars:
+            yield chars
+        return
     getter = itemgetter(*extra_attrs)
     try:
-        if len(extra_attrs) == 1:
-            return [(getter(c),) for c in chars]
-        return [getter(c) for c in chars]
+        keys: list[Any] = list(map(getter, chars))
     except KeyError:
-        return [tuple(c.get(a) for a in extra_attrs) for c in chars]
+        keys = [tuple(c.get(a) for a in extra_attrs) for c in chars]
+    start = 0
+    for _, same in groupby(keys):
+        end = start + sum(1 for _ in same)
+        yield chars[start:end]
+        start = end
+
+
+_TOP = itemgetter("top")
+_X0 = itemgetter("x0")
+_X1 = itemgetter("x1")
+_BOTTOM = itemgetter("bottom")
+_TEXT = itemgetter("text")
 
 
 def _lines_of(run: list[Obj], tolerance: float) -> list[list[Obj]]:
-    tops = sorted({c["top"] for c in run})
+    tops = sorted(set(map(_TOP, run)))
+    if len(tops) == 1:  # the common case: the run stands on one baseline
+        return [sorted(run, key=_X0)]
     cluster: dict[float, int] = {}
     index, last = 0, tops[0]
     for top in tops:
@@ -564,32 +580,26 @@ def _lines_of(run: list[Obj], tolerance: float) -> list[list[Obj]]:
     lines: list[list[Obj]] = [[] for _ in range(index + 1)]
     for char in run:
         lines[cluster[char["top"]]].append(char)
-    return [sorted(line, key=_x0) for line in lines if line]
-
-
-def _x0(char: Obj) -> float:
-    return float(char["x0"])
+    return [sorted(line, key=_X0) for line in lines if line]
 
 
 def _split_words(
     line: list[Obj], x_tol: float, y_tol: float, extra_attrs: tuple[str, ...], out: list[Obj]
 ) -> None:
     current: list[Obj] = []
-    prev: Obj | None = None
+    prev_x0 = prev_x1 = prev_top = 0.0  # of the previous character of `current`
     for char in line:
         if char["text"].isspace():
             if current:
                 out.append(_merge(current, extra_attrs))
                 current = []
-            prev = None
             continue
-        if prev is not None:
-            x0 = char["x0"]
-            if x0 < prev["x0"] or x0 > prev["x1"] + x_tol or abs(char["top"] - prev["top"]) > y_tol:
-                out.append(_merge(current, extra_attrs))
-                current = []
+        x0, top = char["x0"], char["top"]
+        if current and (x0 < prev_x0 or x0 > prev_x1 + x_tol or abs(top - prev_top) > y_tol):
+            out.append(_merge(current, extra_attrs))
+            current = []
         current.append(char)
-        prev = char
+        prev_x0, prev_x1, prev_top = x0, char["x1"], top
     if current:
         out.append(_merge(current, extra_attrs))
 
@@ -600,11 +610,11 @@ def _merge(chars: list[Obj], extra_attrs: tuple[str, ...]) -> Obj:
         x0, x1, top, bottom = first["x0"], first["x1"], first["top"], first["bottom"]
         text = LIGATURES.get(first["text"], first["text"])
     else:
-        x0 = min([c["x0"] for c in chars])
-        x1 = max([c["x1"] for c in chars])
-        top = min([c["top"] for c in chars])
-        bottom = max([c["bottom"] for c in chars])
-        text = "".join([c["text"] for c in chars])
+        x0 = min(map(_X0, chars))
+        x1 = max(map(_X1, chars))
+        top = min(map(_TOP, chars))
+        bottom = max(map(_BOTTOM, chars))
+        text = "".join(map(_TEXT, chars))
         if not text.isascii():
             text = "".join([LIGATURES.get(c["text"], str(c["text"])) for c in chars])
     word: Obj = {
