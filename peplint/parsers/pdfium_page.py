@@ -59,10 +59,6 @@ def _compose(inner: Matrix, outer: Matrix) -> Matrix:
     )
 
 
-def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
-    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
-
-
 def _plain(function: Any, restype: Any, *argtypes: Any) -> Callable[..., Any]:
     """`function` of PDFium's bindings with untyped pointers: it takes and returns plain
     ints, so the per-character calls need no casts (a typed pointer would)."""
@@ -76,6 +72,8 @@ _ORIGIN_OF = _plain(pdfium_c.FPDFText_GetCharOrigin, _INT, _VOID, _INT, _VOID, _
 _IS_GENERATED = _plain(pdfium_c.FPDFText_IsGenerated, _INT, _VOID, _INT)
 _UNICODE_OF = _plain(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _VOID, _INT)
 SKIPPED_CODES = frozenset((0, 0x0A, 0x0D, 0xFFFE))
+SKIPPED_TEXT = frozenset(map(chr, SKIPPED_CODES - {0xFFFE}))  # 0xFFFE: asked for (below)
+SOFT_HYPHEN = chr(SOFT_HYPHEN_CODE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -128,12 +126,15 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
     p_x = p_y = p_top = p_bottom = p_size = 0.0
     p_text = ""
     p_style: _Style | None = None
-    for index in range(count):
-        code = ord(text[index]) if text is not None else 0xFFFE
-        if code == 0xFFFE:  # the page text's stand-in for a soft hyphen: ask for the code
-            code = _UNICODE_OF(page, index)
-        if code in SKIPPED_CODES:
+    # Where the page text does not map one to one, every character is asked for.
+    for index, char in enumerate(text or "\ufffe" * count):
+        if char in SKIPPED_TEXT:
             continue
+        if char == "\ufffe":  # the page text's stand-in for a soft hyphen: ask for the code
+            code = _UNICODE_OF(page, index)
+            if code in SKIPPED_CODES:
+                continue
+            char = chr(code)
         key = _TEXT_OBJECT_OF(page, index) or 0
         if key != last_key or style is None:
             style = styles.get(key)
@@ -141,7 +142,7 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
                 style = styles[key] = styler.of(index, key)
             last_key = key
         # PDFium generates only spaces and line breaks; a generated space has no object.
-        placed_key = 0 if code == 0x20 and _IS_GENERATED(page, index) == 1 else key
+        placed_key = 0 if char == " " and _IS_GENERATED(page, index) == 1 else key
         _ORIGIN_OF(page, index, at_x, at_y)
         x, y = origin_x.value, origin_y.value
         if p_style is not None:
@@ -153,7 +154,7 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
         bottom = height - (y + style.descent)
         p_index, p_key, p_x, p_y, p_style, p_size = index, placed_key, x, y, style, style.size
         p_top, p_bottom = bottom - style.size, bottom
-        p_text = "-" if code == SOFT_HYPHEN_CODE else chr(code)
+        p_text = "-" if char == SOFT_HYPHEN else char
     if p_style is not None:
         append((p_style, p_text, p_x, p_top, p_bottom, ends.loose_right(p_index, p_x)))
     return [
@@ -242,12 +243,15 @@ class _Styles:
     def of(self, index: int, handle: int) -> _Style:
         """The style of the text object `handle` (0: none) whose character `index` is."""
         size = round(float(_FONT_SIZE_OF(self.page, index)) * self._scale(index), 2)
-        font = (_FONT_OF(handle) or 0) if handle else 0
-        colour = None
-        r, g, b, _ = self.rgba
-        if handle and _FILL_OF(handle, *self.at_rgba):
-            colour = (r.value / 255, g.value / 255, b.value / 255)
-        faux_bold = bool(handle) and _RENDER_MODE_OF(handle) in FAUX_BOLD_MODES
+        if handle:
+            font = _FONT_OF(handle) or 0
+            colour = None
+            if _FILL_OF(handle, *self.at_rgba):
+                r, g, b, _ = self.rgba
+                colour = (r.value / 255, g.value / 255, b.value / 255)
+            faux_bold = _RENDER_MODE_OF(handle) in FAUX_BOLD_MODES
+        else:
+            font, colour, faux_bold = 0, None, False
         look = (font, size, colour, faux_bold)
         known = self.looks.get(look)
         if known is None:
@@ -298,76 +302,90 @@ def _object_matrix(handle: int) -> Matrix | None:
     return (own.a, own.b, own.c, own.d, own.e, own.f)
 
 
-def _path_points(handle: int, matrix: Matrix) -> tuple[list[tuple[float, float]], bool]:
-    points: list[tuple[float, float]] = []
-    curved = False
-    x, y = ctypes.c_float(), ctypes.c_float()
-    at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
-    for i in range(_SEGMENT_COUNT(handle)):
-        segment = _SEGMENT_OF(handle, i)
-        if _SEGMENT_TYPE(segment) == pdfium_c.FPDF_SEGMENT_BEZIERTO:
-            curved = True
-        if _SEGMENT_POINT(segment, at_x, at_y):
-            points.append(_apply(matrix, x.value, y.value))
-    return points, curved
+class _Paths:
+    """Reads path objects into pdfplumber-shaped dicts, with one set of out-parameters
+    reused for every PDFium call of the page."""
 
+    def __init__(self, height: float) -> None:
+        self.height = height
+        self.x, self.y = ctypes.c_float(), ctypes.c_float()
+        self.at_xy = (ctypes.addressof(self.x), ctypes.addressof(self.y))
+        self.fill_mode, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.at_modes = (ctypes.addressof(self.fill_mode), ctypes.addressof(self.stroke))
+        self.rgba = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
+        self.at_rgba = tuple(ctypes.addressof(v) for v in self.rgba)
 
-def _path_colour(getter: Callable[..., int], handle: int) -> tuple[float, float, float] | None:
-    rgba = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
-    if not getter(handle, *(ctypes.addressof(v) for v in rgba)):
-        return None
-    return (rgba[0].value / 255, rgba[1].value / 255, rgba[2].value / 255)
+    def points(self, handle: int, matrix: Matrix) -> tuple[list[tuple[float, float]], bool]:
+        """The path's points (page space, PDF's upward y) and whether it has a curve."""
+        points: list[tuple[float, float]] = []
+        curved = False
+        x, y = self.x, self.y
+        at_x, at_y = self.at_xy
+        a, b, c, d, e, f = matrix
+        for i in range(_SEGMENT_COUNT(handle)):
+            segment = _SEGMENT_OF(handle, i)
+            if _SEGMENT_TYPE(segment) == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+                curved = True
+            if _SEGMENT_POINT(segment, at_x, at_y):
+                px, py = x.value, y.value
+                points.append((a * px + c * py + e, b * px + d * py + f))
+        return points, curved
 
+    def colour(self, getter: Callable[..., int], handle: int) -> tuple[float, float, float] | None:
+        """The fill or stroke colour (`getter`) as RGB fractions, None when unset."""
+        if not getter(handle, *self.at_rgba):
+            return None
+        r, g, b, _ = self.rgba
+        return (r.value / 255, g.value / 255, b.value / 255)
 
-def _path_object(handle: int, matrix: Matrix, height: float) -> Obj | None:
-    own = _object_matrix(handle)
-    if own is not None:
-        matrix = _compose(own, matrix)
-    points, curved = _path_points(handle, matrix)
-    if not points:
-        return None
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    _DRAW_MODE(handle, ctypes.addressof(fill_mode), ctypes.addressof(stroke))
-    xs = [p[0] for p in points]
-    ys = [height - p[1] for p in points]
-    x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
-    pts = list(zip(xs, ys, strict=True))
-    base: Obj = {
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "doctop": top,
-        "y0": height - bottom,
-        "y1": height - top,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "fill": fill_mode.value != 0,
-        "stroke": bool(stroke.value),
-        "non_stroking_color": _path_colour(_FILL_OF, handle),
-        "stroking_color": _path_colour(_STROKE_OF, handle),
-        "pts": pts,
-    }
-    distinct = {(round(px, 2), round(py, 2)) for px, py in pts}
-    if not curved and len(distinct) == 2:
-        return {**base, "object_type": "line"}
-    if (
-        not curved
-        and len(distinct) == 4
-        and all(
-            (round(px, 2) in (round(x0, 2), round(x1, 2)))
-            and (round(py, 2) in (round(top, 2), round(bottom, 2)))
-            for px, py in distinct
-        )
-    ):
-        return {**base, "object_type": "rect"}
-    return {**base, "object_type": "curve"}
+    def read(self, handle: int, matrix: Matrix) -> Obj | None:
+        """The path object `handle` drawn under `matrix`, or None when it has no points."""
+        own = _object_matrix(handle)
+        if own is not None:
+            matrix = _compose(own, matrix)
+        points, curved = self.points(handle, matrix)
+        if not points:
+            return None
+        _DRAW_MODE(handle, *self.at_modes)
+        height = self.height
+        xs = [p[0] for p in points]
+        ys = [height - p[1] for p in points]
+        x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
+        pts = list(zip(xs, ys, strict=True))
+        base: Obj = {
+            "x0": x0,
+            "x1": x1,
+            "top": top,
+            "bottom": bottom,
+            "doctop": top,
+            "y0": height - bottom,
+            "y1": height - top,
+            "width": x1 - x0,
+            "height": bottom - top,
+            "fill": self.fill_mode.value != 0,
+            "stroke": bool(self.stroke.value),
+            "non_stroking_color": self.colour(_FILL_OF, handle),
+            "stroking_color": self.colour(_STROKE_OF, handle),
+            "pts": pts,
+        }
+        if curved:
+            return {**base, "object_type": "curve"}
+        distinct = {(round(px, 2), round(py, 2)) for px, py in pts}
+        if len(distinct) == 2:
+            return {**base, "object_type": "line"}
+        if len(distinct) == 4:
+            xs_ = (round(x0, 2), round(x1, 2))
+            ys_ = (round(top, 2), round(bottom, 2))
+            if all(px in xs_ and py in ys_ for px, py in distinct):
+                return {**base, "object_type": "rect"}
+        return {**base, "object_type": "curve"}
 
 
 def read_objects(page: Any, height: float) -> tuple[list[Obj], int]:
     """The page's path objects (page coordinates, nested forms flattened) and its image count."""
     found: list[Obj] = []
     images = 0
+    paths = _Paths(height)
 
     def visit(
         parent: int, count: int, get: Callable[[int, int], int], matrix: Matrix, depth: int
@@ -377,7 +395,7 @@ def read_objects(page: Any, height: float) -> tuple[list[Obj], int]:
             handle = get(parent, i)
             kind = _OBJECT_TYPE(handle)
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-                obj = _path_object(handle, matrix, height)
+                obj = paths.read(handle, matrix)
                 if obj is not None:
                     found.append(obj)
             elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
@@ -549,12 +567,15 @@ def _runs(chars: list[Obj], extra_attrs: tuple[str, ...]) -> Iterator[list[Obj]]
         return
     getter = itemgetter(*extra_attrs)
     try:
-        keys: list[Any] = list(map(getter, chars))
+        if len(extra_attrs) == 1:  # compared as 1-tuples, as pdfplumber compares them
+            keys: list[Any] = [(value,) for value in map(getter, chars)]
+        else:
+            keys = list(map(getter, chars))
     except KeyError:
         keys = [tuple(c.get(a) for a in extra_attrs) for c in chars]
     start = 0
     for _, same in groupby(keys):
-        end = start + sum(1 for _ in same)
+        end = start + len(list(same))
         yield chars[start:end]
         start = end
 
