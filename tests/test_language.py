@@ -124,3 +124,28 @@ def test_one_matcher_gives_each_group_its_own_matches(text: str) -> None:
         expected = [(s, e, doc.vocab.strings[k]) for k, s, e in alone(doc)]
         assert found[group] == expected
     assert found["deadline"] and found["measure"] and found["actor"] and found["action"]
+
+
+def test_the_matcher_runs_only_for_the_texts_asked_what_it_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Words and sentences come from the one pass; deadlines, measures, actors and
+    actions are found the first time any of them is asked for, and then kept."""
+    from peplint.nlp import analysis, matched
+
+    calls: list[str] = []
+    find = matched.find
+
+    def counted(doc: object) -> matched.Matched:
+        calls.append(str(doc))
+        return find(doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(matched, "find", counted)
+    text = "Ms Okafor will read with Jaden for 20 minutes 3 times a week by July 2027."
+    analysis._CACHE.pop(text, None)
+    facts = analyse(text)
+    assert "jaden" in facts.words and len(facts.sentences) == 1
+    assert not calls
+    assert facts.has_deadline and "July 2027" in " ".join(facts.deadlines)
+    assert facts.measures and facts.actors and facts.actions
+    assert len(calls) == 1
