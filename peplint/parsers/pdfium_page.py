@@ -160,13 +160,13 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
     return [
         {
             "object_type": "char",
-            "height": style.size,
+            "height": look.size,
             "upright": True,
-            "fontname": style.font,
-            "size": style.size,
-            "weight": style.weight,
-            "non_stroking_color": style.colour,
-            "text": text,
+            "fontname": look.font,
+            "size": look.size,
+            "weight": look.weight,
+            "non_stroking_color": look.colour,
+            "text": glyph,
             "x0": x0,
             "top": top,
             "doctop": top,
@@ -174,7 +174,7 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
             "x1": x1,
             "width": x1 - x0,
         }
-        for style, text, x0, top, bottom, x1 in rows
+        for look, glyph, x0, top, bottom, x1 in rows
     ]
 
 
@@ -373,10 +373,10 @@ class _Paths:
         distinct = {(round(px, 2), round(py, 2)) for px, py in pts}
         if len(distinct) == 2:
             return {**base, "object_type": "line"}
-        if len(distinct) == 4:
-            xs_ = (round(x0, 2), round(x1, 2))
-            ys_ = (round(top, 2), round(bottom, 2))
-            if all(px in xs_ and py in ys_ for px, py in distinct):
+        if len(distinct) == 4:  # a rectangle: its four corners, and nothing else
+            sides = (round(x0, 2), round(x1, 2))
+            ends = (round(top, 2), round(bottom, 2))
+            if all(px in sides and py in ends for px, py in distinct):
                 return {**base, "object_type": "rect"}
         return {**base, "object_type": "curve"}
 
@@ -567,7 +567,7 @@ def _runs(chars: list[Obj], extra_attrs: tuple[str, ...]) -> Iterator[list[Obj]]
         return
     getter = itemgetter(*extra_attrs)
     try:
-        if len(extra_attrs) == 1:  # compared as 1-tuples, as pdfplumber compares them
+        if len(extra_attrs) == 1:  # 1-tuples: in a tuple, a value (a NaN too) equals itself
             keys: list[Any] = [(value,) for value in map(getter, chars)]
         else:
             keys = list(map(getter, chars))
