@@ -13,7 +13,6 @@ from peplint.errors import ConfigError
 from peplint.extract.unlabelled import HOW as PLACED  # a value read with no label
 from peplint.model.findings import SEVERITY_RANK, Finding, Severity
 from peplint.model.pep import Pep
-from peplint.nlp import analyse_many
 from peplint.plugins.manager import collect, default_manager
 from peplint.rules.base import RULE_ID, Rule, RuleContext
 
@@ -60,29 +59,6 @@ def rule_context(rule: Rule, config: EngineConfig) -> RuleContext:
     )
 
 
-def _prime_language(pep: Pep) -> None:
-    """Analyse every text of the PEP in one `nlp.pipe` batch before the rules ask."""
-    texts = [
-        pep.attainment.overview,
-        pep.young_persons_views,
-        pep.aspirations,
-        pep.meeting.discussion,
-        pep.additional_needs.category,
-    ]
-    texts += [s.intervention for s in pep.attainment.subjects] + [
-        s.subject for s in pep.attainment.subjects
-    ]
-    for t in pep.targets:
-        texts += [
-            t.text,
-            t.deadline_text,
-            t.strategy,
-            t.who,
-            " ".join(filter(None, (t.text, t.strategy, t.who))),
-        ]
-    analyse_many(t for t in texts if t)
-
-
 def placed_fields(pep: Pep, rule: Rule) -> list[str]:
     """The fields `rule` reads that were placed by type and position, not by a label."""
     return [
@@ -106,7 +82,8 @@ def run_rules(
 ) -> list[Finding]:
     """The findings of every enabled rule, most severe first, in rule order within a severity."""
     config = config or EngineConfig()
-    _prime_language(pep)
+    # Texts are analysed when a rule first asks (and cached): a text no enabled rule
+    # reads (a subject's name, a target's "who") costs nothing.
     findings: list[Finding] = []
     for rule in rules.values():
         default = RuleSettings(enabled=getattr(rule, "enabled_by_default", True))

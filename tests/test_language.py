@@ -88,3 +88,64 @@ def test_lemmas_relate_forms() -> None:
 def test_batches_are_cached() -> None:
     first = analyse_many(["One text here.", "Another text."])
     assert analyse_many(["One text here."])[0] is first[0]
+
+
+GROUP_TEXTS = [
+    "By the end of spring term 2027 Mrs Ward will read with him 3 times a week, ongoing.",
+    "He will improve his reading age by 12 months; she to attend 95% of sessions by Easter.",
+    "You will complete grade 5 work before the next half term. As required, we can help.",
+    "Tyler will be on time 4 days in 5. Mr. Patel to check in weekly by July, on going.",
+]
+
+
+@pytest.mark.parametrize("text", GROUP_TEXTS)
+def test_one_matcher_gives_each_group_its_own_matches(text: str) -> None:
+    """The pipeline's single Matcher yields, per group, what that group's patterns alone
+    would match, in the same order."""
+    from spacy.matcher import Matcher
+
+    from peplint.nlp import patterns
+
+    pipe = get_pipeline()
+    doc = pipe.nlp(text)
+    groups = {
+        "deadline": patterns.DEADLINE,
+        "non_deadline": {"NON_DEADLINE": patterns.NON_DEADLINE},
+        "measure": patterns.MEASURE,
+        "actor": patterns.ACTOR,
+        "action": {"ACTION": patterns.ACTION},
+    }
+    found = pipe.spans(doc)
+    assert set(found) == set(groups)
+    for group, labels in groups.items():
+        alone = Matcher(pipe.nlp.vocab)
+        for label, pats in labels.items():
+            alone.add(label, pats)
+        expected = [(s, e, doc.vocab.strings[k]) for k, s, e in alone(doc)]
+        assert found[group] == expected
+    assert found["deadline"] and found["measure"] and found["actor"] and found["action"]
+
+
+def test_the_matcher_runs_only_for_the_texts_asked_what_it_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Words and sentences come from the one pass; deadlines, measures, actors and
+    actions are found the first time any of them is asked for, and then kept."""
+    from peplint.nlp import analysis, matched
+
+    calls: list[str] = []
+    find = matched.find
+
+    def counted(doc: object) -> matched.Matched:
+        calls.append(str(doc))
+        return find(doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(matched, "find", counted)
+    text = "Ms Okafor will read with Jaden for 20 minutes 3 times a week by July 2027."
+    analysis._CACHE.pop(text, None)
+    facts = analyse(text)
+    assert "jaden" in facts.words and len(facts.sentences) == 1
+    assert not calls
+    assert facts.has_deadline and "July 2027" in " ".join(facts.deadlines)
+    assert facts.measures and facts.actors and facts.actions
+    assert len(calls) == 1

@@ -190,9 +190,31 @@ def test_fast_word_grouping_matches_pdfplumbers(path: Path) -> None:
 
     with open_pdfium(path) as document:
         for page in document.pages:
-            for attrs in ((), ("fontname", "size"), ("fontname", "size", "non_stroking_color")):
+            for attrs in (
+                (),
+                ("size",),
+                ("fontname", "size"),
+                ("fontname", "size", "non_stroking_color"),
+            ):
                 expected = WordExtractor(x_tolerance=3, y_tolerance=3, extra_attrs=list(attrs))
                 assert group_words(page.chars, 3, 3, attrs) == expected.extract_words(page.chars)
+
+
+@pytest.mark.parametrize("path", PDFS[:3], ids=lambda p: p.name)
+def test_characters_asked_one_by_one_are_the_page_texts(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the page's text does not map one to one onto its characters, each is asked
+    of PDFium: the same characters, boxes and styles as read from the page's text."""
+    from peplint.parsers import pdfium_page
+
+    with open_pdfium(path) as document:
+        from_text = [page.chars for page in document.pages]
+    monkeypatch.setattr(pdfium_page, "_page_text", lambda raw, count: None)
+    with open_pdfium(path) as document:
+        one_by_one = [page.chars for page in document.pages]
+    assert one_by_one == from_text
+    assert any(c["text"] == " " for chars in from_text for c in chars)
 
 
 def _crash_on(name: str) -> Callable[[Path, int], bool]:

@@ -1,7 +1,8 @@
 """What the text rules need to know about a piece of text.
 
 `analyse_many` runs texts through the pipeline in one `nlp.pipe` batch and
-caches the results, so each text is processed once however many rules ask.
+caches the results, so each text is processed once however many rules ask; what
+the Matcher finds is found only for the texts a rule asks it of (`matched`).
 List items and table-cell lines are split before spaCy sees them, since the
 sentencizer would join them.
 """
@@ -13,42 +14,71 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from peplint.extract.values import DATE_PATTERN
-from peplint.nlp import patterns
+from peplint.nlp import matched, patterns
+from peplint.nlp.matched import Matched
 
 if TYPE_CHECKING:  # spaCy is imported on first use only, so start-up stays light
-    from spacy.tokens import Doc, Span, Token
-
-    from peplint.nlp.pipeline import Pipeline
+    from spacy.tokens import Doc
 
 _CACHE: dict[str, TextFacts] = {}
 _CACHE_LIMIT = 20_000
 # Longer texts are analysed on their first part only: no PEP field needs more, and
 # spaCy's cost and memory grow with length (a hostile file can hold millions of characters).
 MAX_ANALYSIS_CHARS = 100_000
-_YEAR_GROUP_WORDS = {"year", "yr", "y", "ks", "stage", "nc"}
-_NOT_MEASURE_BEFORE = {"in", "at", "across", "for", "with"}
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]")
 
 
 @dataclass
 class TextFacts:
-    """Facts about one text."""
+    """Facts about one text. What the Matcher finds (deadlines, non-deadlines, measures,
+    actors, actions, aims) is found on first use (`peplint.nlp.matched`)."""
 
     text: str
     sentences: list[str] = field(default_factory=list)
-    deadlines: list[str] = field(default_factory=list)
-    non_deadlines: list[str] = field(default_factory=list)
-    measures: list[str] = field(default_factory=list)
-    actors: list[str] = field(default_factory=list)
     lemmas: set[str] = field(default_factory=set)
     words: list[str] = field(default_factory=list)
     first_person: int = 0
     second_person: int = 0
     third_person: int = 0
     capitalised: list[str] = field(default_factory=list)  # title-case words not starting a sentence
-    actions: list[str] = field(default_factory=list)  # concrete actions: "will read", "Complete"
-    aims: list[str] = field(default_factory=list)  # vague aims: "improve", "be more"
+    _matched: Matched | None = field(default=None, repr=False, compare=False)
+
+    def _match(self) -> Matched:
+        if self._matched is None:
+            from peplint.nlp.pipeline import get_pipeline
+
+            self._matched = matched.find(get_pipeline().nlp(prepared(self.text)))
+        return self._matched
+
+    @property
+    def deadlines(self) -> list[str]:
+        """Dates, terms and other real deadlines the text names, in order."""
+        return self._match().deadlines
+
+    @property
+    def non_deadlines(self) -> list[str]:
+        """Words that stand in for a deadline without being one ("ongoing", "as needed")."""
+        return self._match().non_deadlines
+
+    @property
+    def measures(self) -> list[str]:
+        """Numbers, percentages, grades and frequencies the text measures by."""
+        return self._match().measures
+
+    @property
+    def actors(self) -> list[str]:
+        """Who the text says will act ("you", "Mrs Patel", "the tutor")."""
+        return self._match().actors
+
+    @property
+    def actions(self) -> list[str]:
+        """Concrete actions the text asks for: "will read", "Complete"."""
+        return self._match().actions
+
+    @property
+    def aims(self) -> list[str]:
+        """Vague aims the text asks for: "improve", "be more"."""
+        return self._match().aims
 
     @property
     def has_deadline(self) -> bool:
@@ -76,42 +106,14 @@ def split_items(text: str) -> str:
     )
 
 
-def _spans(doc: Doc, matcher: object) -> list[tuple[int, int, str]]:
-    found = matcher(doc)  # type: ignore[operator]
-    return [(start, end, doc.vocab.strings[label]) for label, start, end in found]
+def prepared(text: str) -> str:
+    """The text as the pipeline is given it: its first part, list items split."""
+    return split_items(text[:MAX_ANALYSIS_CHARS])
 
 
 def _facts(text: str, doc: Doc) -> TextFacts:
-    from peplint.nlp.pipeline import get_pipeline
-
-    pipe = get_pipeline()
     facts = TextFacts(text=text)
     facts.sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
-    date_chars: set[int] = set()
-    for m in DATE_PATTERN.finditer(doc.text):
-        date_chars.update(range(m.start(), m.end()))
-        facts.deadlines.append(m.group(0))
-    deadline_tokens: set[int] = {t.i for t in doc if t.idx in date_chars}
-    for start, end, _ in _spans(doc, pipe.deadline):
-        facts.deadlines.append(doc[start:end].text)
-        deadline_tokens.update(range(start, end))
-    facts.non_deadlines = [doc[s:e].text for s, e, _ in _spans(doc, pipe.non_deadline)]
-    for start, end, _ in _spans(doc, pipe.measure):
-        span = doc[start:end]
-        is_year = len(span) == 1 and re.fullmatch(r"(19|20)\d\d", span.text) is not None
-        if (
-            span.text.lower() == "all"
-            and start > 0
-            and doc[start - 1].lower_ in _NOT_MEASURE_BEFORE
-            and not (start > 1 and doc[start - 2].lower_ in {"hand", "handed", "join", "joined"})
-        ):
-            continue  # "in all subjects" names a scope, not a measure
-        if start > 0 and doc[start - 1].lower_ in _YEAR_GROUP_WORDS:
-            continue  # "Year 7" names a year group, not a measure
-        if not is_year and not any(i in deadline_tokens for i in range(start, end)):
-            facts.measures.append(doc[start:end].text)
-    facts.actors = [doc[s:e].text for s, e, _ in _spans(doc, pipe.actor)]
-    _actions(doc, pipe, facts)
     sentence_starts = {s.start for s in doc.sents}
     for token in doc:
         lower = token.lower_
@@ -129,42 +131,6 @@ def _facts(text: str, doc: Doc) -> TextFacts:
     return facts
 
 
-def _actions(doc: Doc, pipe: Pipeline, facts: TextFacts) -> None:
-    """Sort the verbs a target asks for into concrete actions and vague aims."""
-    seen: set[int] = set()
-    for start, end, _ in sorted(_spans(doc, pipe.action)):
-        verb = doc[end - 1]
-        if verb.i in seen or (doc[start].lower_ == "to" and verb.lower_.endswith("ing")):
-            continue  # "attitude to learning": a noun, not an infinitive
-        seen.add(verb.i)
-        (facts.aims if verb.lemma_ in patterns.VAGUE_AIMS else facts.actions).append(
-            doc[start:end].text
-        )
-    for sent in doc.sents:
-        for first in _openings(sent):
-            if first.i in seen:
-                continue
-            lower = first.lower_
-            if lower in patterns.ACTION_START or first.lemma_ in patterns.ACTION_START:
-                facts.actions.append(first.text)
-            elif first.lemma_ in patterns.VAGUE_AIMS or lower in patterns.VAGUE_AIMS:
-                facts.aims.append(first.text)
-
-
-def _openings(sent: Span) -> list[Token]:
-    """The word a sentence starts with, and the word after a short heading ("Reading - read daily")."""
-    words = [t for t in sent if t.is_alpha]
-    out = words[:1]
-    for token in list(sent)[:4]:
-        if (
-            token.text in {"-", "–", ":"}
-            and token.i + 1 < sent.end
-            and sent.doc[token.i + 1].is_alpha
-        ):
-            out.append(sent.doc[token.i + 1])
-    return out
-
-
 def analyse_many(texts: Iterable[str]) -> list[TextFacts]:
     """Facts for each text, processing the uncached ones in one batch."""
     items = list(texts)
@@ -175,8 +141,7 @@ def analyse_many(texts: Iterable[str]) -> list[TextFacts]:
         pipe = get_pipeline()
         if len(_CACHE) + len(todo) > _CACHE_LIMIT:
             _CACHE.clear()
-        prepared = (split_items(t[:MAX_ANALYSIS_CHARS]) for t in todo)
-        for text, doc in zip(todo, pipe.nlp.pipe(prepared), strict=True):
+        for text, doc in zip(todo, pipe.nlp.pipe(map(prepared, todo)), strict=True):
             _CACHE[text] = _facts(text, doc)
     return [_CACHE[t] for t in items]
 

@@ -11,22 +11,37 @@ from __future__ import annotations
 import functools
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from peplint.nlp import patterns
 from peplint.nlp.lemmas import register_component
 from peplint.nlp.spacy_quick import Language, Matcher, spacy
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+GROUPS = ("deadline", "non_deadline", "measure", "actor", "action")
+
 
 @dataclass(frozen=True)
 class Pipeline:
-    """The loaded pipeline and its matchers."""
+    """The loaded pipeline and one Matcher holding every group's patterns, each label
+    keyed by its group (one pass over a doc instead of one per group)."""
 
     nlp: Language
-    deadline: Matcher
-    non_deadline: Matcher
-    measure: Matcher
-    actor: Matcher
-    action: Matcher
+    matcher: Matcher
+    group_of: dict[int, tuple[str, str]]  # match id: (group, label)
+
+    def spans(self, doc: Doc) -> dict[str, list[tuple[int, int, str]]]:
+        """Each group's matches in `doc` as (start, end, label), in the order the group's
+        own Matcher would give them (a Matcher's states advance independently, so other
+        patterns in the same Matcher do not reorder a group's matches)."""
+        found: dict[str, list[tuple[int, int, str]]] = {group: [] for group in GROUPS}
+        group_of = self.group_of
+        for key, start, end in self.matcher(doc):
+            group, label = group_of[key]
+            found[group].append((start, end, label))
+        return found
 
 
 def _load_language() -> Language:
@@ -48,22 +63,31 @@ def _load_language() -> Language:
     return nlp
 
 
-def _matcher(nlp: Language, groups: dict[str, list[patterns.Pattern]]) -> Matcher:
+def _matcher(
+    nlp: Language, groups: dict[str, dict[str, list[patterns.Pattern]]]
+) -> tuple[Matcher, dict[int, tuple[str, str]]]:
     matcher = Matcher(nlp.vocab)
-    for label, pats in groups.items():
-        matcher.add(label, pats)
-    return matcher
+    group_of: dict[int, tuple[str, str]] = {}
+    for group, labels in groups.items():
+        for label, pats in labels.items():
+            key = f"{group}:{label}"
+            matcher.add(key, pats)
+            group_of[nlp.vocab.strings[key]] = (group, label)
+    return matcher, group_of
 
 
 @functools.cache
 def get_pipeline() -> Pipeline:
     """The process-wide pipeline (built on first use)."""
     nlp = _load_language()
-    return Pipeline(
-        nlp=nlp,
-        deadline=_matcher(nlp, patterns.DEADLINE),
-        non_deadline=_matcher(nlp, {"NON_DEADLINE": patterns.NON_DEADLINE}),
-        measure=_matcher(nlp, patterns.MEASURE),
-        actor=_matcher(nlp, patterns.ACTOR),
-        action=_matcher(nlp, {"ACTION": patterns.ACTION}),
+    matcher, group_of = _matcher(
+        nlp,
+        {
+            "deadline": patterns.DEADLINE,
+            "non_deadline": {"NON_DEADLINE": patterns.NON_DEADLINE},
+            "measure": patterns.MEASURE,
+            "actor": patterns.ACTOR,
+            "action": {"ACTION": patterns.ACTION},
+        },
     )
+    return Pipeline(nlp=nlp, matcher=matcher, group_of=group_of)

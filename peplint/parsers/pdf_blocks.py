@@ -67,9 +67,19 @@ class _PageItems:
 
 
 def _plain_words(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """pdfplumber's words with their fill colour reduced to a lightness (``colour``)."""
+    """pdfplumber's words with their fill colour reduced to a lightness (``colour``),
+    each distinct colour reckoned once (a page uses a handful)."""
+    known: dict[Any, float] = {}
     for word in words:
-        word["colour"] = luminance(word.pop("non_stroking_color", None))
+        colour = word.pop("non_stroking_color", None)
+        try:
+            lightness = known.get(colour)
+        except TypeError:  # a colour as a list: not a key
+            lightness = luminance(colour)
+        else:
+            if lightness is None:
+                lightness = known[colour] = luminance(colour)
+        word["colour"] = lightness
     return words
 
 
@@ -97,8 +107,12 @@ def _read_page(page: Any, number: int) -> tuple[_PageItems, int, int]:
     box_words, box_objects = checkbox_words(page)
     if box_objects:
         ids = {id(o) for o in box_objects}
+        # A character is never a box's object (those are rectangles, lines and curves).
         clean_page = page.filter(
-            lambda o: id(o) not in ids and not is_box(o) and not is_box_mark(o, [])
+            lambda o: (
+                o.get("object_type") == "char"
+                or (id(o) not in ids and not is_box(o) and not is_box_mark(o, []))
+            )
         )
     else:
         clean_page = page

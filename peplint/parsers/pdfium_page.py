@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -58,10 +59,6 @@ def _compose(inner: Matrix, outer: Matrix) -> Matrix:
     )
 
 
-def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
-    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
-
-
 def _plain(function: Any, restype: Any, *argtypes: Any) -> Callable[..., Any]:
     """`function` of PDFium's bindings with untyped pointers: it takes and returns plain
     ints, so the per-character calls need no casts (a typed pointer would)."""
@@ -75,6 +72,8 @@ _ORIGIN_OF = _plain(pdfium_c.FPDFText_GetCharOrigin, _INT, _VOID, _INT, _VOID, _
 _IS_GENERATED = _plain(pdfium_c.FPDFText_IsGenerated, _INT, _VOID, _INT)
 _UNICODE_OF = _plain(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _VOID, _INT)
 SKIPPED_CODES = frozenset((0, 0x0A, 0x0D, 0xFFFE))
+SKIPPED_TEXT = frozenset(map(chr, SKIPPED_CODES - {0xFFFE}))  # 0xFFFE: asked for (below)
+SOFT_HYPHEN = chr(SOFT_HYPHEN_CODE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -102,6 +101,9 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
     or descent) and ends at the next glyph's origin (its advance), it is the font size
     tall, standing on the font's descent below the baseline, so both engines place
     words alike. Font, size, weight, colour and descent are read once per text object.
+
+    One pass: a character is recorded when the next kept character (or the page's end)
+    tells where it ends, and each dict is built whole, once, at the end.
     """
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
@@ -111,78 +113,85 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
     text = _page_text(raw, count)
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     at_x, at_y = ctypes.addressof(origin_x), ctypes.addressof(origin_y)
-    styles: dict[int, tuple[_Style, Obj]] = {}
+    ends = _Ends(raw)
+    styles: dict[int, _Style] = {}
     styler = _Styles(raw)
-    chars: list[Obj] = []
-    # Per kept character: its index, text object (0 for a generated space) and baseline.
-    placed: list[tuple[int, int, float]] = []
+    rows: list[tuple[_Style, str, float, float, float, float]] = []
+    append = rows.append
     last_key = -1
     style: _Style | None = None
-    template: Obj = {}
-    for index in range(count):
-        code = ord(text[index]) if text is not None else 0xFFFE
-        if code == 0xFFFE:  # the page text's stand-in for a soft hyphen: ask for the code
-            code = _UNICODE_OF(page, index)
-        if code in SKIPPED_CODES:
+    # The pending character (awaiting its end; none while p_style is None): index, text
+    # object (0 for a generated space), origin, box top and bottom, text and style.
+    p_index = p_key = 0
+    p_x = p_y = p_top = p_bottom = p_size = 0.0
+    p_text = ""
+    p_style: _Style | None = None
+    # Where the page text does not map one to one, every character is asked for.
+    for index, char in enumerate(text or "\ufffe" * count):
+        if char in SKIPPED_TEXT:
             continue
-        # PDFium generates only spaces and line breaks; a generated space has no object.
-        generated = code == 0x20 and _IS_GENERATED(page, index) == 1
+        if char == "\ufffe":  # the page text's stand-in for a soft hyphen: ask for the code
+            code = _UNICODE_OF(page, index)
+            if code in SKIPPED_CODES:
+                continue
+            char = chr(code)
         key = _TEXT_OBJECT_OF(page, index) or 0
         if key != last_key or style is None:
-            known = styles.get(key)
-            if known is None:
-                known = styles[key] = styler.of(index, key)
-            style, template = known
+            style = styles.get(key)
+            if style is None:
+                style = styles[key] = styler.of(index, key)
             last_key = key
+        # PDFium generates only spaces and line breaks; a generated space has no object.
+        placed_key = 0 if char == " " and _IS_GENERATED(page, index) == 1 else key
         _ORIGIN_OF(page, index, at_x, at_y)
         x, y = origin_x.value, origin_y.value
+        if p_style is not None:
+            if p_key and p_key == placed_key and y == p_y and p_x < x <= p_x + 4 * p_size:
+                right = x
+            else:
+                right = ends.loose_right(p_index, p_x)
+            append((p_style, p_text, p_x, p_top, p_bottom, right))
         bottom = height - (y + style.descent)
-        top = bottom - style.size
-        char = template.copy()
-        char["text"] = "-" if code == SOFT_HYPHEN_CODE else chr(code)
-        char["x0"] = x
-        char["top"] = char["doctop"] = top
-        char["bottom"] = bottom
-        chars.append(char)
-        placed.append((index, 0 if generated else key, y))
-    _ends(raw, chars, placed)
-    return chars
+        p_index, p_key, p_x, p_y, p_style, p_size = index, placed_key, x, y, style, style.size
+        p_top, p_bottom = bottom - style.size, bottom
+        p_text = "-" if char == SOFT_HYPHEN else char
+    if p_style is not None:
+        append((p_style, p_text, p_x, p_top, p_bottom, ends.loose_right(p_index, p_x)))
+    return [
+        {
+            "object_type": "char",
+            "height": look.size,
+            "upright": True,
+            "fontname": look.font,
+            "size": look.size,
+            "weight": look.weight,
+            "non_stroking_color": look.colour,
+            "text": glyph,
+            "x0": x0,
+            "top": top,
+            "doctop": top,
+            "bottom": bottom,
+            "x1": x1,
+            "width": x1 - x0,
+        }
+        for look, glyph, x0, top, bottom, x1 in rows
+    ]
 
 
-def _template(style: _Style) -> Obj:
-    """What every character of a text object shares."""
-    return {
-        "object_type": "char",
-        "height": style.size,
-        "upright": True,
-        "fontname": style.font,
-        "size": style.size,
-        "weight": style.weight,
-        "non_stroking_color": style.colour,
-    }
+class _Ends:
+    """Where a character ends when the next one does not say (the last of its text
+    object or of its line): the right of PDFium's loose box, never left of its origin."""
 
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.rect = pdfium_c.FS_RECTF()
+        self.at_rect = ctypes.byref(self.rect)
 
-def _ends(raw: Any, chars: list[Obj], placed: list[tuple[int, int, float]]) -> None:
-    """Where each character ends. A character ends where the next one of its text object
-    starts on the same baseline (its advance, as pdfminer measures it), not where its
-    glyph's box happens to end; only the others' boxes are asked of PDFium."""
-    rect = pdfium_c.FS_RECTF()
-    at_rect = ctypes.byref(rect)
-    last = len(chars) - 1
-    for i, char in enumerate(chars):
-        index, key, y = placed[i]
-        x = char["x0"]
-        right = None
-        if i < last and key:
-            _, next_key, next_y = placed[i + 1]
-            next_x = chars[i + 1]["x0"]
-            if key == next_key and next_y == y and x < next_x <= x + 4 * char["size"]:
-                right = next_x
-        if right is None:
-            right = rect.right if pdfium_c.FPDFText_GetLooseCharBox(raw, index, at_rect) else x
-            right = max(right, x)
-        char["x1"] = right
-        char["width"] = right - x
+    def loose_right(self, index: int, x: float) -> float:
+        """The right edge for character `index`, whose origin is at `x`."""
+        if pdfium_c.FPDFText_GetLooseCharBox(self.raw, index, self.at_rect):
+            return max(self.rect.right, x)
+        return x
 
 
 @dataclass(frozen=True)
@@ -209,13 +218,13 @@ _FILL_OF = _plain(pdfium_c.FPDFPageObj_GetFillColor, _INT, _VOID, _VOID, _VOID, 
 
 class _Styles:
     """Style per text object, with what is per font (name, weight, descent) read once,
-    and one style (and one template of a character's shared keys) per distinct look."""
+    and one style per distinct look."""
 
     def __init__(self, raw: Any) -> None:
         self.raw = raw
         self.page = ctypes.cast(raw, ctypes.c_void_p).value
         self.fonts: dict[tuple[int, float], tuple[str, int, float]] = {}
-        self.looks: dict[tuple[int, float, Any, bool], tuple[_Style, Obj]] = {}
+        self.looks: dict[tuple[int, float, Any, bool], _Style] = {}
         self.name = ctypes.create_string_buffer(FONT_NAME_BYTES)
         self.flags = ctypes.c_int()
         self.matrix = pdfium_c.FS_MATRIX()
@@ -231,23 +240,27 @@ class _Styles:
         matrix = self.matrix
         return float((matrix.c**2 + matrix.d**2) ** 0.5) or 1.0
 
-    def of(self, index: int, handle: int) -> tuple[_Style, Obj]:
+    def of(self, index: int, handle: int) -> _Style:
         """The style of the text object `handle` (0: none) whose character `index` is."""
         size = round(float(_FONT_SIZE_OF(self.page, index)) * self._scale(index), 2)
-        font = (_FONT_OF(handle) or 0) if handle else 0
-        colour = None
-        r, g, b, _ = self.rgba
-        if handle and _FILL_OF(handle, *self.at_rgba):
-            colour = (r.value / 255, g.value / 255, b.value / 255)
-        faux_bold = bool(handle) and _RENDER_MODE_OF(handle) in FAUX_BOLD_MODES
+        if handle:
+            font = _FONT_OF(handle) or 0
+            colour = None
+            if _FILL_OF(handle, *self.at_rgba):
+                r, g, b, _ = self.rgba
+                colour = (r.value / 255, g.value / 255, b.value / 255)
+            faux_bold = _RENDER_MODE_OF(handle) in FAUX_BOLD_MODES
+        else:
+            font, colour, faux_bold = 0, None, False
         look = (font, size, colour, faux_bold)
         known = self.looks.get(look)
         if known is None:
             font_name, weight, descent = self._font(index, font, size)
             if faux_bold:  # named as the pdfplumber engine names it (pdf_open._Emboldened)
                 font_name = f"{font_name}+FauxBold"
-            style = _Style(font=font_name, size=size, weight=weight, colour=colour, descent=descent)
-            known = self.looks[look] = (style, _template(style))
+            known = self.looks[look] = _Style(
+                font=font_name, size=size, weight=weight, colour=colour, descent=descent
+            )
         return known
 
     def _font(self, index: int, font: int, size: float) -> tuple[str, int, float]:
@@ -289,76 +302,90 @@ def _object_matrix(handle: int) -> Matrix | None:
     return (own.a, own.b, own.c, own.d, own.e, own.f)
 
 
-def _path_points(handle: int, matrix: Matrix) -> tuple[list[tuple[float, float]], bool]:
-    points: list[tuple[float, float]] = []
-    curved = False
-    x, y = ctypes.c_float(), ctypes.c_float()
-    at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
-    for i in range(_SEGMENT_COUNT(handle)):
-        segment = _SEGMENT_OF(handle, i)
-        if _SEGMENT_TYPE(segment) == pdfium_c.FPDF_SEGMENT_BEZIERTO:
-            curved = True
-        if _SEGMENT_POINT(segment, at_x, at_y):
-            points.append(_apply(matrix, x.value, y.value))
-    return points, curved
+class _Paths:
+    """Reads path objects into pdfplumber-shaped dicts, with one set of out-parameters
+    reused for every PDFium call of the page."""
 
+    def __init__(self, height: float) -> None:
+        self.height = height
+        self.x, self.y = ctypes.c_float(), ctypes.c_float()
+        self.at_xy = (ctypes.addressof(self.x), ctypes.addressof(self.y))
+        self.fill_mode, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.at_modes = (ctypes.addressof(self.fill_mode), ctypes.addressof(self.stroke))
+        self.rgba = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
+        self.at_rgba = tuple(ctypes.addressof(v) for v in self.rgba)
 
-def _path_colour(getter: Callable[..., int], handle: int) -> tuple[float, float, float] | None:
-    rgba = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
-    if not getter(handle, *(ctypes.addressof(v) for v in rgba)):
-        return None
-    return (rgba[0].value / 255, rgba[1].value / 255, rgba[2].value / 255)
+    def points(self, handle: int, matrix: Matrix) -> tuple[list[tuple[float, float]], bool]:
+        """The path's points (page space, PDF's upward y) and whether it has a curve."""
+        points: list[tuple[float, float]] = []
+        curved = False
+        x, y = self.x, self.y
+        at_x, at_y = self.at_xy
+        a, b, c, d, e, f = matrix
+        for i in range(_SEGMENT_COUNT(handle)):
+            segment = _SEGMENT_OF(handle, i)
+            if _SEGMENT_TYPE(segment) == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+                curved = True
+            if _SEGMENT_POINT(segment, at_x, at_y):
+                px, py = x.value, y.value
+                points.append((a * px + c * py + e, b * px + d * py + f))
+        return points, curved
 
+    def colour(self, getter: Callable[..., int], handle: int) -> tuple[float, float, float] | None:
+        """The fill or stroke colour (`getter`) as RGB fractions, None when unset."""
+        if not getter(handle, *self.at_rgba):
+            return None
+        r, g, b, _ = self.rgba
+        return (r.value / 255, g.value / 255, b.value / 255)
 
-def _path_object(handle: int, matrix: Matrix, height: float) -> Obj | None:
-    own = _object_matrix(handle)
-    if own is not None:
-        matrix = _compose(own, matrix)
-    points, curved = _path_points(handle, matrix)
-    if not points:
-        return None
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    _DRAW_MODE(handle, ctypes.addressof(fill_mode), ctypes.addressof(stroke))
-    xs = [p[0] for p in points]
-    ys = [height - p[1] for p in points]
-    x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
-    pts = list(zip(xs, ys, strict=True))
-    base: Obj = {
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "doctop": top,
-        "y0": height - bottom,
-        "y1": height - top,
-        "width": x1 - x0,
-        "height": bottom - top,
-        "fill": fill_mode.value != 0,
-        "stroke": bool(stroke.value),
-        "non_stroking_color": _path_colour(_FILL_OF, handle),
-        "stroking_color": _path_colour(_STROKE_OF, handle),
-        "pts": pts,
-    }
-    distinct = {(round(px, 2), round(py, 2)) for px, py in pts}
-    if not curved and len(distinct) == 2:
-        return {**base, "object_type": "line"}
-    if (
-        not curved
-        and len(distinct) == 4
-        and all(
-            (round(px, 2) in (round(x0, 2), round(x1, 2)))
-            and (round(py, 2) in (round(top, 2), round(bottom, 2)))
-            for px, py in distinct
-        )
-    ):
-        return {**base, "object_type": "rect"}
-    return {**base, "object_type": "curve"}
+    def read(self, handle: int, matrix: Matrix) -> Obj | None:
+        """The path object `handle` drawn under `matrix`, or None when it has no points."""
+        own = _object_matrix(handle)
+        if own is not None:
+            matrix = _compose(own, matrix)
+        points, curved = self.points(handle, matrix)
+        if not points:
+            return None
+        _DRAW_MODE(handle, *self.at_modes)
+        height = self.height
+        xs = [p[0] for p in points]
+        ys = [height - p[1] for p in points]
+        x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
+        pts = list(zip(xs, ys, strict=True))
+        base: Obj = {
+            "x0": x0,
+            "x1": x1,
+            "top": top,
+            "bottom": bottom,
+            "doctop": top,
+            "y0": height - bottom,
+            "y1": height - top,
+            "width": x1 - x0,
+            "height": bottom - top,
+            "fill": self.fill_mode.value != 0,
+            "stroke": bool(self.stroke.value),
+            "non_stroking_color": self.colour(_FILL_OF, handle),
+            "stroking_color": self.colour(_STROKE_OF, handle),
+            "pts": pts,
+        }
+        if curved:
+            return {**base, "object_type": "curve"}
+        distinct = {(round(px, 2), round(py, 2)) for px, py in pts}
+        if len(distinct) == 2:
+            return {**base, "object_type": "line"}
+        if len(distinct) == 4:  # a rectangle: its four corners, and nothing else
+            sides = (round(x0, 2), round(x1, 2))
+            ends = (round(top, 2), round(bottom, 2))
+            if all(px in sides and py in ends for px, py in distinct):
+                return {**base, "object_type": "rect"}
+        return {**base, "object_type": "curve"}
 
 
 def read_objects(page: Any, height: float) -> tuple[list[Obj], int]:
     """The page's path objects (page coordinates, nested forms flattened) and its image count."""
     found: list[Obj] = []
     images = 0
+    paths = _Paths(height)
 
     def visit(
         parent: int, count: int, get: Callable[[int, int], int], matrix: Matrix, depth: int
@@ -368,7 +395,7 @@ def read_objects(page: Any, height: float) -> tuple[list[Obj], int]:
             handle = get(parent, i)
             kind = _OBJECT_TYPE(handle)
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-                obj = _path_object(handle, matrix, height)
+                obj = paths.read(handle, matrix)
                 if obj is not None:
                     found.append(obj)
             elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
@@ -525,35 +552,45 @@ def group_words(
     runs of characters sharing `extra_attrs`, clustered into lines by `top` (a chain
     within `y_tolerance`), sorted by x, split at spaces and at gaps over `x_tolerance`."""
     words: list[Obj] = []
-    keys = _run_keys(chars, extra_attrs)
-    start = 0
-    count = len(chars)
-    while start < count:
-        key = keys[start]
-        end = start + 1
-        while end < count and keys[end] == key:
-            end += 1
-        for line in _lines_of(chars[start:end], y_tolerance):
+    for run in _runs(chars, extra_attrs):
+        for line in _lines_of(run, y_tolerance):
             _split_words(line, x_tolerance, y_tolerance, extra_attrs, words)
-        start = end
     return words
 
 
-def _run_keys(chars: list[Obj], extra_attrs: tuple[str, ...]) -> list[tuple[Any, ...]]:
-    """Each character's values of `extra_attrs` (None where it has none)."""
+def _runs(chars: list[Obj], extra_attrs: tuple[str, ...]) -> Iterator[list[Obj]]:
+    """The maximal runs of consecutive characters with equal values of `extra_attrs`
+    (None where a character has none)."""
     if not extra_attrs:
-        return [()] * len(chars)
+        if chars:
+            yield chars
+        return
     getter = itemgetter(*extra_attrs)
     try:
-        if len(extra_attrs) == 1:
-            return [(getter(c),) for c in chars]
-        return [getter(c) for c in chars]
+        if len(extra_attrs) == 1:  # 1-tuples: in a tuple, a value (a NaN too) equals itself
+            keys: list[Any] = [(value,) for value in map(getter, chars)]
+        else:
+            keys = list(map(getter, chars))
     except KeyError:
-        return [tuple(c.get(a) for a in extra_attrs) for c in chars]
+        keys = [tuple(c.get(a) for a in extra_attrs) for c in chars]
+    start = 0
+    for _, same in groupby(keys):
+        end = start + len(list(same))
+        yield chars[start:end]
+        start = end
+
+
+_TOP = itemgetter("top")
+_X0 = itemgetter("x0")
+_X1 = itemgetter("x1")
+_BOTTOM = itemgetter("bottom")
+_TEXT = itemgetter("text")
 
 
 def _lines_of(run: list[Obj], tolerance: float) -> list[list[Obj]]:
-    tops = sorted({c["top"] for c in run})
+    tops = sorted(set(map(_TOP, run)))
+    if len(tops) == 1:  # the common case: the run stands on one baseline
+        return [sorted(run, key=_X0)]
     cluster: dict[float, int] = {}
     index, last = 0, tops[0]
     for top in tops:
@@ -564,32 +601,26 @@ def _lines_of(run: list[Obj], tolerance: float) -> list[list[Obj]]:
     lines: list[list[Obj]] = [[] for _ in range(index + 1)]
     for char in run:
         lines[cluster[char["top"]]].append(char)
-    return [sorted(line, key=_x0) for line in lines if line]
-
-
-def _x0(char: Obj) -> float:
-    return float(char["x0"])
+    return [sorted(line, key=_X0) for line in lines if line]
 
 
 def _split_words(
     line: list[Obj], x_tol: float, y_tol: float, extra_attrs: tuple[str, ...], out: list[Obj]
 ) -> None:
     current: list[Obj] = []
-    prev: Obj | None = None
+    prev_x0 = prev_x1 = prev_top = 0.0  # of the previous character of `current`
     for char in line:
         if char["text"].isspace():
             if current:
                 out.append(_merge(current, extra_attrs))
                 current = []
-            prev = None
             continue
-        if prev is not None:
-            x0 = char["x0"]
-            if x0 < prev["x0"] or x0 > prev["x1"] + x_tol or abs(char["top"] - prev["top"]) > y_tol:
-                out.append(_merge(current, extra_attrs))
-                current = []
+        x0, top = char["x0"], char["top"]
+        if current and (x0 < prev_x0 or x0 > prev_x1 + x_tol or abs(top - prev_top) > y_tol):
+            out.append(_merge(current, extra_attrs))
+            current = []
         current.append(char)
-        prev = char
+        prev_x0, prev_x1, prev_top = x0, char["x1"], top
     if current:
         out.append(_merge(current, extra_attrs))
 
@@ -600,11 +631,11 @@ def _merge(chars: list[Obj], extra_attrs: tuple[str, ...]) -> Obj:
         x0, x1, top, bottom = first["x0"], first["x1"], first["top"], first["bottom"]
         text = LIGATURES.get(first["text"], first["text"])
     else:
-        x0 = min([c["x0"] for c in chars])
-        x1 = max([c["x1"] for c in chars])
-        top = min([c["top"] for c in chars])
-        bottom = max([c["bottom"] for c in chars])
-        text = "".join([c["text"] for c in chars])
+        x0 = min(map(_X0, chars))
+        x1 = max(map(_X1, chars))
+        top = min(map(_TOP, chars))
+        bottom = max(map(_BOTTOM, chars))
+        text = "".join(map(_TEXT, chars))
         if not text.isascii():
             text = "".join([LIGATURES.get(c["text"], str(c["text"])) for c in chars])
     word: Obj = {
