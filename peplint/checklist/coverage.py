@@ -33,8 +33,11 @@ def needed_fields(
         paths: list[str] = []
         for rule_id in item.rules:
             rule = rules.get(rule_id)
-            if rule is None or not settings.get(rule_id, RuleSettings()).enabled:
+            if rule is None:
                 continue
+            default = RuleSettings(enabled=getattr(rule, "enabled_by_default", True))
+            if not settings.get(rule_id, default).enabled:
+                continue  # as run_rules: a rule off by default runs only when switched on
             paths += [p for p in getattr(rule, "fields", ()) if p not in paths]
         out[item.id] = paths
     return out
