@@ -222,6 +222,18 @@ def test_a_label_and_its_figures_on_one_line_are_a_pair_not_a_label() -> None:
     ]
 
 
+def test_a_row_of_ticked_options_under_its_label_is_its_value() -> None:
+    # the option words name the field ("No SEN", "SEN Support"), but a label holds no boxes:
+    # the whole row is the value of the heading above it, not a label and a value of its own
+    vocab = catalogue_for(None)
+    blocks = [
+        Block(kind=BlockKind.HEADING, text="SEN status"),
+        _para("☒ No SEN  ☐ SEN Support  ☐ EHCP  ☐ Being assessed"),
+    ]
+    got = [(p.label, p.value) for p in read_pairs(blocks, "additional_needs", vocab).pairs]
+    assert got == [("SEN status", "☒ No SEN  ☐ SEN Support  ☐ EHCP  ☐ Being assessed")]
+
+
 def test_typed_boxes_read_as_ticks() -> None:
     got = pairs_of([_para("Emergency placement? [ ]Yes [X]No")])
     assert got == [("Emergency placement?", "☐ Yes ☒ No", "checkbox")]

@@ -224,8 +224,8 @@ def prefix_pair(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
     whole_is_label = vocab.is_label(text)
     for n in range(min(8, len(words) - 1), 0, -1):
         label, value = " ".join(words[:n]), " ".join(words[n:])
-        if _DIGIT.search(label):
-            continue  # a label holds no figures; "6 Sep 2021" is all value
+        if _DIGIT.search(label) or any(c in GLYPHS for c in label):
+            continue  # a label holds no figures or boxes; "6 Sep 2021", "☒ No SEN" are values
         if whole_is_label and not _VALUE_MARK.search(value):
             continue  # "Designated teacher has signed off" is one label, not two parts
         if vocab.is_label(label, strict=True):
