@@ -282,5 +282,13 @@ def test_a_heading_that_opens_its_section_again_ends_the_label_before_it() -> No
     )
     out = split_sections(doc, list(BUILTIN_PROFILES))
     assert list(out.sections) == ["pep_meeting"]
-    pairs = read_pairs(out.sections["pep_meeting"].blocks, "pep_meeting").pairs
-    assert ("Actions agreed", "Mr Ellis to book tuition.") in [(p.label, p.value) for p in pairs]
+    reading = read_pairs(out.sections["pep_meeting"].blocks, "pep_meeting")
+    assert [(p.label, p.value) for p in reading.pairs] == [
+        ("Actions agreed", "Mr Ellis to book tuition.")
+    ]
+    # nor is it a label: the lines under it are under no label, as under a section's first
+    # heading (a numbered list there is read as the targets it is)
+    assert [(p.text, p.under) for p in reading.paragraphs][-1] == (
+        "1. Jamie will read every night.",
+        None,
+    )

@@ -19,7 +19,7 @@ from typing import Protocol
 from peplint.extract.section_view import names_columns, normalise_label, table_header
 from peplint.extract.values import CHECKED_GLYPHS, CROSSED_GLYPHS, UNCHECKED_GLYPHS
 from peplint.extract.words import lemmas
-from peplint.model.document import Block, BlockKind, Table
+from peplint.model.document import SECTION_AGAIN, Block, BlockKind, Table
 
 GLYPHS = CHECKED_GLYPHS + UNCHECKED_GLYPHS + CROSSED_GLYPHS
 # Content-control and form placeholders that mean "nothing entered".
@@ -482,7 +482,9 @@ class _Reader:
         i = 0
         while i < len(blocks):
             block = blocks[i]
-            if block.kind == BlockKind.HEADING:
+            if block.kind == BlockKind.HEADING and block.cue == SECTION_AGAIN:
+                flush()  # the section's heading again: what follows is under no label
+            elif block.kind == BlockKind.HEADING:
                 flush()
                 found = figure_pair(block.text, self.vocab)
                 if found is not None:  # a bold "Date of birth 02/03/2009": a pair, not a label

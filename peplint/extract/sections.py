@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from peplint.extract.profiles import TemplateProfile, normalise_heading
 from peplint.extract.section_words import classify_heading
 from peplint.extract.values import parse_date
-from peplint.model.document import Block, BlockKind, Document, Table
+from peplint.model.document import SECTION_AGAIN, Block, BlockKind, Document, Table
 
 
 @dataclass
@@ -209,6 +209,6 @@ def split_sections(
         else:
             # a heading that opens a section again stays in it as a boundary: without it the
             # text under it would read as the value of the last label before it there
-            section.blocks.append(block)
+            section.blocks.append(block.model_copy(update={"cue": SECTION_AGAIN}))
         open_.append((level, section))
     return SectionedDocument(profile, bool(sections), sections, preamble, unrecognised)
