@@ -292,3 +292,34 @@ def test_a_heading_that_opens_its_section_again_ends_the_label_before_it() -> No
         "1. Jamie will read every night.",
         None,
     )
+
+
+def test_a_deeper_heading_half_of_whose_words_name_a_section_stays_a_sub_heading() -> None:
+    # "What needs to happen" (a target's label over its text) shares one word of two with
+    # the additional needs section; under the action plan it opens no section of its own
+    doc = _doc(
+        ("heading", "Targets", 3),
+        ("heading", "Target 1", 5),
+        ("heading", "What needs to happen", 5),
+        (
+            "paragraph",
+            "Jamie will complete two past-paper questions every week and score at least six out of ten.",
+            None,
+        ),
+        ("heading", "By when", 5),
+        ("paragraph", "By 13 February 2027", None),
+    )
+    out = split_sections(doc, list(BUILTIN_PROFILES))
+    assert list(out.sections) == ["smart_targets"]
+    assert "What needs to happen" in [b.text for b in out.sections["smart_targets"].blocks]
+    # a deeper heading whose words fit a section wholly still opens it
+    doc = _doc(
+        ("heading", "Targets", 3),
+        ("heading", "Health needs", 5),
+        ("paragraph", "Jamie has asthma.", None),
+        ("paragraph", "An inhaler is kept in the school office.", None),
+    )
+    assert list(split_sections(doc, list(BUILTIN_PROFILES)).sections) == [
+        "smart_targets",
+        "additional_needs",
+    ]

@@ -34,7 +34,8 @@ class SectionedDocument:
     unrecognised_headings: list[str]
 
 
-# A deeper heading under a recognised section opens a new one only when its words fit well.
+# A deeper heading under a recognised section opens a new one only when its words fit well:
+# more than half of them ("What needs to happen", a target's label, is one word of needs).
 SUBHEADING_SCORE = 0.5
 
 
@@ -189,7 +190,7 @@ def split_sections(
                 open_.clear()
                 continue
             found = classify_heading(block.text)
-            if found is not None and not (deeper and found.score < SUBHEADING_SCORE):
+            if found is not None and not (deeper and found.score <= SUBHEADING_SCORE):
                 key, how, score = found.key, "words", found.score
         same = current is not None and key == current.key and how == "words"
         if current is not None and ((key is None and deeper) or same):
