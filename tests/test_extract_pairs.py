@@ -99,6 +99,17 @@ def test_several_inline_labels_on_one_line() -> None:
     ]
 
 
+def test_a_label_that_ends_in_a_unit_takes_its_colon() -> None:
+    # "Attendance %:" is a label though no letter precedes its colon; else the line read as
+    # one question ("Attendance %: 96.5% Wellbeing rating") with the wellbeing boxes
+    line = "Attendance %: 96.5%\tWellbeing rating: ☐ Red  ☒ Green"
+    assert inline_pairs(line, Known()) == [
+        ("Attendance %", "96.5%"),
+        ("Wellbeing rating", "☐ Red  ☒ Green"),
+    ]
+    assert inline_pairs("It rose to 96.5%: well done", Known()) == []  # no label in prose
+
+
 def test_times_and_urls_are_not_labels() -> None:
     assert inline_pairs("The meeting started at 10:30 (see https://example.org)", Known()) == []
 

@@ -41,8 +41,9 @@ QA_HEADERS = {
 OPTION_WORDS = {"yes", "no", "n a", "na", "not applicable", "red", "amber", "green", "y", "n"}
 _MARK = re.compile(rf"^\s*([{re.escape(CHECKED_GLYPHS)}]|[xX])\s*$")
 _LABEL_END = re.compile(r"[:?]\s*$")
-# "Label:" inside running text: a colon after a word, then a space or the end (not 10:30).
-_COLON = re.compile(r"(?<=[A-Za-z)?'’])\s*:(?=\s|$)")
+# "Label:" inside running text: a colon after a word (or a unit after a word, "Attendance
+# %:", never a figure's "96.5%:"), then a space or the end (not 10:30).
+_COLON = re.compile(r"(?:(?<=[A-Za-z)?'’])|(?<=[^\d.]%))\s*:(?=\s|$)")
 _QUESTION = re.compile(r"^(.{2,80}?\?)\s*(\S.*)$")  # a question label and its answer
 _BOUNDARY = re.compile(r"\s{2,}|\t|\s[|;•]\s|(?<=[.!?])\s+|^")
 
