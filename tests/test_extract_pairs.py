@@ -99,6 +99,17 @@ def test_several_inline_labels_on_one_line() -> None:
     ]
 
 
+def test_a_label_that_ends_in_a_unit_takes_its_colon() -> None:
+    # "Attendance %:" is a label though no letter precedes its colon; else the line read as
+    # one question ("Attendance %: 96.5% Wellbeing rating") with the wellbeing boxes
+    line = "Attendance %: 96.5%\tWellbeing rating: ☐ Red  ☒ Green"
+    assert inline_pairs(line, Known()) == [
+        ("Attendance %", "96.5%"),
+        ("Wellbeing rating", "☐ Red  ☒ Green"),
+    ]
+    assert inline_pairs("It rose to 96.5%: well done", Known()) == []  # no label in prose
+
+
 def test_times_and_urls_are_not_labels() -> None:
     assert inline_pairs("The meeting started at 10:30 (see https://example.org)", Known()) == []
 
@@ -220,6 +231,18 @@ def test_a_label_and_its_figures_on_one_line_are_a_pair_not_a_label() -> None:
         ("Next PEP", "03/02/2027"),
         ("Key Stage 4 results", "Jamie did well in his mocks."),
     ]
+
+
+def test_a_row_of_ticked_options_under_its_label_is_its_value() -> None:
+    # the option words name the field ("No SEN", "SEN Support"), but a label holds no boxes:
+    # the whole row is the value of the heading above it, not a label and a value of its own
+    vocab = catalogue_for(None)
+    blocks = [
+        Block(kind=BlockKind.HEADING, text="SEN status"),
+        _para("☒ No SEN  ☐ SEN Support  ☐ EHCP  ☐ Being assessed"),
+    ]
+    got = [(p.label, p.value) for p in read_pairs(blocks, "additional_needs", vocab).pairs]
+    assert got == [("SEN status", "☒ No SEN  ☐ SEN Support  ☐ EHCP  ☐ Being assessed")]
 
 
 def test_typed_boxes_read_as_ticks() -> None:

@@ -212,3 +212,114 @@ def test_a_label_heading_ends_at_the_next_field() -> None:
     # over a content control of its own title, the heading is that control's label
     out = split_sections(titled("Social worker"), list(BUILTIN_PROFILES))
     assert "social_worker_info" not in out.sections
+
+
+def _tick_table(question: str) -> Block:
+    return Block(
+        kind=BlockKind.TABLE, text="", table=Table(rows=[["", "Yes", "No"], [question, "X", ""]])
+    )
+
+
+def test_a_label_heading_over_a_bare_value_ends_at_the_table_after_it() -> None:
+    # "Attendance (%)" / "96.5%" then a tick table asking the next question: the heading is
+    # a label (an alias of the meeting section, it must not reopen it and vanish), and so is
+    # "Next PEP (social worker)" over a date before the designated teacher's tick table
+    doc = Document(
+        format="docx",
+        blocks=[
+            *_doc(
+                ("heading", "PEP meeting record", 3),
+                ("heading", "Attendance (%)", 5),
+                ("paragraph", "96.5%", None),
+            ).blocks,
+            _tick_table("Young person attended"),
+            *_doc(
+                ("heading", "Quality Assurance", 3),
+                ("heading", "Next PEP (social worker)", 5),
+                ("paragraph", "10/02/2027", None),
+            ).blocks,
+            _tick_table("Designated teacher has signed off"),
+        ],
+    )
+    out = split_sections(doc, list(BUILTIN_PROFILES))
+    assert list(out.sections) == ["pep_meeting", "vs_final_sign_off"]
+    meeting = [b.text for b in out.sections["pep_meeting"].blocks]
+    assert meeting[:2] == ["Attendance (%)", "96.5%"]
+    assert [b.text for b in out.sections["vs_final_sign_off"].blocks][:2] == [
+        "Next PEP (social worker)",
+        "10/02/2027",
+    ]
+
+
+def test_a_sub_heading_over_a_line_of_words_and_a_table_still_opens_its_section() -> None:
+    # words that introduce a table are a title's, not a value: the heading stays a heading
+    doc = Document(
+        format="docx",
+        blocks=[
+            *_doc(
+                ("heading", "General and personal", 3),
+                ("heading", "My Attendance", 4),
+                ("paragraph", "Figures from the school register", None),
+            ).blocks,
+            _tick_table("Persistent absence"),
+        ],
+    )
+    out = split_sections(doc, list(BUILTIN_PROFILES))
+    assert list(out.sections) == ["personal_care", "pep_meeting"]
+
+
+def test_a_heading_that_opens_its_section_again_ends_the_label_before_it() -> None:
+    # "Review and Action Plan" names the meeting section again: the lines under it are not
+    # the value of "Actions agreed", the last label read in that section
+    from peplint.extract.pairs import read_pairs
+
+    doc = _doc(
+        ("heading", "PEP meeting record", 3),
+        ("heading", "Actions agreed", 4),
+        ("paragraph", "Mr Ellis to book tuition.", None),
+        ("heading", "Review and Action Plan", 3),
+        ("paragraph", "1. Jamie will read every night.", None),
+    )
+    out = split_sections(doc, list(BUILTIN_PROFILES))
+    assert list(out.sections) == ["pep_meeting"]
+    reading = read_pairs(out.sections["pep_meeting"].blocks, "pep_meeting")
+    assert [(p.label, p.value) for p in reading.pairs] == [
+        ("Actions agreed", "Mr Ellis to book tuition.")
+    ]
+    # nor is it a label: the lines under it are under no label, as under a section's first
+    # heading (a numbered list there is read as the targets it is)
+    assert [(p.text, p.under) for p in reading.paragraphs][-1] == (
+        "1. Jamie will read every night.",
+        None,
+    )
+
+
+def test_a_deeper_heading_half_of_whose_words_name_a_section_stays_a_sub_heading() -> None:
+    # "What needs to happen" (a target's label over its text) shares one word of two with
+    # the additional needs section; under the action plan it opens no section of its own
+    doc = _doc(
+        ("heading", "Targets", 3),
+        ("heading", "Target 1", 5),
+        ("heading", "What needs to happen", 5),
+        (
+            "paragraph",
+            "Jamie will complete two past-paper questions every week and score at least six out of ten.",
+            None,
+        ),
+        ("heading", "By when", 5),
+        ("paragraph", "By 13 February 2027", None),
+    )
+    out = split_sections(doc, list(BUILTIN_PROFILES))
+    assert list(out.sections) == ["smart_targets"]
+    assert "What needs to happen" in [b.text for b in out.sections["smart_targets"].blocks]
+    # a deeper heading whose words fit a section wholly still opens it
+    doc = _doc(
+        ("heading", "Targets", 3),
+        ("heading", "Health needs", 5),
+        ("paragraph", "Jamie has asthma.", None),
+        ("paragraph", "An inhaler is kept in the school office.", None),
+    )
+    assert list(split_sections(doc, list(BUILTIN_PROFILES)).sections) == [
+        "smart_targets",
+        "additional_needs",
+    ]

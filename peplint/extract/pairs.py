@@ -19,7 +19,7 @@ from typing import Protocol
 from peplint.extract.section_view import names_columns, normalise_label, table_header
 from peplint.extract.values import CHECKED_GLYPHS, CROSSED_GLYPHS, UNCHECKED_GLYPHS
 from peplint.extract.words import lemmas
-from peplint.model.document import Block, BlockKind, Table
+from peplint.model.document import SECTION_AGAIN, Block, BlockKind, Table
 
 GLYPHS = CHECKED_GLYPHS + UNCHECKED_GLYPHS + CROSSED_GLYPHS
 # Content-control and form placeholders that mean "nothing entered".
@@ -41,8 +41,9 @@ QA_HEADERS = {
 OPTION_WORDS = {"yes", "no", "n a", "na", "not applicable", "red", "amber", "green", "y", "n"}
 _MARK = re.compile(rf"^\s*([{re.escape(CHECKED_GLYPHS)}]|[xX])\s*$")
 _LABEL_END = re.compile(r"[:?]\s*$")
-# "Label:" inside running text: a colon after a word, then a space or the end (not 10:30).
-_COLON = re.compile(r"(?<=[A-Za-z)?'’])\s*:(?=\s|$)")
+# "Label:" inside running text: a colon after a word (or a unit after a word, "Attendance
+# %:", never a figure's "96.5%:"), then a space or the end (not 10:30).
+_COLON = re.compile(r"(?:(?<=[A-Za-z)?'’])|(?<=[^\d.]%))\s*:(?=\s|$)")
 _QUESTION = re.compile(r"^(.{2,80}?\?)\s*(\S.*)$")  # a question label and its answer
 _BOUNDARY = re.compile(r"\s{2,}|\t|\s[|;•]\s|(?<=[.!?])\s+|^")
 
@@ -224,8 +225,8 @@ def prefix_pair(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
     whole_is_label = vocab.is_label(text)
     for n in range(min(8, len(words) - 1), 0, -1):
         label, value = " ".join(words[:n]), " ".join(words[n:])
-        if _DIGIT.search(label):
-            continue  # a label holds no figures; "6 Sep 2021" is all value
+        if _DIGIT.search(label) or any(c in GLYPHS for c in label):
+            continue  # a label holds no figures or boxes; "6 Sep 2021", "☒ No SEN" are values
         if whole_is_label and not _VALUE_MARK.search(value):
             continue  # "Designated teacher has signed off" is one label, not two parts
         if vocab.is_label(label, strict=True):
@@ -482,7 +483,9 @@ class _Reader:
         i = 0
         while i < len(blocks):
             block = blocks[i]
-            if block.kind == BlockKind.HEADING:
+            if block.kind == BlockKind.HEADING and block.cue == SECTION_AGAIN:
+                flush()  # the section's heading again: what follows is under no label
+            elif block.kind == BlockKind.HEADING:
                 flush()
                 found = figure_pair(block.text, self.vocab)
                 if found is not None:  # a bold "Date of birth 02/03/2009": a pair, not a label

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from peplint.extract.profiles import TemplateProfile, normalise_heading
 from peplint.extract.section_words import classify_heading
-from peplint.model.document import Block, BlockKind, Document, Table
+from peplint.extract.values import parse_date
+from peplint.model.document import SECTION_AGAIN, Block, BlockKind, Document, Table
 
 
 @dataclass
@@ -33,7 +34,8 @@ class SectionedDocument:
     unrecognised_headings: list[str]
 
 
-# A deeper heading under a recognised section opens a new one only when its words fit well.
+# A deeper heading under a recognised section opens a new one only when its words fit well:
+# more than half of them ("What needs to happen", a target's label, is one word of needs).
 SUBHEADING_SCORE = 0.5
 
 
@@ -84,6 +86,19 @@ def split_title_row(block: Block) -> list[Block]:
 
 # The most words a value under a label heading has (a name, a date, "A levels: ...").
 LABEL_VALUE_WORDS = 12
+_FIGURES = re.compile(r"[\d\s/.\-:%£,()+]*\d[\d\s/.\-:%£,()+]*|[^\s@]+@[^\s@]+\.[^\s@]+")
+_ANSWER_WORDS = {"yes", "no", "n/a", "none", "nil", "not applicable", "not known", "unknown"}
+
+
+def bare_value(text: str) -> bool:
+    """Whether a line is a value and nothing else: a figure, a date, a percentage, a phone
+    number, an email, yes or no - never a title or a sentence introducing what follows."""
+    text = text.strip()
+    if not text:
+        return False
+    if text.lower() in _ANSWER_WORDS or _FIGURES.fullmatch(text):
+        return True
+    return len(text.split()) <= 5 and bool(re.search(r"\d", text)) and parse_date(text) is not None
 
 
 def labels_a_value(blocks: list[Block], index: int) -> bool:
@@ -91,14 +106,18 @@ def labels_a_value(blocks: list[Block], index: int) -> bool:
     in bold over "Priya Kaur"): under it, before the next heading, is one short line or
     ticked boxes, or nothing when the next heading is not deeper (an empty field) - never
     a table or running text. A label-value block is its value when it has the same label;
-    after the value, it is the next field."""
+    after the value, it is the next field. So is a table after a bare value (a date, a
+    percentage): "Attendance (%)" / "96.5%" then a tick table asking the next question."""
     level = blocks[index].level or 3
     lines, boxes = 0, False
+    value = ""
     for block in blocks[index + 1 :]:
         if block.kind == BlockKind.HEADING:
             return lines > 0 or boxes or (block.level or 3) <= level
         if block.kind == BlockKind.LABEL_VALUE and (lines or boxes):
             return True  # the next field begins
+        if block.kind == BlockKind.TABLE and lines == 1 and bare_value(value):
+            return True  # a title's words introduce a table; a bare value answers a label
         own_label = normalise_heading(block.label or "") == normalise_heading(blocks[index].text)
         if block.kind == BlockKind.LABEL_VALUE and block.label is not None and not own_label:
             return False  # a title over fields of their own
@@ -107,7 +126,7 @@ def labels_a_value(blocks: list[Block], index: int) -> bool:
             continue
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LABEL_VALUE):
             return False
-        text = block.text.strip()
+        text = value = block.text.strip()
         lines += 1
         if lines > 1 or "\n" in text or len(text.split()) > LABEL_VALUE_WORDS:
             return False
@@ -171,7 +190,7 @@ def split_sections(
                 open_.clear()
                 continue
             found = classify_heading(block.text)
-            if found is not None and not (deeper and found.score < SUBHEADING_SCORE):
+            if found is not None and not (deeper and found.score <= SUBHEADING_SCORE):
                 key, how, score = found.key, "words", found.score
         same = current is not None and key == current.key and how == "words"
         if current is not None and ((key is None and deeper) or same):
@@ -188,5 +207,9 @@ def split_sections(
         section = sections.get(key)
         if section is None:
             section = sections[key] = Section(key, block.text, block.page, how=how, score=score)
+        else:
+            # a heading that opens a section again stays in it as a boundary: without it the
+            # text under it would read as the value of the last label before it there
+            section.blocks.append(block.model_copy(update={"cue": SECTION_AGAIN}))
         open_.append((level, section))
     return SectionedDocument(profile, bool(sections), sections, preamble, unrecognised)

@@ -30,7 +30,10 @@ class BlockKind(StrEnum):
 #            "table-title-row" (a merged or shaded first row spanning a table), "textbox", "band"
 #  label-value: "content-control" (its title or tag is the label), "gap" (label and value on one
 #            PDF line split at a wide gap), "label-above" (a PDF label directly above its value)
+#  section-again: a heading that opens again a section read before, kept in that section as a
+#            boundary (the text under it is no value of the label before it), not as a label
 BlockCue = str
+SECTION_AGAIN = "section-again"
 
 
 class Table(BaseModel):
