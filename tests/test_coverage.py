@@ -67,6 +67,20 @@ def test_needed_fields_come_from_the_rules_of_each_item() -> None:
     assert needed_fields(own, RULES) == {"V": ["young_persons_views"]}
 
 
+def test_a_rule_off_by_default_counts_only_when_switched_on() -> None:
+    from peplint.engine import EngineConfig, RuleSettings
+    from peplint.rules.criteria import PupilPremiumPlusCosted
+
+    class Reads(PupilPremiumPlusCosted):  # an other-authorities criterion that reads a field
+        fields = ("young_persons_views",)
+
+    rules = {**RULES, "pp-plus-costed": Reads()}
+    own = ChecklistSpec(title="t", items=[ItemSpec(id="P", question="q", rules=["pp-plus-costed"])])
+    assert needed_fields(own, rules) == {"P": []}  # run_rules would not run it either
+    on = EngineConfig(rules={"pp-plus-costed": RuleSettings(enabled=True)})
+    assert needed_fields(own, rules, on) == {"P": ["young_persons_views"]}
+
+
 def test_every_declared_field_is_a_field_of_the_pep() -> None:
     known = {p for p in field_paths(RuleCase("baseline", {}).pep())}
     known |= {__import__("re").sub(r"\[\d+\]", "[]", p) for p in known}
