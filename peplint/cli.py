@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 import click
-import yaml
 
 from peplint import __version__, errors
 from peplint.cli_conventions import (
@@ -167,6 +166,8 @@ def parse(files: tuple[Path, ...], fmt: str, password_file: TextIO | None) -> No
         elif fmt == "jsonl":
             click.echo(json.dumps(data, ensure_ascii=False))
         else:
+            import yaml
+
             data.pop("sections", None)
             click.echo(
                 f"# {printable(path.name)} ({pep.template}, {pep.source.format}, {pep.source.pages} pages)"
