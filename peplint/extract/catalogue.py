@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from peplint import yaml_load
@@ -190,6 +190,16 @@ PART_WORDS = 6
 
 class Catalogue:
     """The field vocabulary (built-in data plus a pack's labels) and the label matcher."""
+
+    @cached_property
+    def contacts(self) -> tuple[str, ...]:
+        """The contacts among the fields: path prefixes with a name and a phone field."""
+        prefixes = {p.rsplit(".", 1)[0] for p in self.fields if p.count(".") == 1}
+        return tuple(
+            sorted(
+                p for p in prefixes if f"{p}.name" in self.fields and f"{p}.phone" in self.fields
+            )
+        )
 
     def __init__(self, field_aliases: dict[str, list[str]] | None = None) -> None:
         self.fields: dict[str, FieldSpec] = {}

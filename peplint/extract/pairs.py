@@ -216,6 +216,7 @@ def _known_label_start(line: str, lo: int, colon: int, vocab: Vocabulary) -> int
 
 _DIGIT = re.compile(r"\d")
 _VALUE_MARK = re.compile(rf"[\d@{re.escape(GLYPHS)}]")  # a figure, an email or a box
+_LABEL_MARK = re.compile(rf"[\d{re.escape(GLYPHS)}]")  # what a label never holds
 
 
 def prefix_pair(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
@@ -223,14 +224,17 @@ def prefix_pair(text: str, vocab: Vocabulary) -> tuple[str, str] | None:
     closely matches a known label, and the rest as its value."""
     words = text.split()
     whole_is_label = vocab.is_label(text)
-    for n in range(min(8, len(words) - 1), 0, -1):
-        label, value = " ".join(words[:n]), " ".join(words[n:])
-        if _DIGIT.search(label) or any(c in GLYPHS for c in label):
-            continue  # a label holds no figures or boxes; "6 Sep 2021", "☒ No SEN" are values
-        if whole_is_label and not _VALUE_MARK.search(value):
+    # A label holds no figures or boxes ("6 Sep 2021", "☒ No SEN" are values): the first n
+    # words can be one only while n stays at or below the first word holding either.
+    marked = [i for i, w in enumerate(words) if _LABEL_MARK.search(w)]
+    first_marked = marked[0] if marked else len(words)
+    last_value_mark = max((i for i, w in enumerate(words) if _VALUE_MARK.search(w)), default=-1)
+    for n in range(min(8, len(words) - 1, first_marked), 0, -1):
+        if whole_is_label and last_value_mark < n:
             continue  # "Designated teacher has signed off" is one label, not two parts
+        label = " ".join(words[:n])
         if vocab.is_label(label, strict=True):
-            return label, value
+            return label, " ".join(words[n:])
     return None
 
 

@@ -153,8 +153,7 @@ def _named(line: str, cat: Catalogue) -> str | None:
 
 def persons(cat: Catalogue) -> list[str]:
     """The contacts of the catalogue: path prefixes with a name and a phone field."""
-    prefixes = {p.rsplit(".", 1)[0] for p in cat.fields if p.count(".") == 1}
-    return sorted(p for p in prefixes if f"{p}.name" in cat.fields and f"{p}.phone" in cat.fields)
+    return list(cat.contacts)
 
 
 def role_of(line: str, cat: Catalogue) -> str | None:
