@@ -204,3 +204,17 @@ def test_no_stamp_when_a_file_hit_a_limit(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(bulk_run, "lint_file", die)
     _bulk(folder, out)
     assert not stamp_path(out).exists()
+
+
+def test_lines_from_the_stamp_carry_no_terminal_controls(
+    done: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    folder, out = done
+    data = json.loads(stamp_path(out).read_text())
+    data["printed"] = ["3 PEPs\x1b[2J\x07 done"]
+    stamp_path(out).write_text(json.dumps(data))
+    _no_work(monkeypatch)
+    again = _bulk(folder, out, "--resume")
+    assert "3 PEPs[2J done" in again.output and "\x1b" not in again.output

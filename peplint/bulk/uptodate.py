@@ -21,6 +21,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 STAMP_FORMAT = "peplint-bulk-up-to-date"
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 STAMP_NAME = "up-to-date.json"
 
 
@@ -213,7 +215,9 @@ def unchanged(
     printed, code = data.get("printed"), data.get("exit_code")
     if not isinstance(printed, list) or not isinstance(code, int):
         return None
-    return [str(line) for line in printed], code
+    # The lines come from a file in a folder meant for sharing: nothing that moves a
+    # terminal's cursor is echoed from it.
+    return [_CONTROLS.sub("", str(line)) for line in printed], code
 
 
 def discovered(
