@@ -902,6 +902,27 @@ def test_values_larger_than_a_table_heavy_body_are_values_not_headings(tmp_path:
     assert [t for t, _, _ in headings(document)] == ["My meeting", "My future"]
 
 
+def test_a_value_beside_its_label_wrapped_in_larger_type_keeps_its_short_last_line(
+    tmp_path: Path,
+) -> None:
+    # A label and its value across a wide gap, the value in larger type than a table-heavy
+    # body: its short last line, on its own, passes for a heading by size.
+    page = Page()
+    page.text(56, 50, "How I am doing", "Helvetica-Bold", 15)
+    page.text(56, 72, "Summary of progress", "Helvetica-Bold", 8)
+    first = "Tyler, your strengths are PE and science, where you work"
+    second = "hard in practicals, and we want to"
+    page.text(290, 72, first, "Helvetica", 9.5)
+    page.text(290, 84.3, second, "Helvetica", 9.5)
+    page.text(290, 96.6, "support your confidence.", "Helvetica", 9.5)
+    y = table_heavy(page, 118)
+    page.text(56, y + 20, "My future", "Helvetica-Bold", 15)
+    document = read(tmp_path, [page])
+    value = f"{first} {second} support your confidence."
+    assert ("Summary of progress", value, "gap") in pairs(document)
+    assert [t for t, _, _ in headings(document)] == ["How I am doing", "My future"]
+
+
 def test_two_labels_over_one_value_larger_than_the_body(tmp_path: Path) -> None:
     page = Page()
     page.text(56, 50, "Help I get with learning", "Helvetica-Bold", 15)

@@ -697,7 +697,8 @@ def _continue_pair(
         columns.label_end, columns.value_end = label_line.x1, None
     used = 0
     for line in lines[start:]:
-        if reader.cues.get(id(line)) in {"band", "font-size"}:
+        cue = reader.cues.get(id(line))
+        if cue == "band" or (cue == "font-size" and not columns.in_value_type(line)):
             break
         parts = columns.continues(line)
         if parts is None:

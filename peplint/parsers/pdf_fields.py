@@ -199,6 +199,8 @@ class PairColumns:
     label_end: float | None = None  # where the label's last line ends
     value_end: float | None = None  # where the value's last line ends
     row_gap: float | None = None  # the space between two rows of the list, once seen
+    value_size: float = 0.0  # the type of the value's words (size, bold), for its wrapped lines
+    value_bold: bool = False
 
     @classmethod
     def of(cls, line: TextLine, right: float) -> PairColumns:
@@ -215,6 +217,21 @@ class PairColumns:
             right=right,
             label_end=label.x1,
             value_end=value.x1,
+            value_size=round(
+                max((float(w["size"]) for w in value.words if w.get("size")), default=0.0), 1
+            ),
+            value_bold=value.bold,
+        )
+
+    def in_value_type(self, line: TextLine) -> bool:
+        """Whether `line` is set in the value's own type, from the value's column: a
+        larger-than-body value wrapped onto it, not a heading (a heading in the value's
+        type would not follow it with no room, which `continues` checks)."""
+        return (
+            self.value_size > 0
+            and line.size == self.value_size
+            and line.bold == self.value_bold
+            and line.x0 >= self.value_x0 - 1.0
         )
 
     def continues(self, line: TextLine) -> tuple[str, str] | None:
