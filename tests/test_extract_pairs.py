@@ -19,6 +19,9 @@ class Known:
     def is_column(self, text: str) -> bool:
         return text.lower().strip() in self.columns
 
+    def is_part_label(self, text: str) -> bool:
+        return text.lower().strip(" ?") in {"when", "who will help"}
+
 
 def _table(*rows: list[str | None]) -> Block:
     return Block(kind=BlockKind.TABLE, table=Table(rows=[list(r) for r in rows]), page=2)
@@ -177,6 +180,9 @@ class Catalogued:
 
     def is_column(self, text: str) -> bool:
         return self.cat.is_column(text)
+
+    def is_part_label(self, text: str) -> bool:
+        return self.cat.is_part_label(text)
 
 
 def pairs_of(blocks: list[Block]) -> list[tuple[str, str, str]]:
@@ -375,3 +381,38 @@ def test_a_wide_gap_parts_a_known_label_from_its_value() -> None:
     blocks = [_para("Current status  In education"), _para("Greenfield Academy")]
     got = [(p.label, p.value, p.how) for p in read_pairs(blocks, "x", catalogue_for(None)).pairs]
     assert got[0] == ("Current status", "In education", "gap")
+
+
+def test_a_known_label_asked_as_a_question_after_a_tab_is_a_label() -> None:
+    vocab = Known()
+    line = "Summary of discussion: we met.\tWhen? By March 2027\tWho will help? Mr Ellis"
+    assert inline_pairs(line, vocab) == [
+        ("Summary of discussion", "we met."),
+        ("When?", "By March 2027"),
+        ("Who will help?", "Mr Ellis"),
+    ]
+    # Unanswered questions are labels with empty values.
+    assert inline_pairs("Summary of discussion: we met.\tWhen?", vocab) == [
+        ("Summary of discussion", "we met."),
+        ("When?", ""),
+    ]
+    assert inline_pairs("Who will help?\tWhen? Soon", vocab) == [
+        ("Who will help?", ""),
+        ("When?", "Soon"),
+    ]
+    # A line of such questions alone, with no colon.
+    assert inline_pairs("When? Before the next PEP\tWho will help? Carer", vocab) == [
+        ("When?", "Before the next PEP"),
+        ("Who will help?", "Carer"),
+    ]
+
+
+def test_a_question_that_is_no_known_label_stays_in_the_value() -> None:
+    vocab = Known()
+    line = "Summary of discussion: we met.\tWhy not? Nobody asked"
+    assert inline_pairs(line, vocab) == [
+        ("Summary of discussion", "we met.\tWhy not? Nobody asked")
+    ]
+    assert (
+        inline_pairs("Why? Because\tWhen? Soon", vocab) == []
+    )  # not every part is a question label

@@ -327,6 +327,14 @@ class Catalogue:
         return match.path if match is not None and match.score >= PART_SCORE else None
 
     # --- the reader's Vocabulary ------------------------------------------------
+    def is_part_label(self, text: str) -> bool:
+        """Whether `text` closely names a part of a record of some list field."""
+        return any(
+            self.part_label(text, path) is not None
+            for path, spec in self.fields.items()
+            if spec.columns
+        )
+
     def is_label(self, text: str, strict: bool = False) -> bool:
         """Whether `text` reads as some field's label (anywhere); `strict` asks for a
         closer match, for a line that has nothing but its words to show it is a label."""

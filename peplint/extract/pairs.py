@@ -55,6 +55,10 @@ class Vocabulary(Protocol):
         """Whether `text` reads as the label of some field (`strict`: closely)."""
         ...
 
+    def is_part_label(self, text: str) -> bool:
+        """Whether `text` closely names a part of a record ("Who will help?", "When?")."""
+        ...
+
     def is_column(self, text: str) -> bool:
         """Whether `text` reads as the column header of some list field (name, role...)."""
         ...
@@ -69,6 +73,10 @@ class NoVocabulary:
 
     def is_column(self, text: str) -> bool:
         """Nothing is a known column."""
+        return False
+
+    def is_part_label(self, text: str) -> bool:
+        """Nothing names a part of a record."""
         return False
 
 
@@ -161,14 +169,52 @@ def _short_line(text: str) -> bool:
     return len(text.split()) <= 6 and not re.search(r"[.!;,]\s*$", text) and "\n" not in text
 
 
+def _question_pair(segment: str, vocab: Vocabulary) -> tuple[str, str] | None:
+    """ "Who will be responsible? Jamie with Mrs Patel": a known label asked as a question,
+    then its answer (a form's question set apart by a tab, as a label with a colon is)."""
+    text = segment.strip()
+    match = _QUESTION.match(text)
+    question, answer = (match.group(1), match.group(2).strip()) if match else (text, "")
+    if not question.endswith("?") or len(question) > 80:
+        return None
+    known = vocab.is_label(question, strict=True) or vocab.is_part_label(question)
+    return (question, answer) if known else None  # unanswered: the label, empty
+
+
+def _split_questions(pairs: list[tuple[str, str]], vocab: Vocabulary) -> list[tuple[str, str]]:
+    """Each value cut where a tab sets a known question label apart ("...<tab>How? We")."""
+    out: list[tuple[str, str]] = []
+    for label, value in pairs:
+        parts = value.split("\t")
+        kept = [parts[0]]
+        asked: list[tuple[str, str]] = []
+        for part in parts[1:]:
+            question = _question_pair(part, vocab)
+            if question is not None:
+                asked.append(question)
+            elif asked:
+                asked[-1] = (asked[-1][0], f"{asked[-1][1]}\t{part}")
+            else:
+                kept.append(part)
+        out.append((label, "\t".join(kept).strip()))
+        out += asked
+    return out
+
+
 def inline_pairs(text: str, vocab: Vocabulary) -> list[tuple[str, str]]:
     """ "Label: value" pairs in one paragraph or line, several per line where labels are
-    set apart by wide spaces, tabs, bars or semicolons, or are known labels."""
+    set apart by wide spaces, tabs, bars or semicolons, or are known labels; a known label
+    asked as a question and set apart by a tab ("When? By March") is a label too."""
     out: list[tuple[str, str]] = []
     for line in text.split("\n"):
         colons = list(_COLON.finditer(line))
         if not colons:
+            segments = line.split("\t")
+            asked = [_question_pair(part, vocab) for part in segments]
+            if len(segments) > 1 and all(asked):
+                out += [pair for pair in asked if pair is not None]
             continue
+        line_start = len(out)
         starts: list[tuple[int, int]] = []  # (label start, colon index)
         prev_end = 0
         for match in colons:
@@ -197,6 +243,7 @@ def inline_pairs(text: str, vocab: Vocabulary) -> list[tuple[str, str]]:
                     continue  # a sentence running into a colon, not a form line
                 out.append((question.group(1), question.group(2)))  # "Attended? ✓ Yes<tab>X:"
             out.append((label, value))
+        out[line_start:] = _split_questions(out[line_start:], vocab)
     return out
 
 
