@@ -10,9 +10,8 @@ from typing import Any
 import pluggy
 
 from peplint.errors import ConfigError
-from peplint.extract.unlabelled import HOW as PLACED  # a value read with no label
 from peplint.model.findings import SEVERITY_RANK, Finding, Severity
-from peplint.model.pep import Pep
+from peplint.model.pep import TYPE_AND_PLACE, Pep
 from peplint.plugins.manager import collect, default_manager
 from peplint.rules.base import RULE_ID, Rule, RuleContext
 
@@ -64,7 +63,7 @@ def placed_fields(pep: Pep, rule: Rule) -> list[str]:
     return [
         path
         for path in rule.fields
-        if (source := pep.provenance.get(path)) is not None and source.how == PLACED
+        if (source := pep.provenance.get(path)) is not None and source.how == TYPE_AND_PLACE
     ]
 
 

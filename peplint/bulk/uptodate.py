@@ -190,13 +190,11 @@ def current_inputs(root: Path) -> str | None:
     return inputs_digest(pairs)
 
 
-def unchanged(
-    out: Path, root: Path, request: str, found: Found, data: dict[str, Any] | None = None
+def _unchanged(
+    out: Path, root: Path, found: Found, data: dict[str, Any]
 ) -> tuple[list[str], int] | None:
-    """The lines to print and the exit code when a resume has nothing to do; else None."""
-    data = read_stamp(out) if data is None else data
-    if data is None or data.get("request") != request:
-        return None
+    """The lines to print and the exit code when the stamp `data` (of this request) still
+    holds for `out`: the files found, read and written are as they were; else None."""
     if data.get("config") != (str(found.config) if found.config else None):
         return None  # a config file appeared, went or moved
     if data.get("waivers") != [str(p) for p in found.waivers]:
@@ -257,4 +255,4 @@ def check_resume(
         )
     except Exception:  # the ordinary path reports a bad config in its own words
         return None
-    return unchanged(out, root, request, found, data)
+    return _unchanged(out, root, found, data)

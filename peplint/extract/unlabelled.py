@@ -45,12 +45,12 @@ from peplint.extract.catalogue import MIN_SCORE, Catalogue, FieldSpec
 from peplint.extract.pairs import GLYPHS, PLACEHOLDERS, figure_pair, gap_pair, inline_pairs
 from peplint.extract.words import lemmas
 from peplint.model.document import Block, BlockKind
-from peplint.model.pep import FieldProvenance
+from peplint.model.pep import TYPE_AND_PLACE, FieldProvenance
 
 if TYPE_CHECKING:
     from peplint.extract.fields import Extraction
 
-HOW = "type-and-place"
+HOW = TYPE_AND_PLACE
 SCORE = 0.5  # below any label match (MIN_SCORE is 0.6): a guess from type and place
 # Words that make a short capitalised line an organisation rather than a person.
 ORGANISATION_WORDS = frozenset(
@@ -151,25 +151,20 @@ def _named(line: str, cat: Catalogue) -> str | None:
     return named[0]
 
 
-def persons(cat: Catalogue) -> list[str]:
-    """The contacts of the catalogue: path prefixes with a name and a phone field."""
-    return list(cat.contacts)
-
-
 def role_of(line: str, cat: Catalogue) -> str | None:
     """The contact whose role `line` names: the whole line is a short label of the
     contact's name field ("Social worker", "Designated teacher")."""
     words = frozenset(lemmas(line))
     if not words or len(words) > 3:
         return None
-    for person in persons(cat):
+    for person in cat.contacts:
         spec = cat.fields[f"{person}.name"]
         if any(label.words == words and "name" not in label.words for label in spec.labels):
             return person
     return None
 
 
-def _person_of(spec: FieldSpec, people: list[str]) -> str | None:
+def _person_of(spec: FieldSpec, people: tuple[str, ...]) -> str | None:
     head = spec.path.split(".", 1)[0]
     return head if head in people else None
 
@@ -253,7 +248,7 @@ def _context(block: Block, section: str, cat: Catalogue) -> tuple[str, ...]:
 
 def groups(blocks: list[Block], section: str, cat: Catalogue) -> list[Group]:
     """The runs of label-less value lines in a section's blocks."""
-    people = persons(cat)
+    people = cat.contacts
     own = _own_pairs(blocks, cat)
     out: list[Group] = []
     current: Group | None = None
@@ -327,7 +322,7 @@ def _candidates(
 ) -> list[FieldSpec]:
     """The fields still missing that a value of `kind` in the group may be: expected in the
     group's section (with `context`, also in the sections of the field above the run)."""
-    people = persons(cat)
+    people = cat.contacts
     found = []
     for spec in cat.scalars():
         expected = group.section in spec.sections or (

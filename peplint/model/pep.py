@@ -174,6 +174,7 @@ FieldState = Literal["found", "empty", "not_found"]
 #  "section-text" (the free text of a section), "derived" (computed from other fields),
 #  "type-and-place" (no label at all: read by the value's type and section, score 0.5)
 ReadHow = str
+TYPE_AND_PLACE: ReadHow = "type-and-place"  # the one `how` the rules look for by name
 
 
 class FieldProvenance(_Model):

@@ -55,17 +55,20 @@ def check_streams(path: Path, cap_bytes: int) -> bool:
         head = head[head.rfind(b" obj") + 1 :] if b" obj" in head else head
         if _FLATE.search(head) is None or _IMAGE.search(head) is not None:
             continue
-        if big and _inflates_past(data[start:end], cap_bytes):
+        outcome = _inflate(data[start:end], cap_bytes) if big else None
+        if outcome == "past-cap":
             raise errors.too_large(
                 "A part of this PDF unpacks to more than "
                 f"{cap_bytes // (1024 * 1024)} MB (a compression bomb); it was not read."
             )
         if judge_damage and not damaged and _ONLY_FLATE.search(head) is not None:
-            damaged = _broken(data[start:end], cap_bytes)
+            damaged = (outcome or _inflate(data[start:end], cap_bytes)) == "broken"
     return damaged
 
 
-def _inflates_past(raw: bytes, cap_bytes: int) -> bool:
+def _inflate(raw: bytes, cap_bytes: int) -> str:
+    """How a Flate stream inflates, up to the cap and no further: "past-cap", "broken"
+    (it stops with an error, or before its end) or "whole"."""
     inflater = zlib.decompressobj()
     total = 0
     pending = raw
@@ -73,24 +76,8 @@ def _inflates_past(raw: bytes, cap_bytes: int) -> bool:
         while pending and not inflater.eof:
             total += len(inflater.decompress(pending, CHUNK))
             if total > cap_bytes:
-                return True
+                return "past-cap"
             pending = inflater.unconsumed_tail
     except zlib.error:
-        return False  # a broken stream is the reader's to report
-    return False
-
-
-def _broken(raw: bytes, cap_bytes: int) -> bool:
-    """Whether a Flate stream stops with an error or before its end (up to the cap)."""
-    inflater = zlib.decompressobj()
-    total = 0
-    pending = raw
-    try:
-        while pending and not inflater.eof:
-            total += len(inflater.decompress(pending, CHUNK))
-            if total > cap_bytes:
-                return False  # the bomb check decides about size, not this one
-            pending = inflater.unconsumed_tail
-    except zlib.error:
-        return True
-    return not inflater.eof
+        return "broken"
+    return "whole" if inflater.eof else "broken"

@@ -48,11 +48,12 @@ class AttendanceThreshold(Rule):
         threshold = ctx.param("attendance_threshold")
         if percent >= threshold:
             return
-        if not attendance_target_exists(pep) and (
+        addressed = attendance_target_exists(pep)
+        if not addressed and (
             misread := self.unjudged_targets(ctx, pep, location="attendance", page=page)
         ):
             yield misread
-        elif not attendance_target_exists(pep):
+        elif not addressed:
             yield self.finding(
                 ctx,
                 f"Attendance is {percent:g}%, below {threshold}%, and no target addresses it.",
