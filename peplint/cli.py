@@ -124,7 +124,7 @@ def main(verbose: bool) -> None:
 def parse(files: tuple[Path, ...], fmt: str, password_file: TextIO | None) -> None:
     """Print what peplint extracts from each PEP FILE (.docx or .pdf).
 
-    Each file is read in its own worker process with the default safety limits.
+    Files are read in a worker process with the default safety limits.
     """
     from peplint.reading import read_pep
     from peplint.report import FileError, FileReport
@@ -323,7 +323,7 @@ def lint(
 ) -> None:
     """Check PEP FILES against the QA checklist and draft the feedback.
 
-    Each file is read in its own worker process with memory and time limits; a
+    Files are read in a worker process with memory and time limits per file; a
     file that cannot be read is reported and the others are still checked.
     """
     from peplint.report import Report

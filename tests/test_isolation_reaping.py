@@ -1,17 +1,27 @@
-"""A worker that has sent its report is reaped later, not waited for: the next file starts
-while the last worker is still exiting, and every worker is reaped by the end."""
+"""Long-lived isolated workers: each worker checks files one after another; a worker
+retires after an error or when its memory has grown, and is reaped later, not waited
+for; a file whose worker failed after checking other files is checked again in a fresh
+worker; the outcome of a file never depends on what its worker checked before."""
 
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
+import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
-from peplint.report import FileReport
+from peplint.report import FileError, FileReport
 from peplint.safety import isolation
 from peplint.safety.limits import Limits
+
+LIMITS = Limits(worker_seconds=30)
+LINUX = pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+_checked_here: list[str] = []  # in a worker: the files this process has checked
 
 
 def _state(pid: int) -> str:
@@ -25,8 +35,35 @@ def _state(pid: int) -> str:
     return "?"
 
 
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
-def test_next_file_starts_while_the_last_worker_exits(
+def _ok(path: Path, note: str = "") -> FileReport:
+    return FileReport(path=path.name, status="ok", sha256=f"{os.getpid()} {note}".strip())
+
+
+def _pid(report: FileReport) -> int:
+    assert report.sha256 is not None
+    return int(report.sha256.split()[0])
+
+
+def test_one_worker_checks_the_files_one_after_another(tmp_path: Path) -> None:
+    files = [tmp_path / f"{n}.pdf" for n in range(5)]
+    results = dict(isolation.run_isolated(files, _ok, LIMITS, jobs=1))
+    assert sorted(results) == [0, 1, 2, 3, 4]
+    assert len({_pid(r) for r in results.values()}) == 1
+    assert all(_pid(r) != os.getpid() for r in results.values())  # never in this process
+
+
+def test_two_jobs_use_two_workers(tmp_path: Path) -> None:
+    def slow(path: Path) -> FileReport:
+        time.sleep(0.05)
+        return _ok(path)
+
+    files = [tmp_path / f"{n}.pdf" for n in range(8)]
+    results = dict(isolation.run_isolated(files, slow, LIMITS, jobs=2))
+    assert len({_pid(r) for r in results.values()}) == 2
+
+
+@LINUX
+def test_a_worker_retires_after_an_error_and_is_reaped_later(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real_exit = os._exit
@@ -40,18 +77,143 @@ def test_next_file_starts_while_the_last_worker_exits(
 
     def work(path: Path) -> FileReport:
         earlier = pids.read_text().split() if pids.exists() else []
-        seen = [_state(int(pid)) for pid in earlier]
+        seen = ",".join(_state(int(pid)) for pid in earlier if int(pid) != os.getpid())
         with pids.open("a") as handle:
             handle.write(f"{os.getpid()}\n")
-        return FileReport(
-            path=path.name, status="ok", error=None, findings=[], sha256=",".join(seen)
-        )
+        if path.name == "0.pdf":
+            return FileReport(
+                path=path.name,
+                status="error",
+                error=FileError(code="corrupt", message="damaged"),
+                sha256=str(os.getpid()),
+            )
+        return _ok(path, seen)
 
     files = [tmp_path / f"{n}.pdf" for n in range(3)]
-    results = dict(isolation.run_isolated(files, work, Limits(worker_seconds=30), jobs=1))
+    results = dict(isolation.run_isolated(files, work, LIMITS, jobs=1))
+    assert _pid(results[1]) != _pid(results[0])  # a new worker after the error
+    assert _pid(results[2]) == _pid(results[1])  # which then goes on
     # The second worker ran while the first was still in its (slow) exit: not waited for.
-    assert results[1].sha256 in ("S", "R")
-    assert results[2].sha256 is not None and results[2].sha256.split(",")[-1] in ("S", "R")
-    for pid in pids.read_text().split():  # and all were reaped before run_isolated ended
+    assert results[1].sha256 is not None and results[1].sha256.split()[1] in ("S", "R")
+    for pid in set(pids.read_text().split()):  # and all were reaped before run_isolated ended
         with pytest.raises(ChildProcessError):
             os.waitpid(int(pid), os.WNOHANG)
+
+
+def test_a_crash_after_other_files_is_checked_again_in_a_fresh_worker(tmp_path: Path) -> None:
+    def work(path: Path) -> FileReport:
+        _checked_here.append(path.name)
+        if path.name == "2.pdf" and len(_checked_here) > 1:  # only in a worker with a past
+            os.kill(os.getpid(), signal.SIGSEGV)
+        return _ok(path, str(len(_checked_here)))
+
+    files = [tmp_path / f"{n}.pdf" for n in range(4)]
+    results = dict(isolation.run_isolated(files, work, LIMITS, jobs=1))
+    assert all(r.status == "ok" for r in results.values())
+    assert results[2].sha256 is not None and results[2].sha256.split()[1] == "1"  # fresh
+    assert _pid(results[2]) != _pid(results[0])
+
+
+def test_a_file_that_always_crashes_is_one_error_and_the_batch_goes_on(tmp_path: Path) -> None:
+    attempts = tmp_path / "attempts"
+
+    def work(path: Path) -> FileReport:
+        if path.name == "1.pdf":
+            with attempts.open("a") as handle:
+                handle.write("x")
+            os.kill(os.getpid(), signal.SIGSEGV)
+        return _ok(path)
+
+    files = [tmp_path / f"{n}.pdf" for n in range(4)]
+    results = dict(isolation.run_isolated(files, work, LIMITS, jobs=1))
+    assert results[1].status == "error"
+    assert results[1].error is not None and results[1].error.code == "too-large"
+    assert attempts.read_text() == "xx"  # once in the worker that had checked 0.pdf, once fresh
+    assert [results[n].status for n in (0, 2, 3)] == ["ok", "ok", "ok"]
+
+
+def test_running_out_of_memory_after_other_files_is_checked_again(tmp_path: Path) -> None:
+    def work(path: Path) -> FileReport:
+        _checked_here.append(path.name)
+        if path.name == "1.pdf" and len(_checked_here) > 1:
+            raise MemoryError
+        return _ok(path, str(len(_checked_here)))
+
+    files = [tmp_path / f"{n}.pdf" for n in range(3)]
+    results = dict(isolation.run_isolated(files, work, LIMITS, jobs=1))
+    assert results[1].status == "ok"
+    assert results[1].sha256 is not None and results[1].sha256.split()[1] == "1"
+
+
+@LINUX
+def test_a_worker_whose_memory_grew_retires(tmp_path: Path) -> None:
+    kept: list[bytes] = []
+
+    def work(path: Path) -> FileReport:
+        if path.name == "0.pdf":
+            kept.append(os.urandom(40 * 1024 * 1024))  # held: 40 MB > a tenth of 200 MB
+        return _ok(path)
+
+    files = [tmp_path / f"{n}.pdf" for n in range(3)]
+    results = dict(isolation.run_isolated(files, work, Limits(worker_memory_mb=200), jobs=1))
+    assert all(r.status == "ok" for r in results.values())
+    assert _pid(results[1]) != _pid(results[0])
+    assert _pid(results[2]) == _pid(results[1])
+
+
+def test_a_file_reads_the_same_whatever_its_worker_checked_before() -> None:
+    from peplint.lint import LintSetup, lint_file
+
+    root = Path(__file__).resolve().parent.parent / "fixtures" / "generated"
+    files = sorted(root.glob("*.pdf"))[:3] + sorted(root.glob("*.docx"))[:3]
+    setup = LintSetup.default()
+
+    def work(path: Path) -> FileReport:
+        return lint_file(path, setup, LIMITS, root)
+
+    forward = dict(isolation.run_isolated(files, work, LIMITS, jobs=1))
+    backward = dict(isolation.run_isolated(files[::-1], work, LIMITS, jobs=1))
+    for position, path in enumerate(files):
+        again = backward[len(files) - 1 - position]
+        assert forward[position].model_dump_json() == again.model_dump_json(), path.name
+
+
+@LINUX
+def test_workers_end_when_the_parent_is_killed(tmp_path: Path) -> None:
+    pids = tmp_path / "pids"
+    script = textwrap.dedent(
+        f"""
+        import os, time
+        from pathlib import Path
+        from peplint.report import FileReport
+        from peplint.safety.isolation import run_isolated
+        from peplint.safety.limits import Limits
+
+        def work(path):
+            with open({str(pids)!r}, "a") as handle:
+                handle.write(f"{{os.getpid()}}\\n")
+            time.sleep(1)
+            return FileReport(path=path.name, status="ok")
+
+        files = [Path(str(n)) for n in range(6)]
+        for _ in run_isolated(files, work, Limits(worker_seconds=120), jobs=3):
+            pass
+        """
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script])
+    while not pids.exists() or len(pids.read_text().split()) < 3:  # three workers busy
+        assert parent.poll() is None
+        time.sleep(0.05)
+    parent.kill()
+    parent.wait()
+    workers = [int(pid) for pid in pids.read_text().split()]
+    # Each worker finds the parent gone when it sends its report, and exits: none is left
+    # waiting for a next file that will never come.
+    end = time.monotonic() + 20  # a bound on waiting, not a speed check
+
+    def gone(pid: int) -> bool:
+        return _state(pid) in ("gone", "Z", "X")
+
+    while time.monotonic() < end and not all(map(gone, workers)):
+        time.sleep(0.1)
+    assert all(map(gone, workers))

@@ -1,11 +1,19 @@
-"""Isolated workers: each file is read and linted in its own forked process.
+"""Isolated workers: files are read and linted in forked processes, never in this one.
 
-The child inherits the loaded parser, rules and language pipeline (fork is
-cheap and needs no re-import), caps its own address space, and sends back the
-file's report as JSON. The parent enforces the wall-time limit and kills the
-child when it runs over. A child that is killed, crashes or runs out of memory
-becomes an error entry for its file; the other files carry on. Each worker
-handles one file, so no shared pool can be broken by one bad input.
+Each worker is forked from this process once per slot, inherits the loaded parser,
+rules and language pipeline (fork needs no re-import), caps its own address space, and
+then checks files one after another, sending back each file's report as JSON. The
+parent enforces each file's wall-time limit and kills a worker that runs over.
+
+One bad input cannot spoil another's result:
+  - a worker that crashes, is killed or runs out of time or memory is replaced, and
+    its file becomes an error entry; the other files carry on;
+  - a worker retires after any file that ended in an error, and when its address space
+    has grown by a tenth of its memory allowance, so every file starts with (nearly) the
+    memory a fresh worker has;
+  - a file whose worker crashed or ran out of memory after checking other files is
+    checked again in a fresh worker, and that result stands: the outcome never depends
+    on which files a worker happened to check before.
 """
 
 from __future__ import annotations
@@ -16,8 +24,9 @@ import os
 import resource
 import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
@@ -97,17 +106,63 @@ def _quiet_stderr() -> None:
         os.close(null)
 
 
-def _child(conn: Connection, work: Work, path: Path, memory_mb: int) -> None:
-    """Runs in the forked worker: cap memory, do the work, send the report."""
+_MB = 1024 * 1024
+_RETIRE = b"R"  # the first byte of a report: this worker exits after it
+_GO_ON = b"K"  # the worker waits for its next file
+
+
+def _serve(
+    conn: Connection,
+    parents_ends: list[Connection],
+    work: Work,
+    paths: Sequence[Path],
+    memory_mb: int,
+) -> None:
+    """Runs in the forked worker: cap memory, then check each file the parent names (by
+    its position in `paths`) until told to stop (an empty message) or until it retires."""
+    for inherited in parents_ends:  # the parent's ends of this and earlier workers' pipes:
+        inherited.close()  # only the parent's copy may stay open, so a worker sees it go
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     _quiet_stderr()
-    budget = _address_space() + memory_mb * 1024 * 1024
+    start = _address_space()
+    budget = start + memory_mb * _MB
     with contextlib.suppress(ValueError, OSError):  # a platform without the limit still runs
         resource.setrlimit(resource.RLIMIT_AS, (budget, budget))
-    near_cap = budget - 32 * 1024 * 1024
-    # The peak is inherited from the parent at fork; it says nothing if already near the cap.
+    near_cap = budget - 32 * _MB
+    allowance = start + memory_mb * _MB // 10
+    # The peak is inherited from the parent at fork: only a rise above it is this worker's.
+    peak_allowance = max(_peak_address_space(), allowance)
+    try:
+        while True:
+            try:
+                message = conn.recv_bytes()
+            except (EOFError, OSError):
+                break  # the parent has gone
+            if not message:
+                break  # no more files
+            payload, healthy = _check_one(work, paths[int(message)], near_cap)
+            retire = (
+                not healthy
+                or _address_space() >= allowance
+                or _peak_address_space() > peak_allowance
+            )
+            try:
+                conn.send_bytes((_RETIRE if retire else _GO_ON) + payload)
+            except BaseException:
+                break
+            if retire:
+                break
+    finally:
+        conn.close()
+        os._exit(0)  # skip atexit handlers and buffers inherited from the parent
+
+
+def _check_one(work: Work, path: Path, near_cap: int) -> tuple[bytes, bool]:
+    """One file's report as JSON, and whether the worker is still sound to go on."""
+    # The peak says nothing of this file if an earlier one already came near the cap
+    # (such a worker has retired, unless memory is not capped on this platform).
     peak_tells = _peak_address_space() < near_cap
-    reserve = bytearray(4 * 1024 * 1024)  # freed on MemoryError, so the error can be sent
+    reserve = bytearray(4 * _MB)  # freed on MemoryError, so the error can be sent
     try:
         report = work(path)
         if (
@@ -118,25 +173,15 @@ def _child(conn: Connection, work: Work, path: Path, memory_mb: int) -> None:
         ):
             # A library turned the MemoryError into its own error: the memory ran out.
             report = _error(path, "too-large", MEMORY_MESSAGE, hash_file=False)
-        payload = report.model_dump_json().encode("utf-8")
+        return report.model_dump_json().encode("utf-8"), report.status != "error"
     except MemoryError:
         del reserve
         # No re-reading or re-hashing here: the memory is exhausted. The parent hashes.
         text = _error(path, "too-large", MEMORY_MESSAGE, hash_file=False).model_dump_json()
-        payload = text.encode()
+        return text.encode(), False
     except Exception:  # the reader hit something it did not expect; never a traceback to the user
-        payload = (
-            _error(path, "corrupt", "This file could not be processed; it may be damaged.")
-            .model_dump_json()
-            .encode()
-        )
-    try:
-        conn.send_bytes(payload)
-    except BaseException:
-        pass
-    finally:
-        conn.close()
-        os._exit(0)  # skip atexit handlers and buffers inherited from the parent
+        report = _error(path, "corrupt", "This file could not be processed; it may be damaged.")
+        return report.model_dump_json().encode(), False
 
 
 def _error(path: Path, code: ErrorCode, message: str, hash_file: bool = True) -> FileReport:
@@ -157,95 +202,193 @@ def _error(path: Path, code: ErrorCode, message: str, hash_file: bool = True) ->
 
 
 @dataclass
-class _Running:
+class _Job:
+    """A file to check: its position, its path, and whether only a fresh worker may take
+    it (a second attempt after a worker that had checked other files failed on it)."""
+
     index: int
     path: Path
+    fresh_only: bool = False
+
+
+@dataclass
+class _Worker:
+    """A forked worker and the file it is on (None: idle)."""
+
     process: multiprocessing.process.BaseProcess
     conn: Connection
-    deadline: float
+    checked: int = 0  # files it has reported on
+    job: _Job | None = None
+    deadline: float = 0.0
+
+
+@dataclass
+class _Pool:
+    """The workers of one run; at most `jobs` at a time."""
+
+    paths: Sequence[Path]
+    work: Work
+    limits: Limits
+    jobs: int
+    workers: list[_Worker] = field(default_factory=list)
+    exiting: list[multiprocessing.process.BaseProcess] = field(default_factory=list)
+
+    def start(self) -> _Worker:
+        """Fork a new worker from this process as it is now."""
+        parent_end, child_end = _CONTEXT.Pipe(duplex=True)
+        process = _CONTEXT.Process(
+            target=_serve,
+            args=(
+                child_end,
+                [parent_end, *(w.conn for w in self.workers)],
+                self.work,
+                self.paths,
+                self.limits.worker_memory_mb,
+            ),
+            daemon=True,
+        )
+        process.start()
+        child_end.close()
+        worker = _Worker(process, parent_end)
+        self.workers.append(worker)
+        return worker
+
+    def give(self, worker: _Worker, job: _Job) -> None:
+        """Send a worker its next file and start that file's clock."""
+        worker.job = job
+        worker.deadline = time.monotonic() + self.limits.worker_seconds
+        worker.conn.send_bytes(str(job.index).encode())
+
+    def retire(self, worker: _Worker) -> None:
+        """Let a worker go: it exits when told there are no more files (its pipe is not
+        closed by the parent's closing alone: later workers inherit a copy of its end),
+        and is reaped later."""
+        self.workers.remove(worker)
+        with contextlib.suppress(OSError):
+            worker.conn.send_bytes(b"")
+        with contextlib.suppress(OSError):
+            worker.conn.close()
+        self.exiting.append(worker.process)
+
+    def kill(self, worker: _Worker) -> None:
+        """End a worker now (out of time, or the run is over)."""
+        with contextlib.suppress(ValueError):
+            self.workers.remove(worker)
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join(5)
+        with contextlib.suppress(OSError):
+            worker.conn.close()
+
+    def assign(self, pending: deque[_Job]) -> None:
+        """Give pending files to idle workers, forking workers into free slots; a retry
+        goes only to a worker that has checked nothing yet."""
+        slots = max(self.jobs, 1)
+        while pending:
+            job = pending[0]
+            idle = [w for w in self.workers if w.job is None]
+            fitting = [w for w in idle if w.checked == 0 or not job.fresh_only]
+            if fitting:
+                worker = fitting[0]
+            elif len(self.workers) < slots:
+                worker = self.start()
+            elif idle:
+                self.retire(idle[0])  # make room for a fresh worker
+                worker = self.start()
+            else:
+                return
+            pending.popleft()
+            self.give(worker, job)
+        for worker in [w for w in self.workers if w.job is None]:
+            self.retire(worker)  # nothing left for it
+
+    def reap(self) -> None:
+        """Forget the retired workers that have exited (polling reaps them)."""
+        self.exiting[:] = [p for p in self.exiting if p.exitcode is None]
+
+    def close(self) -> None:
+        """End every worker: the busy ones are killed, the retired ones reaped."""
+        for worker in list(self.workers):
+            self.kill(worker)
+        for ended in self.exiting:
+            _end(ended)
 
 
 def run_isolated(
     paths: list[Path], work: Work, limits: Limits | None = None, jobs: int = 1
 ) -> Iterator[tuple[int, FileReport]]:
-    """Run `work` on each path in its own worker, `jobs` at a time.
+    """Run `work` on each path in forked workers, `jobs` at a time.
 
     Yields (index into `paths`, report) as files finish, in completion order.
     """
-    limits = limits or Limits()
-    pending = list(enumerate(paths))
-    running: dict[int, _Running] = {}
-    exiting: list[multiprocessing.process.BaseProcess] = []  # reported, not yet reaped
+    pool = _Pool(paths, work, limits or Limits(), jobs)
+    pending = deque(_Job(index, path) for index, path in enumerate(paths))
     try:
-        while pending or running:
-            while pending and len(running) < max(jobs, 1):
-                index, path = pending.pop(0)
-                parent_end, child_end = _CONTEXT.Pipe(duplex=False)
-                process = _CONTEXT.Process(
-                    target=_child,
-                    args=(child_end, work, path, limits.worker_memory_mb),
-                    daemon=True,
-                )
-                process.start()
-                child_end.close()
-                running[index] = _Running(
-                    index, path, process, parent_end, time.monotonic() + limits.worker_seconds
-                )
-            now = time.monotonic()
-            timeout = max(0.0, min(r.deadline for r in running.values()) - now)
-            ready = wait(
-                [r.conn for r in running.values()] + [r.process.sentinel for r in running.values()],
-                timeout=timeout,
-            )
-            for item in list(running.values()):
-                result = _collect(item, ready, limits, exiting)
-                if result is not None:
-                    del running[item.index]
-                    yield item.index, result
-            exiting[:] = [p for p in exiting if p.exitcode is None]  # reaps those that ended
+        while True:
+            pool.assign(pending)
+            busy = [w for w in pool.workers if w.job is not None]
+            if not busy:
+                break
+            timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
+            for worker in busy:
+                outcome = _collect(pool, worker, ready)
+                if outcome is None:
+                    continue
+                job, report, lost = outcome
+                if worker.checked > 0 and not job.fresh_only and (lost or _out_of_memory(report)):
+                    # It may be this worker's state, not the file: a fresh worker decides.
+                    pending.appendleft(_Job(job.index, job.path, fresh_only=True))
+                else:
+                    yield job.index, report
+                worker.checked += 1
+            pool.reap()
     finally:
-        for item in running.values():
-            _kill(item)
-        for ended in exiting:
-            _end(ended)
+        pool.close()
+
+
+def _out_of_memory(report: FileReport) -> bool:
+    """Whether the worker reported that the memory ran out while checking the file."""
+    return report.error is not None and report.error.message == MEMORY_MESSAGE
 
 
 def _collect(
-    item: _Running,
-    ready: Sequence[object],
-    limits: Limits,
-    exiting: list[multiprocessing.process.BaseProcess],
-) -> FileReport | None:
-    """The worker's report if it has finished, was killed or ran out of time; else None.
-    A worker that sent its report is left to exit on its own (tearing down a forked
-    address space takes milliseconds) and is reaped later, so the next file starts now."""
-    if item.conn in ready:
+    pool: _Pool, worker: _Worker, ready: Sequence[object]
+) -> tuple[_Job, FileReport, bool] | None:
+    """The worker's job, the report and whether the worker was lost (crashed or killed)
+    if the file is done, the worker died or the file ran out of time; else None. A worker that reports and retires is left to exit on its own
+    (tearing down a forked address space takes milliseconds) and is reaped later."""
+    job = worker.job
+    assert job is not None
+    if worker.conn in ready:
         try:
-            payload = item.conn.recv_bytes()
+            payload = worker.conn.recv_bytes()
         except (EOFError, OSError):
             payload = b""
-        item.conn.close()
-        if not payload:
-            item.process.join(5)
-            _kill(item)
-            return _lost(item)
-        exiting.append(item.process)
-        report = FileReport.model_validate_json(payload)
+        if len(payload) < 2:
+            worker.process.join(5)
+            code = worker.process.exitcode
+            pool.kill(worker)
+            return job, _lost(job.path, code), True
+        worker.job = None
+        if payload[:1] == _RETIRE:
+            pool.retire(worker)
+        report = FileReport.model_validate_json(payload[1:])
         if report.sha256 is None and is_limit_failure(report):
-            report.sha256 = _error(item.path, "too-large", "").sha256  # hashed here
-        return report
-    if item.process.sentinel in ready and not item.conn.poll():
-        item.process.join(5)
-        _kill(item)
-        return _lost(item)
-    if time.monotonic() >= item.deadline:
-        _kill(item)
-        return _error(item.path, "timeout", timeout_message(limits.worker_seconds))
+            report.sha256 = _error(job.path, "too-large", "").sha256  # hashed here
+        return job, report, False
+    if worker.process.sentinel in ready and not worker.conn.poll():
+        worker.process.join(5)
+        code = worker.process.exitcode
+        pool.kill(worker)
+        return job, _lost(job.path, code), True
+    if time.monotonic() >= worker.deadline:
+        pool.kill(worker)
+        return job, _error(job.path, "timeout", timeout_message(pool.limits.worker_seconds)), False
     return None
 
 
-def _lost(item: _Running) -> FileReport:
-    code = item.process.exitcode
+def _lost(path: Path, code: int | None) -> FileReport:
     # Killed (the kernel's out-of-memory killer), aborted ("Fatal Python error: Cannot
     # recover from MemoryError"), ended by an exception the worker could not even report
     # (exit 1: a MemoryError while handling a MemoryError), crashed in native code (under
@@ -253,21 +396,14 @@ def _lost(item: _Running) -> FileReport:
     # without a word (the report itself did not fit): the memory ran out, and the message
     # says it may have. Another ending is the file's.
     if code in (-signal.SIGKILL, -signal.SIGABRT, -signal.SIGSEGV, -signal.SIGBUS, 0, 1):
-        return _error(item.path, "too-large", KILLED_MESSAGE)
+        return _error(path, "too-large", KILLED_MESSAGE)
     return _error(
-        item.path, "corrupt", "The reader stopped unexpectedly on this file; it may be damaged."
+        path, "corrupt", "The reader stopped unexpectedly on this file; it may be damaged."
     )
 
 
-def _kill(item: _Running) -> None:
-    if item.process.is_alive():
-        item.process.kill()
-    item.process.join(5)
-    item.conn.close()
-
-
 def _end(process: multiprocessing.process.BaseProcess) -> None:
-    """Reap a worker that has sent its report: it is exiting; killed if not gone in 5 s."""
+    """Reap a worker that has retired: it is exiting; killed if not gone in 5 s."""
     process.join(5)
     if process.is_alive():
         process.kill()
