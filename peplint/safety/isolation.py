@@ -259,13 +259,14 @@ class _Pool:
         worker.deadline = time.monotonic() + self.limits.worker_seconds
         worker.conn.send_bytes(str(job.index).encode())
 
-    def retire(self, worker: _Worker) -> None:
+    def retire(self, worker: _Worker, tell: bool = True) -> None:
         """Let a worker go: it exits when told there are no more files (its pipe is not
         closed by the parent's closing alone: later workers inherit a copy of its end),
         and is reaped later."""
         self.workers.remove(worker)
-        with contextlib.suppress(OSError):
-            worker.conn.send_bytes(b"")
+        if tell:  # not when the worker said it is retiring: it is already on its way out
+            with contextlib.suppress(OSError):
+                worker.conn.send_bytes(b"")
         with contextlib.suppress(OSError):
             worker.conn.close()
         self.exiting.append(worker.process)
@@ -356,8 +357,9 @@ def _collect(
     pool: _Pool, worker: _Worker, ready: Sequence[object]
 ) -> tuple[_Job, FileReport, bool] | None:
     """The worker's job, the report and whether the worker was lost (crashed or killed)
-    if the file is done, the worker died or the file ran out of time; else None. A worker that reports and retires is left to exit on its own
-    (tearing down a forked address space takes milliseconds) and is reaped later."""
+    if the file is done, the worker died or the file ran out of time; else None. A
+    worker that reports and retires is left to exit on its own (tearing down a forked
+    address space takes milliseconds) and is reaped later."""
     job = worker.job
     assert job is not None
     if worker.conn in ready:
@@ -366,29 +368,29 @@ def _collect(
         except (EOFError, OSError):
             payload = b""
         if len(payload) < 2:
-            worker.process.join(5)
-            code = worker.process.exitcode
-            pool.kill(worker)
-            return job, _lost(job.path, code), True
+            return job, _lost(pool, worker), True
         worker.job = None
         if payload[:1] == _RETIRE:
-            pool.retire(worker)
+            pool.retire(worker, tell=False)
         report = FileReport.model_validate_json(payload[1:])
         if report.sha256 is None and is_limit_failure(report):
             report.sha256 = _error(job.path, "too-large", "").sha256  # hashed here
         return job, report, False
     if worker.process.sentinel in ready and not worker.conn.poll():
-        worker.process.join(5)
-        code = worker.process.exitcode
-        pool.kill(worker)
-        return job, _lost(job.path, code), True
+        return job, _lost(pool, worker), True
     if time.monotonic() >= worker.deadline:
         pool.kill(worker)
         return job, _error(job.path, "timeout", timeout_message(pool.limits.worker_seconds)), False
     return None
 
 
-def _lost(path: Path, code: int | None) -> FileReport:
+def _lost(pool: _Pool, worker: _Worker) -> FileReport:
+    """The error entry for the file of a worker that died without a report."""
+    assert worker.job is not None
+    path = worker.job.path
+    worker.process.join(5)
+    code = worker.process.exitcode
+    pool.kill(worker)
     # Killed (the kernel's out-of-memory killer), aborted ("Fatal Python error: Cannot
     # recover from MemoryError"), ended by an exception the worker could not even report
     # (exit 1: a MemoryError while handling a MemoryError), crashed in native code (under
