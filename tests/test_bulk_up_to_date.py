@@ -218,3 +218,49 @@ def test_lines_from_the_stamp_carry_no_terminal_controls(
     _no_work(monkeypatch)
     again = _bulk(folder, out, "--resume")
     assert "3 PEPs[2J done" in again.output and "\x1b" not in again.output
+
+
+def _install(site: Path, name: str, entry_points: str) -> Path:
+    """A distribution's metadata folder as pip leaves it, with its entry points."""
+    folder = site / f"{name}-1.0.dist-info"
+    folder.mkdir()
+    (folder / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+    (folder / "entry_points.txt").write_text(entry_points)
+    return folder
+
+
+def test_installing_or_changing_a_plugin_changes_the_request(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peplint.bulk.uptodate import request_digest
+
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    before = request_digest({"jobs": 2})
+    _install(site, "unrelated", "[console_scripts]\nunrelated = unrelated:main\n")
+    assert request_digest({"jobs": 2}) == before  # not a peplint plugin: the same request
+    plugin = _install(site, "peplint_local", "[peplint]\nlocal = peplint_local.plugin\n")
+    installed = request_digest({"jobs": 2})
+    assert installed != before
+    (plugin / "entry_points.txt").write_text("[peplint]\nlocal = peplint_local.other\n")
+    assert request_digest({"jobs": 2}) not in {before, installed}
+
+
+def test_the_plugins_importlib_metadata_finds_are_all_in_the_request(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from importlib.metadata import entry_points
+
+    from peplint.bulk.uptodate import _plugins
+
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    _install(site, "peplint_local", "[peplint]\nlocal = peplint_local.plugin\n")
+    folders = {Path(row[0]) for row in _plugins()}
+    found = list(entry_points(group="peplint"))
+    assert any(p.name == "local" for p in found)
+    for point in found:
+        assert point.dist is not None
+        assert Path(point.dist._path).resolve() in {f.resolve() for f in folders}  # type: ignore[attr-defined]
