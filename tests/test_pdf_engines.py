@@ -182,11 +182,9 @@ def test_a_broken_cross_reference_table_marks_the_file_damaged(tmp_path: Path) -
     assert read_pdf(shifted, engine="pdfium").degraded
 
 
-@pytest.mark.parametrize("path", PDFS[:6], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
 def test_fast_word_grouping_matches_pdfplumbers(path: Path) -> None:
     from pdfplumber.utils.text import WordExtractor
-
-    from peplint.parsers.pdfium_page import group_words
 
     with open_pdfium(path) as document:
         for page in document.pages:
@@ -195,9 +193,11 @@ def test_fast_word_grouping_matches_pdfplumbers(path: Path) -> None:
                 ("size",),
                 ("fontname", "size"),
                 ("fontname", "size", "non_stroking_color"),
+                ("weight", "height"),
             ):
+                words = page.extract_words(x_tolerance=3, y_tolerance=3, extra_attrs=list(attrs))
                 expected = WordExtractor(x_tolerance=3, y_tolerance=3, extra_attrs=list(attrs))
-                assert group_words(page.chars, 3, 3, attrs) == expected.extract_words(page.chars)
+                assert words == expected.extract_words(page.chars)
 
 
 @pytest.mark.parametrize("path", PDFS[:3], ids=lambda p: p.name)

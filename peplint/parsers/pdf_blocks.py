@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -101,18 +101,30 @@ def _plain_rects(page: Any) -> list[dict[str, float | None]]:
     ]
 
 
+def _without_shapes(page: Any, keep: Callable[[dict[str, Any]], bool]) -> Any:
+    """The page with all its characters and only the shapes (rectangles, lines, curves)
+    `keep` accepts. A PDFium page keeps its characters unbuilt (`without_shapes`)."""
+    narrowed = getattr(page, "without_shapes", None)
+    if narrowed is not None:
+        return narrowed(keep)
+    # A character is never a box's object (those are rectangles, lines and curves).
+    return page.filter(lambda o: o.get("object_type") == "char" or keep(o))
+
+
+def _char_count(page: Any) -> int:
+    """How many characters the page has (a PDFium page counts them without building them)."""
+    count = getattr(page, "char_count", None)
+    return len(page.chars) if count is None else int(count)
+
+
 def _read_page(page: Any, number: int) -> tuple[_PageItems, int, int]:
     """A page's lines and tables; also its character count and image count."""
     lay_out(page)
     box_words, box_objects = checkbox_words(page)
     if box_objects:
         ids = {id(o) for o in box_objects}
-        # A character is never a box's object (those are rectangles, lines and curves).
-        clean_page = page.filter(
-            lambda o: (
-                o.get("object_type") == "char"
-                or (id(o) not in ids and not is_box(o) and not is_box_mark(o, []))
-            )
+        clean_page = _without_shapes(
+            page, lambda o: id(o) not in ids and not is_box(o) and not is_box_mark(o, [])
         )
     else:
         clean_page = page
@@ -135,7 +147,7 @@ def _read_page(page: Any, number: int) -> tuple[_PageItems, int, int]:
     mark_bands(lines, _plain_rects(clean_page))
     out.items.extend((line.top, line) for line in lines)
     out.items.sort(key=lambda item: item[0])
-    return out, len(page.chars), len(page.images)
+    return out, _char_count(page), len(page.images)
 
 
 def _apart(page: _PageItems, index: int) -> float | None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -74,6 +74,7 @@ _UNICODE_OF = _plain(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint, _VOID, _INT)
 SKIPPED_CODES = frozenset((0, 0x0A, 0x0D, 0xFFFE))
 SKIPPED_TEXT = frozenset(map(chr, SKIPPED_CODES - {0xFFFE}))  # 0xFFFE: asked for (below)
 SOFT_HYPHEN = chr(SOFT_HYPHEN_CODE)
+SPECIAL_TEXT = SKIPPED_TEXT | {"\ufffe", SOFT_HYPHEN}  # a character the loop looks at twice
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -91,8 +92,9 @@ def _page_text(raw: Any, count: int) -> str | None:
     return text
 
 
-def read_chars(textpage: Any, height: float) -> list[Obj]:
-    """Every character of the page in content order, as pdfplumber-shaped dicts.
+def read_rows(textpage: Any, height: float) -> list[Row]:
+    """Every character of the page in content order, as rows (style, text, x0, top,
+    bottom, x1); `char_dicts` gives them in pdfplumber's shape.
 
     Spaces PDFium infers between words are kept as spaces (they separate words); the
     line breaks it infers are dropped. The box is pdfminer's: it starts at the glyph's
@@ -103,7 +105,7 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
     words alike. Font, size, weight, colour and descent are read once per text object.
 
     One pass: a character is recorded when the next kept character (or the page's end)
-    tells where it ends, and each dict is built whole, once, at the end.
+    tells where it ends.
     """
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
@@ -116,10 +118,10 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
     ends = _Ends(raw)
     styles: dict[int, _Style] = {}
     styler = _Styles(raw)
-    rows: list[tuple[_Style, str, float, float, float, float]] = []
+    rows: list[Row] = []
     append = rows.append
-    last_key = -1
-    style: _Style | None = None
+    last_key = -1  # no text object has this key: the first character reads its style
+    style, descent, size = _UNREAD, 0.0, 0.0
     # The pending character (awaiting its end; none while p_style is None): index, text
     # object (0 for a generated space), origin, box top and bottom, text and style.
     p_index = p_key = 0
@@ -128,18 +130,22 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
     p_style: _Style | None = None
     # Where the page text does not map one to one, every character is asked for.
     for index, char in enumerate(text or "\ufffe" * count):
-        if char in SKIPPED_TEXT:
-            continue
-        if char == "\ufffe":  # the page text's stand-in for a soft hyphen: ask for the code
-            code = _UNICODE_OF(page, index)
-            if code in SKIPPED_CODES:
+        if char in SPECIAL_TEXT:
+            if char in SKIPPED_TEXT:
                 continue
-            char = chr(code)
+            if char == "\ufffe":  # the page text's stand-in for a soft hyphen: ask for the code
+                code = _UNICODE_OF(page, index)
+                if code in SKIPPED_CODES:
+                    continue
+                char = chr(code)
+            if char == SOFT_HYPHEN:
+                char = "-"
         key = _TEXT_OBJECT_OF(page, index) or 0
-        if key != last_key or style is None:
-            style = styles.get(key)
-            if style is None:
-                style = styles[key] = styler.of(index, key)
+        if key != last_key:
+            known = styles.get(key)
+            if known is None:
+                known = styles[key] = styler.of(index, key)
+            style, descent, size = known, known.descent, known.size
             last_key = key
         # PDFium generates only spaces and line breaks; a generated space has no object.
         placed_key = 0 if char == " " and _IS_GENERATED(page, index) == 1 else key
@@ -151,12 +157,16 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
             else:
                 right = ends.loose_right(p_index, p_x)
             append((p_style, p_text, p_x, p_top, p_bottom, right))
-        bottom = height - (y + style.descent)
-        p_index, p_key, p_x, p_y, p_style, p_size = index, placed_key, x, y, style, style.size
-        p_top, p_bottom = bottom - style.size, bottom
-        p_text = "-" if char == SOFT_HYPHEN else char
+        bottom = height - (y + descent)
+        p_index, p_key, p_x, p_y, p_style, p_size = index, placed_key, x, y, style, size
+        p_top, p_bottom, p_text = bottom - size, bottom, char
     if p_style is not None:
         append((p_style, p_text, p_x, p_top, p_bottom, ends.loose_right(p_index, p_x)))
+    return rows
+
+
+def char_dicts(rows: list[Row]) -> list[Obj]:
+    """The characters `rows` as pdfplumber-shaped dicts."""
     return [
         {
             "object_type": "char",
@@ -178,6 +188,11 @@ def read_chars(textpage: Any, height: float) -> list[Obj]:
     ]
 
 
+def read_chars(textpage: Any, height: float) -> list[Obj]:
+    """Every character of the page in content order, as pdfplumber-shaped dicts."""
+    return char_dicts(read_rows(textpage, height))
+
+
 class _Ends:
     """Where a character ends when the next one does not say (the last of its text
     object or of its line): the right of PDFium's loose box, never left of its origin."""
@@ -194,13 +209,32 @@ class _Ends:
         return x
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per look (_Styles), hashed by identity
 class _Style:
     font: str
     size: float
     weight: int
     colour: tuple[float, float, float] | None
     descent: float
+
+
+_UNREAD = _Style(font="", size=0.0, weight=0, colour=None, descent=0.0)  # before the first
+
+# A character as read: its style, text, x0, top, bottom and x1 (pdfplumber's page space).
+Row = tuple[_Style, str, float, float, float, float]
+ROW_TEXT: Final = 1
+ROW_X0: Final = 2
+ROW_TOP: Final = 3
+ROW_BOTTOM: Final = 4
+ROW_X1: Final = 5
+# The character attributes a word can carry (`extra_attrs`), as read from a row's style.
+STYLE_ATTRIBUTES: dict[str, Callable[[_Style], Any]] = {
+    "fontname": lambda look: look.font,
+    "size": lambda look: look.size,
+    "height": lambda look: look.size,
+    "weight": lambda look: look.weight,
+    "non_stroking_color": lambda look: look.colour,
+}
 
 
 _FONT_SIZE_OF = _plain(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VOID, _INT)
@@ -411,22 +445,60 @@ def read_objects(page: Any, height: float) -> tuple[list[Obj], int]:
 
 
 class PdfiumPage(Container):
-    """One PDF page read by PDFium, offered in the shape of a pdfplumber page."""
+    """One PDF page read by PDFium, offered in the shape of a pdfplumber page.
+
+    Its characters are kept as rows; their pdfplumber-shaped dicts are built only when
+    asked for (`chars`, `objects`, `filter`): the reader groups words from the rows."""
 
     def __init__(
-        self, number: int, width: float, height: float, objects: dict[str, list[Obj]], images: int
+        self,
+        number: int,
+        width: float,
+        height: float,
+        rows: list[Row],
+        shapes: dict[str, list[Obj]],
+        images: int,
     ) -> None:
         self.page_number = number
         self.width = width
         self.height = height
         self.bbox = (0.0, 0.0, width, height)
-        self._page_objects = objects
+        self._rows = rows
+        self._shapes = shapes  # "rect", "line", "curve"
+        self._chars: list[Obj] | None = None
         self._image_count = images
+
+    @property
+    def chars(self) -> list[Obj]:
+        """The characters as pdfplumber-shaped dicts (built on first use)."""
+        if self._chars is None:
+            self._chars = char_dicts(self._rows)
+        return self._chars
+
+    @property
+    def char_count(self) -> int:
+        """How many characters the page has, without building their dicts."""
+        return len(self._rows)
+
+    @property
+    def rects(self) -> list[Obj]:
+        """The page's rectangles."""
+        return self._shapes["rect"]
+
+    @property
+    def lines(self) -> list[Obj]:
+        """The page's straight lines."""
+        return self._shapes["line"]
+
+    @property
+    def curves(self) -> list[Obj]:
+        """The page's other paths."""
+        return self._shapes["curve"]
 
     @property
     def objects(self) -> dict[str, list[Obj]]:
         """Objects by type: "char", "rect", "line", "curve"."""
-        return self._page_objects
+        return {"char": self.chars, **self._shapes}
 
     @property
     def images(self) -> list[Obj]:
@@ -437,14 +509,19 @@ class PdfiumPage(Container):
         """Words grouped from the characters exactly as pdfplumber groups them (its
         default left-to-right settings take a faster path of the same algorithm)."""
         options = {k: v for k, v in settings.items() if k not in FAST_WORD_SETTINGS}
-        if options or settings.get("keep_blank_chars"):
+        extra_attrs = tuple(settings.get("extra_attrs") or ())
+        if (
+            options
+            or settings.get("keep_blank_chars")
+            or not set(extra_attrs) <= set(STYLE_ATTRIBUTES)
+        ):
             extractor = WordExtractor(**settings)
             return list(extractor.extract_words(self.chars))
         return group_words(
-            self.chars,
+            self._rows,
             float(settings.get("x_tolerance", 3)),
             float(settings.get("y_tolerance", 3)),
-            tuple(settings.get("extra_attrs") or ()),
+            extra_attrs,
         )
 
     def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Any]:
@@ -456,8 +533,21 @@ class PdfiumPage(Container):
 
     def filter(self, test: Callable[[Obj], bool]) -> PdfiumPage:
         """The same page without the objects `test` rejects."""
-        kept = {kind: [o for o in objs if test(o)] for kind, objs in self._page_objects.items()}
-        return PdfiumPage(self.page_number, self.width, self.height, kept, self._image_count)
+        chars = self.chars
+        kept = [test(char) for char in chars]
+        page = self.without_shapes(test)
+        page._rows = [row for row, keep in zip(self._rows, kept, strict=True) if keep]
+        page._chars = [char for char, keep in zip(chars, kept, strict=True) if keep]
+        return page
+
+    def without_shapes(self, keep: Callable[[Obj], bool]) -> PdfiumPage:
+        """The same page with all its characters and only the shapes `keep` accepts."""
+        shapes = {kind: [o for o in objs if keep(o)] for kind, objs in self._shapes.items()}
+        page = PdfiumPage(
+            self.page_number, self.width, self.height, self._rows, shapes, self._image_count
+        )
+        page._chars = self._chars
+        return page
 
 
 class _CellFinder(TableFinder):
@@ -546,48 +636,50 @@ LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", 
 
 
 def group_words(
-    chars: list[Obj], x_tolerance: float, y_tolerance: float, extra_attrs: tuple[str, ...]
+    rows: list[Row], x_tolerance: float, y_tolerance: float, extra_attrs: tuple[str, ...]
 ) -> list[Obj]:
-    """pdfplumber's word grouping for upright left-to-right text, without its generality:
-    runs of characters sharing `extra_attrs`, clustered into lines by `top` (a chain
-    within `y_tolerance`), sorted by x, split at spaces and at gaps over `x_tolerance`."""
+    """pdfplumber's word grouping for upright left-to-right text, without its generality,
+    on characters as rows: runs of characters sharing `extra_attrs` (each one of
+    STYLE_ATTRIBUTES), clustered into lines by `top` (a chain within `y_tolerance`),
+    sorted by x, split at spaces and at gaps over `x_tolerance`."""
+    getters = [STYLE_ATTRIBUTES[name] for name in extra_attrs]
     words: list[Obj] = []
-    for run in _runs(chars, extra_attrs):
+    for run in _runs(rows, getters):
         for line in _lines_of(run, y_tolerance):
-            _split_words(line, x_tolerance, y_tolerance, extra_attrs, words)
+            _split_words(line, x_tolerance, y_tolerance, extra_attrs, getters, words)
     return words
 
 
-def _runs(chars: list[Obj], extra_attrs: tuple[str, ...]) -> Iterator[list[Obj]]:
-    """The maximal runs of consecutive characters with equal values of `extra_attrs`
-    (None where a character has none)."""
-    if not extra_attrs:
-        if chars:
-            yield chars
+def _runs(rows: list[Row], getters: list[Callable[[_Style], Any]]) -> Iterator[list[Row]]:
+    """The maximal runs of consecutive characters with equal values of the attributes
+    `getters` read from their styles."""
+    if not getters:
+        if rows:
+            yield rows
         return
-    getter = itemgetter(*extra_attrs)
-    try:
-        if len(extra_attrs) == 1:  # 1-tuples: in a tuple, a value (a NaN too) equals itself
-            keys: list[Any] = [(value,) for value in map(getter, chars)]
-        else:
-            keys = list(map(getter, chars))
-    except KeyError:
-        keys = [tuple(c.get(a) for a in extra_attrs) for c in chars]
+    # One key per distinct value: equal values (by ==, as pdfplumber compares them; a
+    # NaN equals itself) become the same key object, so runs are runs of equal keys.
+    distinct: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    key_of: dict[_Style, tuple[Any, ...]] = {}
+    for look in set(map(_STYLE, rows)):
+        key = tuple(getter(look) for getter in getters)
+        key_of[look] = distinct.setdefault(key, key)
     start = 0
-    for _, same in groupby(keys):
-        end = start + len(list(same))
-        yield chars[start:end]
+    for _, same in groupby(map(key_of.__getitem__, map(_STYLE, rows))):
+        end = start + sum(1 for _ in same)
+        yield rows[start:end]
         start = end
 
 
-_TOP = itemgetter("top")
-_X0 = itemgetter("x0")
-_X1 = itemgetter("x1")
-_BOTTOM = itemgetter("bottom")
-_TEXT = itemgetter("text")
+_STYLE = itemgetter(0)
+_TOP = itemgetter(ROW_TOP)
+_X0 = itemgetter(ROW_X0)
+_X1 = itemgetter(ROW_X1)
+_BOTTOM = itemgetter(ROW_BOTTOM)
+_TEXT = itemgetter(ROW_TEXT)
 
 
-def _lines_of(run: list[Obj], tolerance: float) -> list[list[Obj]]:
+def _lines_of(run: list[Row], tolerance: float) -> list[list[Row]]:
     tops = sorted(set(map(_TOP, run)))
     if len(tops) == 1:  # the common case: the run stands on one baseline
         return [sorted(run, key=_X0)]
@@ -598,60 +690,69 @@ def _lines_of(run: list[Obj], tolerance: float) -> list[list[Obj]]:
             index += 1
         cluster[top] = index
         last = top
-    lines: list[list[Obj]] = [[] for _ in range(index + 1)]
-    for char in run:
-        lines[cluster[char["top"]]].append(char)
+    lines: list[list[Row]] = [[] for _ in range(index + 1)]
+    for row in run:
+        lines[cluster[row[ROW_TOP]]].append(row)
     return [sorted(line, key=_X0) for line in lines if line]
 
 
 def _split_words(
-    line: list[Obj], x_tol: float, y_tol: float, extra_attrs: tuple[str, ...], out: list[Obj]
+    line: list[Row],
+    x_tol: float,
+    y_tol: float,
+    extra_attrs: tuple[str, ...],
+    getters: list[Callable[[_Style], Any]],
+    out: list[Obj],
 ) -> None:
-    current: list[Obj] = []
+    current: list[Row] = []
     prev_x0 = prev_x1 = prev_top = 0.0  # of the previous character of `current`
-    for char in line:
-        if char["text"].isspace():
+    for row in line:
+        _, text, x0, top, _, x1 = row
+        if text.isspace():
             if current:
-                out.append(_merge(current, extra_attrs))
+                out.append(_merge(current, extra_attrs, getters))
                 current = []
             continue
-        x0, top = char["x0"], char["top"]
         if current and (x0 < prev_x0 or x0 > prev_x1 + x_tol or abs(top - prev_top) > y_tol):
-            out.append(_merge(current, extra_attrs))
+            out.append(_merge(current, extra_attrs, getters))
             current = []
-        current.append(char)
-        prev_x0, prev_x1, prev_top = x0, char["x1"], top
+        current.append(row)
+        prev_x0, prev_x1, prev_top = x0, x1, top
     if current:
-        out.append(_merge(current, extra_attrs))
+        out.append(_merge(current, extra_attrs, getters))
 
 
-def _merge(chars: list[Obj], extra_attrs: tuple[str, ...]) -> Obj:
-    first = chars[0]
-    if len(chars) == 1:
-        x0, x1, top, bottom = first["x0"], first["x1"], first["top"], first["bottom"]
-        text = LIGATURES.get(first["text"], first["text"])
+def _merge(
+    rows: list[Row], extra_attrs: tuple[str, ...], getters: list[Callable[[_Style], Any]]
+) -> Obj:
+    first = rows[0]
+    first_top = first[ROW_TOP]
+    if len(rows) == 1:
+        _, text, x0, top, bottom, x1 = first
+        text = LIGATURES.get(text, text)
     else:
-        x0 = min(map(_X0, chars))
-        x1 = max(map(_X1, chars))
-        top = min(map(_TOP, chars))
-        bottom = max(map(_BOTTOM, chars))
-        text = "".join(map(_TEXT, chars))
+        x0 = min(map(_X0, rows))
+        x1 = max(map(_X1, rows))
+        top = min(map(_TOP, rows))
+        bottom = max(map(_BOTTOM, rows))
+        text = "".join(map(_TEXT, rows))
         if not text.isascii():
-            text = "".join([LIGATURES.get(c["text"], str(c["text"])) for c in chars])
+            text = "".join([LIGATURES.get(row[ROW_TEXT], row[ROW_TEXT]) for row in rows])
     word: Obj = {
         "text": text,
         "x0": x0,
         "x1": x1,
         "top": top,
-        "doctop": top + first["doctop"] - first["top"],
+        # pdfplumber's sum, kept as it is computed (a character's doctop is its top)
+        "doctop": top + first_top - first_top,
         "bottom": bottom,
         "upright": True,
         "height": bottom - top,
         "width": x1 - x0,
         "direction": "ltr",
     }
-    for name in extra_attrs:
-        word[name] = first.get(name)
+    for name, getter in zip(extra_attrs, getters, strict=True):
+        word[name] = getter(first[0])
     return word
 
 
@@ -660,14 +761,14 @@ def read_page(page: Any, number: int) -> PdfiumPage:
     width, height = float(page.get_width()), float(page.get_height())
     textpage = page.get_textpage()
     try:
-        chars = read_chars(textpage, height)
+        rows = read_rows(textpage, height)
     finally:
         textpage.close()
     paths, images = read_objects(page, height)
-    objects: dict[str, list[Obj]] = {"char": chars, "rect": [], "line": [], "curve": []}
+    shapes: dict[str, list[Obj]] = {"rect": [], "line": [], "curve": []}
     for obj in paths:
-        objects[obj["object_type"]].append(obj)
-    return PdfiumPage(number, width, height, objects, images)
+        shapes[obj["object_type"]].append(obj)
+    return PdfiumPage(number, width, height, rows, shapes, images)
 
 
 @dataclass
