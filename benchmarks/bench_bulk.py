@@ -10,7 +10,11 @@ median over rounds of each round's own ratio:
   - `--resume` with nothing changed against the first run (goal < 2%): both whole
     commands, process start-up included;
   - peak resident memory of the largest process of a run (a worker or the parent),
-    for N/4 and N files (goal: flat as N grows).
+    for N/4 and N files (goal: flat as N grows);
+  - the machine's own ceiling for two processes, measured in the same round: two copies
+    of a fixed pure-Python loop at once against one copy alone (2.00 on two free cores;
+    less when other work shares them), so the bulk speed-up can be read against what the
+    machine gave at that moment, not only against 2.
 Times are wall-clock of the whole process (start-up, warm-up, every worker, the
 summary and the dashboard), read with os.wait4, which also gives the peak memory.
 
@@ -81,6 +85,25 @@ def bulk(folder: Path, out: Path, jobs: int, resume: bool = False) -> Run:
     return Run(seconds, usage.ru_maxrss / 1024)
 
 
+# A fixed amount of pure-Python work, about a second on the project's machine.
+LOOP = "total = 0\nfor i in range(12_000_000):\n    total += i * i % 7\n"
+
+
+def ceiling() -> float:
+    """Two processes' throughput against one's on this machine, now: 2 x (one copy's wall
+    time) / (wall time of two copies started together)."""
+    command = [sys.executable, "-c", LOOP]
+    start = time.perf_counter()
+    subprocess.run(command, check=True)
+    alone = time.perf_counter() - start
+    start = time.perf_counter()
+    pair = [subprocess.Popen(command) for _ in range(2)]
+    for process in pair:
+        process.wait()
+    together = time.perf_counter() - start
+    return 2 * alone / together
+
+
 def fresh(out: Path) -> Path:
     shutil.rmtree(out, ignore_errors=True)
     return out
@@ -117,9 +140,12 @@ def main() -> None:
         resume_share: list[float] = []
         peak_n: list[float] = []
         peak_quarter: list[float] = []
+        machine: list[float] = []
         for round_no in range(args.rounds):
             order = (1, 2) if round_no % 2 == 0 else (2, 1)
+            machine.append(ceiling())
             runs = {jobs: bulk(corpus, fresh(base / f"out{jobs}"), jobs=jobs) for jobs in order}
+            machine.append(ceiling())
             again = bulk(corpus, base / "out2", jobs=2, resume=True)
             peak_quarter.append(bulk(small, fresh(base / "outq"), jobs=1).peak_mb)
             one.append(runs[1].seconds)
@@ -131,12 +157,17 @@ def main() -> None:
             print(
                 f"round {round_no + 1}: 1 worker {runs[1].seconds:.1f}s, 2 workers "
                 f"{runs[2].seconds:.1f}s ({speedup[-1]:.2f}x), --resume {again.seconds:.2f}s "
-                f"({resume_share[-1]:.1%})"
+                f"({resume_share[-1]:.1%}); machine ceiling before/after "
+                f"{machine[-2]:.2f}x/{machine[-1]:.2f}x"
             )
     print(f"\n{args.n} PEPs, {args.rounds} rounds, whole commands; median (range) over rounds")
     print(f"1 worker:  {_median(one):6.1f}s  {args.n / _median(one):5.2f} PEPs/s")
     print(f"2 workers: {_median(two):6.1f}s  {args.n / _median(two):5.2f} PEPs/s")
     print(f"speed-up with 2 workers: {_median(speedup):.2f}x ({_spread(speedup)}) (goal >= 1.9)")
+    print(
+        f"the machine's own 2-process ceiling in the same rounds: {_median(machine):.2f}x "
+        f"({_spread(machine)}); bulk's speed-up is {_median(speedup) / _median(machine):.0%} of it"
+    )
     print(
         f"--resume with nothing changed: {_median(resume):.2f}s = {_median(resume_share):.1%} "
         f"of the first 2-worker run ({min(resume_share):.1%}-{max(resume_share):.1%}) (goal < 2%)"
