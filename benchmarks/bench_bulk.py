@@ -14,7 +14,10 @@ median over rounds of each round's own ratio:
   - the machine's own ceiling for two processes, measured in the same round: two copies
     of a fixed pure-Python loop at once against one copy alone (2.00 on two free cores;
     less when other work shares them), so the bulk speed-up can be read against what the
-    machine gave at that moment, not only against 2.
+    machine gave at that moment, not only against 2;
+  - the fixed cost of a command (start-up, warm-up, summary: a 1-worker run over one
+    PEP) and the speed-up of the rest, (1-worker - fixed) / (2-worker - fixed): the
+    fixed cost is paid once in either mode, so it bounds the whole-command ratio at N.
 Times are wall-clock of the whole process (start-up, warm-up, every worker, the
 summary and the dashboard), read with os.wait4, which also gives the peak memory.
 
@@ -131,6 +134,9 @@ def main() -> None:
         start = time.perf_counter()
         make_corpus(corpus, args.n)
         make_corpus(small, quarter)
+        single = base / "single"
+        single.mkdir()
+        make_corpus(single, 1)
         print(f"generated {args.n} + {quarter} PEPs in {time.perf_counter() - start:.1f}s")
         bulk(small, fresh(base / "warm"), jobs=2)  # file cache and byte-code warm, not counted
         one: list[float] = []
@@ -141,6 +147,8 @@ def main() -> None:
         peak_n: list[float] = []
         peak_quarter: list[float] = []
         machine: list[float] = []
+        fixed: list[float] = []
+        work_speedup: list[float] = []
         for round_no in range(args.rounds):
             order = (1, 2) if round_no % 2 == 0 else (2, 1)
             machine.append(ceiling())
@@ -148,6 +156,10 @@ def main() -> None:
             machine.append(ceiling())
             again = bulk(corpus, base / "out2", jobs=2, resume=True)
             peak_quarter.append(bulk(small, fresh(base / "outq"), jobs=1).peak_mb)
+            fixed.append(bulk(single, fresh(base / "out-single"), jobs=1).seconds)
+            work_speedup.append(
+                (runs[1].seconds - fixed[-1]) / max(runs[2].seconds - fixed[-1], 1e-9)
+            )
             one.append(runs[1].seconds)
             two.append(runs[2].seconds)
             speedup.append(runs[1].seconds / runs[2].seconds)
@@ -157,7 +169,8 @@ def main() -> None:
             print(
                 f"round {round_no + 1}: 1 worker {runs[1].seconds:.1f}s, 2 workers "
                 f"{runs[2].seconds:.1f}s ({speedup[-1]:.2f}x), --resume {again.seconds:.2f}s "
-                f"({resume_share[-1]:.1%}); machine ceiling before/after "
+                f"({resume_share[-1]:.1%}); fixed cost {fixed[-1]:.2f}s, the rest "
+                f"{work_speedup[-1]:.2f}x; machine ceiling before/after "
                 f"{machine[-2]:.2f}x/{machine[-1]:.2f}x"
             )
     print(f"\n{args.n} PEPs, {args.rounds} rounds, whole commands; median (range) over rounds")
@@ -167,6 +180,10 @@ def main() -> None:
     print(
         f"the machine's own 2-process ceiling in the same rounds: {_median(machine):.2f}x "
         f"({_spread(machine)}); bulk's speed-up is {_median(speedup) / _median(machine):.0%} of it"
+    )
+    print(
+        f"fixed cost of a command (one PEP, 1 worker): {_median(fixed):.2f}s; the rest of "
+        f"the run with 2 workers: {_median(work_speedup):.2f}x ({_spread(work_speedup)})"
     )
     print(
         f"--resume with nothing changed: {_median(resume):.2f}s = {_median(resume_share):.1%} "
