@@ -25,14 +25,6 @@ from typing import Any, Final
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfplumber.container import Container
-from pdfplumber.table import (
-    Table,
-    TableFinder,
-    TableSettings,
-    cells_to_tables,
-    edges_to_intersections,
-)
-from pdfplumber.utils import obj_to_bbox
 from pdfplumber.utils.text import WordExtractor
 
 from peplint import errors
@@ -526,7 +518,9 @@ class PdfiumPage(Container):
 
     def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Any]:
         """Tables found by pdfplumber's table finder on PDFium's lines and rectangles."""
-        return list(_CellFinder(self, table_settings or {}).tables)
+        from peplint.parsers.pdfium_tables import CellFinder
+
+        return list(CellFinder(self, table_settings or {}).tables)
 
     def close(self) -> None:
         """Nothing to release: PDFium's page is closed as soon as it has been read."""
@@ -548,87 +542,6 @@ class PdfiumPage(Container):
         )
         page._chars = self._chars
         return page
-
-
-class _CellFinder(TableFinder):
-    """pdfplumber's table finder with its cell search done by lookup: the same cells."""
-
-    def __init__(self, page: Any, settings: dict[str, Any]) -> None:
-        self.page = page
-        self.settings = TableSettings.resolve(settings)
-        self.edges = self.get_edges()
-        self.intersections = edges_to_intersections(
-            self.edges,
-            self.settings.intersection_x_tolerance,
-            self.settings.intersection_y_tolerance,
-        )
-        self.cells = intersections_to_cells(self.intersections)
-        self.tables = [Table(self.page, group) for group in cells_to_tables(self.cells)]
-
-
-Point = tuple[float, float]
-
-
-def intersections_to_cells(intersections: dict[Point, dict[str, list[Obj]]]) -> list[Any]:
-    """pdfplumber's `intersections_to_cells`, the same cells in the same order: for each
-    point (sorted), the first point below and the first to the right, joined to it by an
-    edge, whose corner closes the cell. The points below and to the right are found by
-    position (sorted points sharing an x follow each other; those sharing a y are
-    listed once) and each point's edges are made into sets once, not per comparison."""
-    points = sorted(intersections)
-    edges = {
-        point: (
-            frozenset(map(obj_to_bbox, found["v"])),
-            frozenset(map(obj_to_bbox, found["h"])),
-        )
-        for point, found in intersections.items()
-    }
-
-    def connects(p1: Point, p2: Point) -> bool:
-        if p1[0] == p2[0] and not edges[p1][0].isdisjoint(edges[p2][0]):
-            return True
-        return p1[1] == p2[1] and not edges[p1][1].isdisjoint(edges[p2][1])
-
-    rows: dict[float, list[Point]] = {}
-    for point in points:
-        rows.setdefault(point[1], []).append(point)
-    place = {point: i for row in rows.values() for i, point in enumerate(row)}
-    cells: list[Any] = []
-    count = len(points)
-    for i, point in enumerate(points):
-        below = []
-        j = i + 1
-        while j < count and points[j][0] == point[0]:
-            below.append(points[j])
-            j += 1
-        right = rows[point[1]][place[point] + 1 :]
-        cell = _smallest_cell(point, below, right, intersections, connects)
-        if cell is not None:
-            cells.append(cell)
-    return cells
-
-
-def _smallest_cell(
-    point: Point,
-    below: list[Point],
-    right: list[Point],
-    intersections: dict[Point, Any],
-    connects: Callable[[Point, Point], bool],
-) -> tuple[float, float, float, float] | None:
-    for below_point in below:
-        if not connects(point, below_point):
-            continue
-        for right_point in right:
-            if not connects(point, right_point):
-                continue
-            corner = (right_point[0], below_point[1])
-            if (
-                corner in intersections
-                and connects(corner, right_point)
-                and connects(corner, below_point)
-            ):
-                return (point[0], point[1], corner[0], corner[1])
-    return None
 
 
 FAST_WORD_SETTINGS = frozenset({"x_tolerance", "y_tolerance", "extra_attrs", "keep_blank_chars"})
