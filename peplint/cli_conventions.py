@@ -4,7 +4,6 @@ name, no binary output to a terminal, case-insensitive formats, UK dates, `-v` a
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
 import sys
 from collections.abc import Callable
@@ -88,6 +87,8 @@ class UkDate(click.ParamType):
 
 def _verbose(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if value:
+        import logging  # here, not at the top: every command's start-up would pay for it
+
         logging.basicConfig(level=logging.INFO, format="peplint: %(message)s")
 
 

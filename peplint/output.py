@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 PRIVATE_FILE_MODE = 0o600
@@ -36,6 +35,8 @@ def atomic_write(path: Path, data: bytes | str) -> Path:
     """Write `data` to `path` atomically with mode 0600; returns `path`."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     private_mkdir(path.parent)
+    import tempfile  # here, not at the top: a command that writes nothing never loads it
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, PRIVATE_FILE_MODE)

@@ -160,9 +160,10 @@ class Stamp:
 def output_states(out: Path, relatives: Iterable[str]) -> dict[str, list[int]] | None:
     """Size and modification time of each output (None: one is missing or not a file)."""
     states: dict[str, list[int]] = {}
+    folder = os.fspath(out)
     for relative in relatives:
         try:
-            info = (out / relative).lstat()
+            info = os.lstat(os.path.join(folder, relative))  # hundreds: no Path per output
         except OSError:
             return None
         if not stat.S_ISREG(info.st_mode):

@@ -4,21 +4,22 @@ from the working directory upward."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import pluggy
+from typing import TYPE_CHECKING, Any
 
 from peplint.errors import ConfigError
-from peplint.plugins.manager import default_manager
+
+if TYPE_CHECKING:
+    import pluggy
 
 DEFAULT_PACK = "section-d"
 
 
 def registered_packs(pm: pluggy.PluginManager | None = None) -> dict[str, Path]:
     """Every pack registered by a plugin (built-in packs included), by name."""
+    from peplint.plugins.manager import default_manager  # not loaded by a quick resume
+
     pm = pm or default_manager()
     found: dict[str, Path] = {}
 
@@ -79,6 +80,8 @@ def find_config(start: Path | None = None) -> ProjectConfig:
 
 def read_config(path: Path) -> ProjectConfig | None:
     """One config file (None: a pyproject.toml without a [tool.peplint] table)."""
+    import tomllib  # only when there is a config file to read
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
