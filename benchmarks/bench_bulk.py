@@ -95,7 +95,7 @@ LOOP = "total = 0\nfor i in range(12_000_000):\n    total += i * i % 7\n"
 def ceiling() -> float:
     """Two processes' throughput against one's on this machine, now: 2 x (one copy's wall
     time, the better of one run before and one after) / (wall time of two copies started
-    together). Noise in either single run can only lower its time's share, not raise it."""
+    together), so one slowed single run does not make the ceiling look higher than it is."""
     command = [sys.executable, "-c", LOOP]
 
     def alone() -> float:
