@@ -67,11 +67,16 @@ class _PageItems:
 
 
 def _plain_words(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """pdfplumber's words with their fill colour reduced to a lightness (``colour``),
-    each distinct colour reckoned once (a page uses a handful)."""
+    """pdfplumber's words cut down to what the reader uses (text, box, font, size) with
+    their fill colour reduced to a lightness (``colour``), each distinct colour reckoned
+    once (a page uses a handful). Every page's words are held until the whole document
+    has been seen (running headers, the body size and heading levels are the document's),
+    so the keys nothing reads (doctop, upright, height, width, direction) are not kept:
+    they were over half of what a page held."""
     known: dict[Any, float] = {}
+    plain: list[dict[str, Any]] = []
     for word in words:
-        colour = word.pop("non_stroking_color", None)
+        colour = word.get("non_stroking_color")
         try:
             lightness = known.get(colour)
         except TypeError:  # a colour as a list: not a key
@@ -79,8 +84,19 @@ def _plain_words(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
         else:
             if lightness is None:
                 lightness = known[colour] = luminance(colour)
-        word["colour"] = lightness
-    return words
+        plain.append(
+            {
+                "text": word["text"],
+                "x0": word["x0"],
+                "x1": word["x1"],
+                "top": word["top"],
+                "bottom": word["bottom"],
+                "fontname": word.get("fontname"),
+                "size": word.get("size"),
+                "colour": lightness,
+            }
+        )
+    return plain
 
 
 def _plain_rects(page: Any) -> list[dict[str, float | None]]:
