@@ -4,8 +4,9 @@ Per page: words are extracted once (no layout analysis, which is superlinear),
 drawn checkboxes become glyph pseudo-words, ruled tables are read from word
 positions, and the remaining lines become headings (larger or bold type than
 the body) and paragraphs. Running headers and footers are dropped, tables that
-continue onto the next page are joined, and every page is closed as soon as it
-is read so memory stays flat on long files.
+continue onto the next page are joined. Every page is closed as soon as it is read
+and, past the first few, waits packed until the document's end (pdf_pages), so
+memory stays flat on long files.
 """
 
 from __future__ import annotations
@@ -41,13 +42,13 @@ from peplint.parsers.pdf_headings import (
     style_of,
 )
 from peplint.parsers.pdf_lines import (
-    Segment,
     TextLine,
     group_text_lines,
     luminance,
     split_at_columns,
 )
 from peplint.parsers.pdf_open import lay_out
+from peplint.parsers.pdf_pages import KEEP_UNPACKED, Pages, PageStore
 from peplint.parsers.pdf_running import MarginText, in_running_band, running_texts
 from peplint.parsers.pdf_tables import (
     TABLE_SETTINGS,
@@ -184,44 +185,50 @@ def _apart(page: _PageItems, index: int) -> float | None:
     return None
 
 
-def _drop_running(pages: list[_PageItems]) -> None:
+# A margin line's segment as read: the margin text, and where its words are (the page's
+# index in the document, the line's index among the page's items, the words' indices in
+# the line), so it can be found again in a page that was packed and unpacked since.
+_Margin = tuple[MarginText, int, int, frozenset[int]]
+
+
+def _margins(page: _PageItems, page_index: int) -> list[_Margin]:
+    """The segments of the page's lines in the running bands (top and bottom margins)."""
+    out: list[_Margin] = []
+    for index, (_, item) in enumerate(page.items):
+        if not (isinstance(item, TextLine) and in_running_band(item.top, item.bottom, page.height)):
+            continue
+        position = {id(w): i for i, w in enumerate(item.words)}
+        for seg in item.segments:
+            margin = MarginText(
+                page.number,
+                seg.text,
+                item.top,
+                page.height,
+                seg.x0,
+                seg.x1,
+                alone=len(item.segments) == 1,
+                at_end=seg is item.segments[0] or seg is item.segments[-1],
+                height=item.bottom - item.top,
+                apart=_apart(page, index),
+            )
+            out.append((margin, page_index, index, frozenset(position[id(w)] for w in seg.words)))
+    return out
+
+
+def _drop_running(pages: Pages[_PageItems], margins: list[_Margin]) -> None:
     """Remove running headers and footers (segment by segment) from every page."""
-    margins: list[tuple[MarginText, TextLine, Segment]] = []
-    for page in pages:
-        for index, (_, item) in enumerate(page.items):
-            if isinstance(item, TextLine) and in_running_band(item.top, item.bottom, page.height):
-                for seg in item.segments:
-                    margins.append(
-                        (
-                            MarginText(
-                                page.number,
-                                seg.text,
-                                item.top,
-                                page.height,
-                                seg.x0,
-                                seg.x1,
-                                alone=len(item.segments) == 1,
-                                at_end=seg is item.segments[0] or seg is item.segments[-1],
-                                height=item.bottom - item.top,
-                                apart=_apart(page, index),
-                            ),
-                            item,
-                            seg,
-                        )
-                    )
-    drop = running_texts([m for m, _, _ in margins], len(pages))
-    dropped: dict[int, set[int]] = {}
-    for margin, line, seg in margins:
+    drop = running_texts([m for m, _, _, _ in margins], len(pages))
+    dropped: dict[int, dict[int, set[int]]] = {}  # page index -> line index -> word indices
+    for margin, page_index, line_index, indices in margins:
         if margin in drop:
-            dropped.setdefault(id(line), set()).update(id(w) for w in seg.words)
-    if not dropped:
-        return
-    for page in pages:
+            dropped.setdefault(page_index, {}).setdefault(line_index, set()).update(indices)
+    for page_index, lines in dropped.items():
+        page = pages[page_index]
         kept: list[tuple[float, TextLine | RawTable]] = []
-        for top, item in page.items:
-            gone = dropped.get(id(item)) if isinstance(item, TextLine) else None
+        for index, (top, item) in enumerate(page.items):
+            gone = lines.get(index)
             if gone and isinstance(item, TextLine):
-                words = [w for w in item.words if id(w) not in gone]
+                words = [w for i, w in enumerate(item.words) if i not in gone]
                 if not words:
                     continue
                 band = item.band
@@ -229,6 +236,7 @@ def _drop_running(pages: list[_PageItems]) -> None:
                 item.band = band
             kept.append((top, item))
         page.items = kept
+        pages[page_index] = page
 
 
 @dataclass
@@ -258,25 +266,34 @@ class _Reader:
         return join_cell(RawCell(lines=lines, bbox=box), self.vocabulary)
 
 
-def _to_blocks(pages: list[_PageItems]) -> list[Block]:
-    _drop_running(pages)
-    all_lines = [it for p in pages for _, it in p.items if isinstance(it, TextLine)]
-    body = body_size(all_lines)
-    cues: dict[int, str] = {}
+def _lines(page: _PageItems) -> Iterator[TextLine]:
+    return (item for _, item in page.items if isinstance(item, TextLine))
+
+
+def _to_blocks(pages: Pages[_PageItems], margins: list[_Margin] | None = None) -> list[Block]:
+    """The document's blocks, in three passes over its pages (each packed page unpacked
+    in turn): its body size; then its heading styles and vocabulary; then its blocks,
+    page by page. `margins`: the pages' margin lines, as read (found here if not given)."""
+    if margins is None:
+        margins = [m for index, page in enumerate(pages) for m in _margins(page, index)]
+    _drop_running(pages, margins)
+    body = body_size(line for page in pages for line in _lines(page))
     styles: list[HeadingStyle] = []
-    for line in all_lines:
-        cue = heading_cue(line, body)
-        if cue is not None:
-            cues[id(line)] = cue
-            styles.append(style_of(line, body))
-    reader = _Reader(
-        body=body,
-        cues=cues,
-        levels=heading_levels(styles, body),
-        vocabulary={w.lower().strip(".,;:!?()'\"") for ln in all_lines for w in ln.text.split()},
-    )
+    vocabulary: set[str] = set()
     for page in pages:
+        for line in _lines(page):
+            if heading_cue(line, body) is not None:
+                styles.append(style_of(line, body))
+            vocabulary.update(w.lower().strip(".,;:!?()'\"") for w in line.text.split())
+    reader = _Reader(body=body, cues={}, levels=heading_levels(styles, body), vocabulary=vocabulary)
+    previous: tuple[_PageItems, dict[int, str]] | None = None
+    for page in pages:
+        cues = {id(ln): c for ln in _lines(page) if (c := heading_cue(ln, body)) is not None}
+        # The previous page's cues stay known (its lines may still be looked at), and
+        # that page stays alive while they do, so no id in the table is reused meanwhile.
+        reader.cues = {**previous[1], **cues} if previous else cues
         _read_items(reader, page)
+        previous = (page, cues)
     return _labels_over_a_page_break(reader.blocks)
 
 
@@ -937,11 +954,18 @@ def _open_pages(
         yield len(pdf.pages), pdf.pages, was_repaired(pdf)
 
 
-def read_pdf(path: Path, password: str | None = None, engine: str | None = None) -> Document:
-    """Parse a PDF into a `Document`. Raises only `InputError`."""
+def read_pdf(
+    path: Path,
+    password: str | None = None,
+    engine: str | None = None,
+    keep_unpacked: int = KEEP_UNPACKED,
+) -> Document:
+    """Parse a PDF into a `Document`. Raises only `InputError`. Pages after the first
+    `keep_unpacked` wait packed until the document's end (pdf_pages)."""
     from peplint.parsers.pdf_open import DAMAGE, input_error_inside
 
-    pages: list[_PageItems] = []
+    pages: PageStore[_PageItems] = PageStore(keep_unpacked)
+    margins: list[_Margin] = []
     chars = images = 0
     cid_chars = 0
     warnings_before = DAMAGE.count
@@ -964,11 +988,12 @@ def read_pdf(path: Path, password: str | None = None, engine: str | None = None)
                 for _, ln in items.items
                 if isinstance(ln, TextLine) and "(cid:" in ln.text
             )
+            margins.extend(_margins(items, len(pages)))
             pages.append(items)
     if chars == 0:
         raise errors.no_text()
     degraded = degraded or DAMAGE.count > warnings_before
-    blocks = _to_blocks(pages)
+    blocks = _to_blocks(pages, margins)
     text_len = sum(len(b.text) for b in blocks) or 1
     if cid_chars / text_len > 0.3:
         raise errors.InputError(

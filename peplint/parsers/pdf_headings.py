@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from peplint.parsers.pdf_lines import TextLine
@@ -26,7 +27,7 @@ _NUMBERED = re.compile(
 )
 
 
-def body_size(lines: list[TextLine]) -> float:
+def body_size(lines: Iterable[TextLine]) -> float:
     """The font size most of the text is set in (weighted by characters)."""
     counts: Counter[float] = Counter()
     for line in lines:
