@@ -23,7 +23,7 @@ from peplint.bulk.copied import find_copied
 from peplint.bulk.discover import find_inputs, output_keys
 from peplint.bulk.outfolder import OutputIndex, Staging, check_output_folder, read_index
 from peplint.bulk.progress import BulkProgress
-from peplint.bulk.summary import Row, aggregate, row_for, to_csv
+from peplint.bulk.summary import Row, aggregate, row_for, summary_view, to_csv
 from peplint.bulk.uptodate import inputs_digest, remove_stamp
 from peplint.lint import LintSetup, lint_file, warm_up
 from peplint.model.pep import Pep, Target
@@ -209,12 +209,27 @@ def _run_staged(
     keys = [
         cache.key(sha, rel) if sha else None for sha, rel in zip(hashes, relatives, strict=True)
     ]
+    kept = PepOutputs(out / "peps", setup)
+
+    def in_place(index: int) -> bool:
+        """Whether a cached result's reports are in the previous outputs, as they are."""
+        owned = previous is not None and kept.owned_by(previous, out_keys[index])
+        same = previous is not None and previous.sources.get(out_keys[index]) == keys[index]
+        return owned and same and kept.exists(out_keys[index])
+
+    # Every result is held until the summary is written, most as its summary view only;
+    # whole only while its reports are still to be written (a cached one not in place).
     results: dict[int, FileReport] = {}
+    reports_in_place: set[int] = set()
     if options.resume:
         for index, key in enumerate(keys):
             cached = cache.get(key) if key else None
-            if cached is not None:
-                results[index] = cached
+            if cached is None:
+                continue
+            if in_place(index):
+                reports_in_place.add(index)
+                cached = summary_view(cached)
+            results[index] = cached
     cached_count = len(results)
     for index, path in enumerate(files):
         if path in folders:  # a sub-folder that could not be listed: its own error entry
@@ -235,7 +250,6 @@ def _run_staged(
     last_term = _last_term_targets(last_term_by_child, options.compare_with)
     position_of = {files[i]: i for i in todo}
     pep_writer = PepOutputs(staging.path("peps"), setup)
-    kept = PepOutputs(out / "peps", setup)
 
     def work(path: Path) -> FileReport:
         # Runs in the worker: check the file, then write its three reports and its cache
@@ -262,13 +276,13 @@ def _run_staged(
             if options.cluster is not None and options.redact:
                 report = redact_report(report, secret)  # cluster workers return it as read
             report = _relative(report, shown[index])
-            results[index] = report
             if keys[index] and not is_limit_failure(report) and not cache.has(keys[index]):  # type: ignore[arg-type]
                 cache.put(keys[index], report)  # type: ignore[arg-type]  # its worker could not
             if not pep_writer.exists(out_keys[index]):
                 # The worker died before writing, or could not write: an error here is
                 # the output folder's, never the PEP's (its verdict is in the cache).
                 pep_writer.write(out_keys[index], report)
+            results[index] = summary_view(report)  # its reports are written
             failures += report.status == "error"
             progress.advance(failed=report.status == "error", cached=False)
             if options.max_failures is not None and failures >= options.max_failures:
@@ -283,12 +297,10 @@ def _run_staged(
     for index in sorted(results):
         if index in checked_now:
             continue
-        owned = previous is not None and kept.owned_by(previous, out_keys[index])
-        same = previous is not None and previous.sources.get(out_keys[index]) == keys[index]
-        if owned and same and kept.exists(out_keys[index]):
+        if index in reports_in_place:
             keep |= kept.relatives(out_keys[index])  # a cached result whose reports are in place
         else:
-            pep_writer.write(out_keys[index], results[index])
+            pep_writer.write(out_keys[index], results[index])  # held whole for this
     ordered = [(shown[i], out_keys[i], results[i]) for i in sorted(results)]
     summary, rows = _write_outputs(staging.folder, setup, ordered, options)
     for _, _, report in ordered:
