@@ -229,14 +229,18 @@ def _install(site: Path, name: str, entry_points: str) -> Path:
     return folder
 
 
-def test_installing_or_changing_a_plugin_changes_the_request(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty folder of installed distributions, first on the import path."""
+    folder = tmp_path / "site-packages"
+    folder.mkdir()
+    monkeypatch.syspath_prepend(str(folder))
+    return folder
+
+
+def test_installing_or_changing_a_plugin_changes_the_request(site: Path) -> None:
     from peplint.bulk.uptodate import request_digest
 
-    site = tmp_path / "site-packages"
-    site.mkdir()
-    monkeypatch.syspath_prepend(str(site))
     before = request_digest({"jobs": 2})
     _install(site, "unrelated", "[console_scripts]\nunrelated = unrelated:main\n")
     assert request_digest({"jobs": 2}) == before  # not a peplint plugin: the same request
@@ -247,16 +251,11 @@ def test_installing_or_changing_a_plugin_changes_the_request(
     assert request_digest({"jobs": 2}) not in {before, installed}
 
 
-def test_the_plugins_importlib_metadata_finds_are_all_in_the_request(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_plugins_importlib_metadata_finds_are_all_in_the_request(site: Path) -> None:
     from importlib.metadata import entry_points
 
     from peplint.bulk.uptodate import _plugins
 
-    site = tmp_path / "site-packages"
-    site.mkdir()
-    monkeypatch.syspath_prepend(str(site))
     _install(site, "peplint_local", "[peplint]\nlocal = peplint_local.plugin\n")
     folders = {Path(row[0]) for row in _plugins()}
     found = list(entry_points(group="peplint"))
