@@ -18,8 +18,8 @@ from tests.conftest import FIXTURES
 PDFS = sorted(FIXTURES.rglob("*.pdf"))
 
 
-def _blocks(path: Path, keep: int) -> list[dict[str, object]]:
-    return [b.model_dump() for b in read_pdf(path, engine="pdfium", keep_unpacked=keep).blocks]
+def _blocks(path: Path, keep: int, engine: str = "pdfium") -> list[dict[str, object]]:
+    return [b.model_dump() for b in read_pdf(path, engine=engine, keep_unpacked=keep).blocks]
 
 
 @pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
@@ -27,6 +27,11 @@ def test_every_page_packed_gives_the_same_blocks(path: Path) -> None:
     held = _blocks(path, keep=10_000)
     assert _blocks(path, keep=0) == held
     assert _blocks(path, keep=1) == held
+
+
+@pytest.mark.parametrize("path", PDFS[::3], ids=lambda p: p.name)
+def test_pages_read_by_pdfplumber_pack_as_well(path: Path) -> None:
+    assert _blocks(path, 0, "pdfplumber") == _blocks(path, 10_000, "pdfplumber")
 
 
 def _long_pdf(path: Path, pages: int) -> None:
