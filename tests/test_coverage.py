@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from peplint.bulk.summary import aggregate, row_for, to_csv
+from peplint.bulk.summary import aggregate, flagged_rules, row_for, to_csv
 from peplint.checklist.coverage import layout_coverage, needed_fields
 from peplint.checklist.evaluate import evaluate
 from peplint.checklist.model import ChecklistSpec, ItemSpec
@@ -159,7 +159,7 @@ def test_bulk_summary_has_coverage_and_counts_peps_to_map_per_school() -> None:
     csv_text = to_csv(rows, items)
     assert "coverage" in csv_text.splitlines()[0].split(",")
     school = rows[0].school
-    agg = aggregate(rows, entries, items, dt.date(2027, 1, 1))
+    agg = aggregate(rows, [flagged_rules(e) for e in entries], items, dt.date(2027, 1, 1))
     assert agg.by_school[school]["needs_mapping"] == 1
 
 

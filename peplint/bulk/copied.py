@@ -70,9 +70,36 @@ def _normal(text: str, names: list[str]) -> list[str]:
     return re.findall(r"[a-z0-9']+", lowered)
 
 
+@dataclass(frozen=True)
+class CopySource:
+    """What copied-text detection needs of one PEP: whose it is, the names to leave out of
+    its texts, and its passages."""
+
+    owner: str  # the child (lower case), or the file when the child is not named
+    names: tuple[str, ...]
+    passages: tuple[Passage, ...]
+
+
+def copy_source(relative: str, report_key: str, entry: FileReport) -> CopySource:
+    """One PEP's passages for copied-text detection."""
+    names = tuple(
+        part
+        for part in ((entry.pep.child.name or "").split() if entry.pep else [])
+        if len(part) > 1
+    )
+    child = (entry.pep.child.name or relative) if entry.pep else relative
+    return CopySource(child.lower(), names, tuple(_passages(relative, report_key, entry)))
+
+
 def find_copied(
     items: list[tuple[str, str, FileReport]], threshold: float = 0.8
 ) -> list[CopiedGroup]:
+    """Groups of near-identical passages from different children's PEPs (see
+    `find_copied_in`), from (relative path, report key, report) triples."""
+    return find_copied_in([copy_source(*item) for item in items], threshold)
+
+
+def find_copied_in(sources: list[CopySource], threshold: float = 0.8) -> list[CopiedGroup]:
     """Groups of near-identical passages from different children's PEPs.
 
     Near-linear and bounded: identical passages (after normalising) are one entry;
@@ -86,15 +113,9 @@ def find_copied(
     entry_of: dict[frozenset[tuple[str, ...]], int] = {}
     entries: list[frozenset[tuple[str, ...]]] = []
     members: list[list[int]] = []  # the passages of each entry
-    for relative, key, entry in items:
-        names = [
-            part
-            for part in ((entry.pep.child.name or "").split() if entry.pep else [])
-            if len(part) > 1
-        ]
-        child = (entry.pep.child.name or relative) if entry.pep else relative
-        for passage in _passages(relative, key, entry):
-            words = _normal(passage.text, names)
+    for source in sources:
+        for passage in source.passages:
+            words = _normal(passage.text, list(source.names))
             if len(words) < MIN_WORDS:
                 continue
             grams = frozenset(
@@ -102,7 +123,7 @@ def find_copied(
             )
             number = len(passages)
             passages.append(passage)
-            owners.append(child.lower())
+            owners.append(source.owner)
             if grams not in entry_of:
                 entry_of[grams] = len(entries)
                 entries.append(grams)

@@ -19,11 +19,12 @@ from peplint import errors
 from peplint.bulk.cache import ResultCache
 from peplint.bulk.cluster import ClusterOptions
 from peplint.bulk.compare import SUMMARY_FORMAT, Change, compare, load_previous
-from peplint.bulk.copied import find_copied
+from peplint.bulk.copied import find_copied_in
 from peplint.bulk.discover import find_inputs, output_keys
+from peplint.bulk.held import HeldPep, hold
 from peplint.bulk.outfolder import OutputIndex, Staging, check_output_folder, read_index
 from peplint.bulk.progress import BulkProgress
-from peplint.bulk.summary import Row, aggregate, row_for, summary_view, to_csv
+from peplint.bulk.summary import Row, aggregate, to_csv
 from peplint.bulk.uptodate import inputs_digest, remove_stamp
 from peplint.lint import LintSetup, lint_file, warm_up
 from peplint.model.pep import Pep, Target
@@ -35,7 +36,7 @@ from peplint.report import FileError, FileReport, Report
 from peplint.safety.isolation import is_limit_failure, run_isolated
 from peplint.safety.keys import redaction_key
 from peplint.safety.limits import Limits
-from peplint.safety.manifest import RunManifest, new_manifest, now, record
+from peplint.safety.manifest import RunManifest, new_manifest, now
 from peplint.safety.names import printable
 from peplint.safety.preflight import check_path
 from peplint.safety.xmlchars import clean_model
@@ -217,32 +218,35 @@ def _run_staged(
         same = previous is not None and previous.sources.get(out_keys[index]) == keys[index]
         return owned and same and kept.exists(out_keys[index])
 
-    # Every result is held until the summary is written, most as its summary view only;
-    # whole only while its reports are still to be written (a cached one not in place).
-    results: dict[int, FileReport] = {}
-    reports_in_place: set[int] = set()
+    item_ids = [item.id for item in setup.checklist.items]
+
+    def keep_of(index: int, report: FileReport) -> HeldPep:
+        return hold(shown[index], out_keys[index], report, item_ids)
+
+    # Until the summary is written, each result is held as what the summary reads of it
+    # (bulk.held); a cached one whose reports must still be written is also held whole.
+    held: dict[int, HeldPep] = {}
+    to_write: dict[int, FileReport] = {}
     if options.resume:
         for index, key in enumerate(keys):
             cached = cache.get(key) if key else None
             if cached is None:
                 continue
-            if in_place(index):
-                reports_in_place.add(index)
-                cached = summary_view(cached)
-            results[index] = cached
-    cached_count = len(results)
+            held[index] = keep_of(index, cached)
+            if not in_place(index):
+                to_write[index] = cached
+    cached_count = len(held)
     for index, path in enumerate(files):
         if path in folders:  # a sub-folder that could not be listed: its own error entry
             error = errors.unreadable_folder()
-            results[index] = _relative(
-                FileReport(
-                    path=shown[index],
-                    status="error",
-                    error=FileError(code=error.code, message=error.message),
-                ),
-                shown[index],
+            report = FileReport(
+                path=shown[index],
+                status="error",
+                error=FileError(code=error.code, message=error.message),
             )
-    todo = [i for i in range(len(files)) if i not in results]
+            to_write[index] = _relative(report, shown[index])
+            held[index] = keep_of(index, to_write[index])
+    todo = [i for i in range(len(files)) if i not in held]
 
     secret = redaction_key(out, options.key_file) if options.redact else None
     if todo and options.cluster is None:
@@ -264,7 +268,7 @@ def _run_staged(
                 cache.put(keys[index], entry)  # type: ignore[arg-type]
         return entry
 
-    failures = sum(r.status == "error" for r in results.values())
+    failures = sum(h.failed for h in held.values())
     stopped = False
     with BulkProgress(len(files), enabled=options.progress) as progress:
         for _ in range(cached_count):
@@ -282,7 +286,7 @@ def _run_staged(
                 # The worker died before writing, or could not write: an error here is
                 # the output folder's, never the PEP's (its verdict is in the cache).
                 pep_writer.write(out_keys[index], report)
-            results[index] = summary_view(report)  # its reports are written
+            held[index] = keep_of(index, report)  # its reports are written
             failures += report.status == "error"
             progress.advance(failed=report.status == "error", cached=False)
             if options.max_failures is not None and failures >= options.max_failures:
@@ -291,38 +295,37 @@ def _run_staged(
     if stopped and previous is not None:
         # The previous run's outputs stay as they were; this run's results are in the
         # cache, so `--resume` carries on from them.
-        return BulkResult([], {}, len(results) - cached_count, cached_count, True, switched=False)
+        return BulkResult([], {}, len(held) - cached_count, cached_count, True, switched=False)
     keep: set[str] = set()
     checked_now = set(todo)  # their reports were written as each file finished, above
-    for index in sorted(results):
+    for index in sorted(held):
         if index in checked_now:
             continue
-        if index in reports_in_place:
-            keep |= kept.relatives(out_keys[index])  # a cached result whose reports are in place
+        if index in to_write:
+            pep_writer.write(out_keys[index], to_write.pop(index))
         else:
-            pep_writer.write(out_keys[index], results[index])  # held whole for this
-    ordered = [(shown[i], out_keys[i], results[i]) for i in sorted(results)]
+            keep |= kept.relatives(out_keys[index])  # a cached result whose reports are in place
+    ordered = [held[i] for i in sorted(held)]
     summary, rows = _write_outputs(staging.folder, setup, ordered, options)
-    for _, _, report in ordered:
-        record(manifest, report)
+    manifest.inputs.extend(h.manifest for h in ordered)
     manifest.finished_at = now()
     written = {*staging.staged(), *keep} - {"manifest.json"}
     reports = [name for name in written if name.startswith("peps/")]
     # Per-PEP report names come from input names, which often carry a child's name.
     manifest.outputs = [*sorted(written - set(reports)), f"peps/ ({len(reports)} reports)"]
     atomic_write(staging.path("manifest.json"), manifest.model_dump_json(indent=2) + "\n")
-    sources = {out_keys[i]: keys[i] for i in results if keys[i]}
+    sources = {out_keys[i]: keys[i] for i in held if keys[i]}
     staging.commit(keep, sources)  # type: ignore[arg-type]
     vouched = (
         not stopped
         and not folders
         and all(hashes)
-        and not any(map(is_limit_failure, results.values()))
+        and not any(h.limit_failure for h in held.values())
     )
     return BulkResult(
         rows,
         summary,
-        processed=len(results) - cached_count,
+        processed=len(held) - cached_count,
         cached=cached_count,
         stopped_early=stopped,
         inputs_digest=inputs_digest(zip(relatives, hashes, strict=True)) if vouched else None,  # type: ignore[arg-type]
@@ -380,13 +383,12 @@ def _relative(report: FileReport, relative: str) -> FileReport:
 
 
 def _write_outputs(
-    out: Path, setup: LintSetup, ordered: list[tuple[str, str, FileReport]], options: BulkOptions
+    out: Path, setup: LintSetup, ordered: list[HeldPep], options: BulkOptions
 ) -> tuple[dict[str, Any], list[Row]]:
     item_ids = [item.id for item in setup.checklist.items]
-    rows = [row_for(relative, key, entry, item_ids) for relative, key, entry in ordered]
-    entries = [entry for _, _, entry in ordered]
-    aggregates = aggregate(rows, entries, item_ids, options.as_of)
-    copied = find_copied([(rel, key, entry) for rel, key, entry in ordered])
+    rows = [h.row for h in ordered]
+    aggregates = aggregate(rows, [h.flagged for h in ordered], item_ids, options.as_of)
+    copied = find_copied_in([h.copy for h in ordered])
     summary: dict[str, Any] = {
         "format": SUMMARY_FORMAT,
         "version": 1,

@@ -47,22 +47,6 @@ class Row:
     waived: int = 0  # findings a waiver covers, counted apart from the others
 
 
-def summary_view(entry: FileReport) -> FileReport:
-    """The report cut down to what the end of a bulk run reads of it (its summary row,
-    the term's figures, copied-text detection and the run manifest): the PEP without its
-    fields' provenance and its sections' texts, the coverage without its field lists, and
-    no feedback text. A run holds one per PEP until its summary is written: whole, they
-    were about 200 KB each (a term of thousands of PEPs held gigabytes); this, about 55."""
-    update: dict[str, Any] = {"feedback": ""}
-    if entry.pep is not None:
-        update["pep"] = entry.pep.model_copy(update={"provenance": {}, "sections": {}})
-    if entry.coverage is not None:
-        update["coverage"] = entry.coverage.model_copy(
-            update={"needed": [], "found": [], "not_found": [], "items": []}
-        )
-    return entry.model_copy(update=update)
-
-
 def row_for(relative: str, report_key: str, entry: FileReport, item_ids: list[str]) -> Row:
     """The summary row of one file."""
     pep = entry.pep
@@ -180,10 +164,15 @@ class Aggregates:
         return data
 
 
+def flagged_rules(entry: FileReport) -> list[str]:
+    """The rules of a report's errors and warnings, in order (the term's common findings)."""
+    return [f.rule for f in entry.findings if f.severity in ("error", "warning")]
+
+
 def aggregate(
-    rows: list[Row], entries: list[FileReport], item_ids: list[str], as_of: dt.date
+    rows: list[Row], flagged: list[list[str]], item_ids: list[str], as_of: dt.date
 ) -> Aggregates:
-    """The term's figures from the rows."""
+    """The term's figures from the rows and each PEP's `flagged_rules`."""
     read = [r for r in rows if not r.error_code]
     failing = {"yes", "gold", "green", "meets"}
     item_failures = {
@@ -201,9 +190,7 @@ def aggregate(
             bucket["needs_mapping"] += int(r.needs_mapping)
         return dict(sorted(out.items()))
 
-    counts: Counter[str] = Counter(
-        f.rule for e in entries for f in e.findings if f.severity in ("error", "warning")
-    )
+    counts: Counter[str] = Counter(rule for rules in flagged for rule in rules)
     overdue = [
         {"file": r.file, "report": r.report, "next_pep_date": r.next_pep_date}
         for r in read

@@ -71,13 +71,16 @@ def new_manifest(pack: PackInfo, pack_files: list[Path]) -> RunManifest:
     )
 
 
+def manifest_input(entry: FileReport) -> ManifestInput:
+    """One input's outcome, as the manifest records it."""
+    return ManifestInput(
+        sha256=entry.sha256,
+        status=entry.status,
+        error_code=entry.error.code if entry.error else None,
+        degraded=entry.degraded,
+    )
+
+
 def record(manifest: RunManifest, entry: FileReport) -> None:
     """Add one input's outcome."""
-    manifest.inputs.append(
-        ManifestInput(
-            sha256=entry.sha256,
-            status=entry.status,
-            error_code=entry.error.code if entry.error else None,
-            degraded=entry.degraded,
-        )
-    )
+    manifest.inputs.append(manifest_input(entry))
