@@ -280,15 +280,21 @@ def _to_blocks(pages: Pages[_PageItems], margins: list[_Margin] | None = None) -
     body = body_size(line for page in pages for line in _lines(page))
     styles: list[HeadingStyle] = []
     vocabulary: set[str] = set()
+    page_cues: list[dict[int, str]] = []  # per page: a heading line's place among its lines
     for page in pages:
-        for line in _lines(page):
-            if heading_cue(line, body) is not None:
+        found: dict[int, str] = {}
+        for place, line in enumerate(_lines(page)):
+            cue = heading_cue(line, body)
+            if cue is not None:
+                found[place] = cue
                 styles.append(style_of(line, body))
             vocabulary.update(w.lower().strip(".,;:!?()'\"") for w in line.text.split())
+        page_cues.append(found)
     reader = _Reader(body=body, cues={}, levels=heading_levels(styles, body), vocabulary=vocabulary)
     previous: tuple[_PageItems, dict[int, str]] | None = None
-    for page in pages:
-        cues = {id(ln): c for ln in _lines(page) if (c := heading_cue(ln, body)) is not None}
+    for page, found in zip(pages, page_cues, strict=True):
+        # A packed page comes back as new lines: its cues are found by their places.
+        cues = {id(ln): found[i] for i, ln in enumerate(_lines(page)) if i in found}
         # The previous page's cues stay known (its lines may still be looked at), and
         # that page stays alive while they do, so no id in the table is reused meanwhile.
         reader.cues = {**previous[1], **cues} if previous else cues

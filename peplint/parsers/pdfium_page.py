@@ -180,11 +180,6 @@ def char_dicts(rows: list[Row]) -> list[Obj]:
     ]
 
 
-def read_chars(textpage: Any, height: float) -> list[Obj]:
-    """Every character of the page in content order, as pdfplumber-shaped dicts."""
-    return char_dicts(read_rows(textpage, height))
-
-
 class _Ends:
     """Where a character ends when the next one does not say (the last of its text
     object or of its line): the right of PDFium's loose box, never left of its origin."""
