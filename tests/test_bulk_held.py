@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+from pathlib import Path
 
 import pytest
 
 from peplint.bulk.copied import find_copied, find_copied_in
-from peplint.bulk.held import hold
+from peplint.bulk.held import HeldPep, hold
 from peplint.bulk.summary import aggregate, flagged_rules, row_for
 from peplint.lint import LintSetup, lint_file
 from peplint.report import FileReport
@@ -59,3 +60,50 @@ def test_what_is_held_is_a_small_fraction_of_the_report(
     whole = sum(len(pickle.dumps(r)) for _, _, r in reports)
     kept = sum(len(pickle.dumps(hold(s, k, r, ITEMS))) for s, k, r in reports)
     assert kept < whole / 5
+
+
+def test_a_run_keeps_only_what_the_summary_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    import peplint.bulk.run as bulk_run
+    from peplint.packs.resolve import setup_for
+    from peplint.safety.limits import Limits
+
+    root = tmp_path / "term"
+    root.mkdir()
+    for name in ("walsall-good.pdf", "walsall-weak-targets.docx", "secondary-good.docx"):
+        shutil.copy(GENERATED / name, root / name)
+    (root / "empty.pdf").write_bytes(b"")
+    seen: list[list[HeldPep]] = []
+    write_outputs = bulk_run._write_outputs
+
+    def spy(out: Path, setup: object, ordered: list[HeldPep], options: object) -> object:
+        seen.append(list(ordered))
+        return write_outputs(out, setup, ordered, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bulk_run, "_write_outputs", spy)
+    setup, effective = setup_for("section-d")
+    packs = [p.path for p in effective.loaded]
+    for resume in (False, True):  # checked now, then every result from the cache
+        options = bulk_run.BulkOptions(
+            as_of=dt.date(2027, 3, 1),
+            progress=False,
+            limits=Limits(worker_seconds=60),
+            resume=resume,
+            jobs=1,
+        )
+        bulk_run.run_bulk(root, tmp_path / "out", setup, packs, options)
+    assert [len(run) for run in seen] == [4, 4]
+    assert all(isinstance(held, HeldPep) for run in seen for held in run)
+    assert (
+        [h.failed for h in seen[0]]
+        == [h.failed for h in seen[1]]
+        == [
+            True,
+            False,
+            False,
+            False,
+        ]
+    )

@@ -78,3 +78,24 @@ def test_a_page_store_keeps_order_and_replaces_packed_pages() -> None:
     assert store[3]["n"] == 3  # a packed page comes back as a copy ...
     store[3] = page
     assert [p["n"] for p in store] == [0, 1, 2, 30, 4]  # ... and is packed again when set
+
+
+def test_a_long_document_waits_packed_after_its_first_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peplint.parsers import pdf_pages
+
+    path = tmp_path / "long.pdf"
+    _long_pdf(path, KEEP_UNPACKED + 5)
+    packed: list[int] = []
+    dumps = pdf_pages.pickle.dumps
+
+    def counting(page: object, protocol: int) -> bytes:
+        packed.append(getattr(page, "number", -1))
+        return dumps(page, protocol=protocol)
+
+    monkeypatch.setattr(pdf_pages.pickle, "dumps", counting)
+    read_pdf(path, engine="pdfium")
+    # Each page after the first KEEP_UNPACKED is packed as it is read (a page whose
+    # running header is dropped is packed again).
+    assert sorted(set(packed)) == list(range(KEEP_UNPACKED + 1, KEEP_UNPACKED + 6))
