@@ -62,6 +62,28 @@ def test_two_jobs_use_two_workers(tmp_path: Path) -> None:
     assert len({_pid(r) for r in results.values()}) == 2
 
 
+def test_a_free_worker_starts_its_next_file_before_the_report_is_handed_on(
+    tmp_path: Path,
+) -> None:
+    # While this process handles one file's report (stores it, writes what the worker
+    # could not), the worker is already on the next file: it never waits for the parent.
+    def work(path: Path) -> FileReport:
+        (tmp_path / f"started-{path.stem}").touch()
+        return _ok(path)
+
+    files = [tmp_path / f"{n}.pdf" for n in range(3)]
+    started_while_handling: list[bool] = []
+    for index, _report in isolation.run_isolated(files, work, LIMITS, jobs=1):
+        if index + 1 < len(files):
+            marker = tmp_path / f"started-{index + 1}"
+            for _ in range(500):  # the worker needs a moment to be scheduled; at most 5 s
+                if marker.exists():
+                    break
+                time.sleep(0.01)
+            started_while_handling.append(marker.exists())
+    assert started_while_handling == [True, True]
+
+
 @LINUX
 def test_a_worker_retires_after_an_error_and_is_reaped_later(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -332,6 +332,7 @@ def run_isolated(
                 break
             timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
             ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
+            finished: list[tuple[int, FileReport]] = []
             for worker in busy:
                 outcome = _collect(pool, worker, ready)
                 if outcome is None:
@@ -341,9 +342,13 @@ def run_isolated(
                     # It may be this worker's state, not the file: a fresh worker decides.
                     pending.appendleft(_Job(job.index, job.path, fresh_only=True))
                 else:
-                    yield job.index, report
+                    finished.append((job.index, report))
                 worker.checked += 1
             pool.reap()
+            # The workers that are free start their next files before the reports are
+            # handed on, so a worker never waits while this process stores a result.
+            pool.assign(pending)
+            yield from finished
     finally:
         pool.close()
 
