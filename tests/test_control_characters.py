@@ -10,12 +10,14 @@ from typing import Any
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import peplint.bulk.run as bulk_run
 from peplint.lint import LintSetup, lint_file
 from peplint.plugins.manager import collect, default_manager
 from peplint.report import FileReport, Report
-from peplint.safety.xmlchars import ILLEGAL, clean_text
+from peplint.safety.xmlchars import ILLEGAL, clean_model, clean_text
 from tests.conftest import GENERATED
 
 NASTY = "Ja\x00mie \x07Rowe\x1b[2J \x0b\ufffe\x9b"
@@ -44,6 +46,29 @@ def _reporters() -> dict[str, Any]:
 def test_clean_text_keeps_line_breaks_and_tabs() -> None:
     assert clean_text("a\x00b\tc\nd\r\x1b") == "ab\tc\nd\r"
     assert clean_text("Zoë ✓") == "Zoë ✓"
+
+
+_EVERY_ILLEGAL = [
+    c for c in map(chr, [*range(0xA0), *range(0xD800, 0xE000), 0xFFFE, 0xFFFF]) if ILLEGAL.match(c)
+]
+
+
+@pytest.mark.parametrize("char", _EVERY_ILLEGAL, ids=lambda c: f"U+{ord(c):04X}")
+def test_clean_model_removes_every_illegal_character(char: str) -> None:
+    # The quick look at the report's JSON must never take a dirty report for a clean one.
+    dirty = FileReport(path=f"a{char}b", status="ok", feedback=f"x {char}")
+    cleaned = clean_model(dirty)
+    assert cleaned.path == "ab" and cleaned.feedback == "x "
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.text(), st.text())
+def test_clean_model_gives_what_cleaning_each_text_gives(path: str, feedback: str) -> None:
+    report = FileReport(path=path, status="ok", feedback=feedback)
+    cleaned = clean_model(report)
+    assert (cleaned.path, cleaned.feedback) == (clean_text(path), clean_text(feedback))
+    if not ILLEGAL.search(path + feedback):
+        assert cleaned is report  # nothing to clean: the same object, not a copy
 
 
 @pytest.mark.parametrize("name", sorted(_reporters()))
