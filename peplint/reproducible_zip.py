@@ -13,6 +13,9 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+import zlib
+from collections.abc import Iterable
+from typing import NamedTuple
 
 _LOCAL = struct.Struct("<4s2B4HL2L2H")
 _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
@@ -50,59 +53,101 @@ def _copyable(source: zipfile.ZipFile, data: bytes) -> bool:
     return True
 
 
+class Member(NamedTuple):
+    """One member of a package as it is stored: name, flags, CRC, deflated data, size."""
+
+    name: bytes
+    flags: int  # 0x800 when the name is UTF-8, else 0
+    crc: int
+    raw: bytes  # the deflated data
+    size: int  # the data's length before deflating
+
+
+def _assemble(members: Iterable[Member]) -> bytes:
+    """A zip file of deflated members, each dated 1980-01-01 with mode 0644, laid out as
+    `zipfile` lays them out."""
+    out = bytearray()
+    central = bytearray()
+    count = 0
+    version = 20  # what zipfile writes for a deflated member
+    for name, flags, crc, raw, size in members:
+        offset = len(out)
+        out += _LOCAL.pack(
+            b"PK\x03\x04",
+            version,
+            0,
+            flags,
+            zipfile.ZIP_DEFLATED,
+            _DOS_TIME,
+            _DOS_DATE,
+            crc,
+            len(raw),
+            size,
+            len(name),
+            0,
+        )
+        out += name + raw
+        central += _CENTRAL.pack(
+            b"PK\x01\x02",
+            version,
+            3,
+            version,
+            0,
+            flags,
+            zipfile.ZIP_DEFLATED,
+            _DOS_TIME,
+            _DOS_DATE,
+            crc,
+            len(raw),
+            size,
+            len(name),
+            0,
+            0,
+            0,
+            0,
+            _MODE,
+            offset,
+        )
+        central += name
+        count += 1
+    end = _END.pack(b"PK\x05\x06", 0, 0, count, count, len(central), len(out), 0)
+    return bytes(out + central + end)
+
+
 def reproducible_zip(data: bytes) -> bytes:
     """`data` (a zip package) with every member dated 1980-01-01 and mode 0644."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         if not _copyable(source, data):
             return _rewritten(data)
-        out = bytearray()
-        central = bytearray()
+        members = []
         for info in source.infolist():
-            name = info.filename.encode("utf-8" if info.flag_bits & 0x800 else "ascii")
-            flags = info.flag_bits & 0x800
             start = info.header_offset
             name_len, extra_len = struct.unpack_from("<2H", data, start + 26)
             body = start + 30 + name_len + extra_len
-            raw = data[body : body + info.compress_size]
-            offset = len(out)
-            version = 20  # what zipfile writes for a deflated member
-            out += _LOCAL.pack(
-                b"PK\x03\x04",
-                version,
-                0,
-                flags,
-                zipfile.ZIP_DEFLATED,
-                _DOS_TIME,
-                _DOS_DATE,
-                info.CRC,
-                info.compress_size,
-                info.file_size,
-                len(name),
-                0,
+            members.append(
+                Member(
+                    info.filename.encode("utf-8" if info.flag_bits & 0x800 else "ascii"),
+                    info.flag_bits & 0x800,
+                    info.CRC,
+                    data[body : body + info.compress_size],
+                    info.file_size,
+                )
             )
-            out += name + raw
-            central += _CENTRAL.pack(
-                b"PK\x01\x02",
-                version,
-                3,
-                version,
-                0,
-                flags,
-                zipfile.ZIP_DEFLATED,
-                _DOS_TIME,
-                _DOS_DATE,
-                info.CRC,
-                info.compress_size,
-                info.file_size,
-                len(name),
-                0,
-                0,
-                0,
-                0,
-                _MODE,
-                offset,
-            )
-            central += name
-        count = len(source.infolist())
-        end = _END.pack(b"PK\x05\x06", 0, 0, count, count, len(central), len(out), 0)
-        return bytes(out + central + end)
+        return _assemble(members)
+
+
+def deflated(name: str, data: bytes) -> Member:
+    """A member deflated as `zipfile` deflates it (the same level and window), so the
+    package's bytes are those `zipfile` and `reproducible_zip` would give."""
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    raw = compressor.compress(data) + compressor.flush()
+    try:
+        encoded, flags = name.encode("ascii"), 0
+    except UnicodeEncodeError:
+        encoded, flags = name.encode("utf-8"), 0x800
+    return Member(encoded, flags, zlib.crc32(data), raw, len(data))
+
+
+def package_zip(members: Iterable[Member]) -> bytes:
+    """A reproducible zip file of members made by `deflated`."""
+    return _assemble(members)

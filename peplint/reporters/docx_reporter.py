@@ -10,14 +10,13 @@ signature box for the VS worker. A pack may name a Word template of its own inst
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-from docx import Document as new_document
 from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 
 from peplint.report import Report
+from peplint.reporters.docx_bytes import blank_document, document_bytes
 from peplint.reporters.docx_form import (
     bullet,
     grid_table,
@@ -35,11 +34,18 @@ from peplint.reporters.view import (
     rating_words,
     used,
 )
-from peplint.reproducible_zip import reproducible_zip
 from peplint.safety.xmlchars import clean_model
 
 TEXT_WIDTH_CM = 17.0  # A4 less two 2 cm margins, shared by the question and the ticks
 YES_NO_NOTE = "To meet the expected standard all sections above should be recorded as a Yes"
+
+
+def _blank_form(doc: Any) -> None:
+    """python-docx's blank document as every report starts: Arial 10.5 pt, A4 with the
+    protective marking and page numbers."""
+    doc.styles["Normal"].font.name = "Arial"
+    doc.styles["Normal"].font.size = Pt(10.5)
+    set_up_a4(doc)
 
 
 class DocxReporter:
@@ -58,10 +64,7 @@ class DocxReporter:
             from peplint.reporters.docx_template import render_template
 
             return render_template(report, template)
-        doc = new_document()
-        doc.styles["Normal"].font.name = "Arial"
-        doc.styles["Normal"].font.size = Pt(10.5)
-        set_up_a4(doc)
+        doc = blank_document(_blank_form)
         title = "PEP quality assurance"
         for index, entry in enumerate(report.files):
             if index:
@@ -70,9 +73,7 @@ class DocxReporter:
             title = view.title
             self._page(doc, view)
         set_properties(doc, title, made_with=used(report))
-        buffer = io.BytesIO()
-        doc.save(buffer)
-        return reproducible_zip(buffer.getvalue())
+        return document_bytes(doc)
 
     def _page(self, doc: Any, view: FileView) -> None:
         heading(doc, view.title, 1)
