@@ -5,11 +5,13 @@ shared parts deflated once: the very bytes of python-docx's own open, save and
 from __future__ import annotations
 
 import io
+import zipfile
 from collections import OrderedDict
 from typing import Any
 
 import pytest
 from docx import Document
+from docx.shared import Pt
 
 import peplint.reporters.docx_bytes as docx_bytes
 import peplint.reporters.docx_reporter as docx_reporter
@@ -91,3 +93,15 @@ def test_deflated_parts_remembered_are_bounded(
         DocxReporter().render(report)
     assert len(docx_bytes._deflated) <= 20
     assert DocxReporter().render(reports[0]) == _as_python_docx_writes(reports[0], monkeypatch)
+
+
+def test_a_report_that_changes_the_styles_does_not_change_the_next(
+    reports: list[Report],
+) -> None:
+    plain = DocxReporter().render(reports[0])
+    changed = docx_bytes.blank_document(_blank_form)
+    changed.styles["Normal"].font.size = Pt(20)  # the styles part is shared with the blank
+    written = docx_bytes.document_bytes(changed)
+    with zipfile.ZipFile(io.BytesIO(written)) as package:
+        assert b'w:sz w:val="40"' in package.read("word/styles.xml")  # its own change kept
+    assert DocxReporter().render(reports[0]) == plain  # started from a blank made anew

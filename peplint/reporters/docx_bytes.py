@@ -4,20 +4,24 @@ memory, and is written out with the parts every report shares deflated once.
 python-docx opens its template (parsing a 350 KB styles part) for every new document and
 deflates every part (850 KB of styles) on every save: two thirds of the time a bulk
 worker spends on a PEP's Word report. The blank form is made once per process and copied
-for each report; a part whose bytes were deflated before (styles, theme, settings, the
-footer) is not deflated again. The bytes are exactly those of `Document.save` followed
-by `reproducible_zip`: the same members, in the same order, deflated the same way.
+for each report, its styles part shared rather than copied (no report changes the
+styles; one that did would keep its change, and the documents after it would start from
+a blank made anew). A part whose bytes were deflated before (styles, theme, settings,
+the footer) is not deflated again. The bytes are exactly those of `Document.save`
+followed by `reproducible_zip`: the same members, in the same order, deflated the same way.
 """
 
 from __future__ import annotations
 
 import copy
-import functools
 import io
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from peplint.reproducible_zip import Member, deflated, package_zip, reproducible_zip
 
@@ -26,19 +30,43 @@ _deflated: OrderedDict[tuple[str, bytes], Member] = OrderedDict()
 _lock = threading.Lock()  # the web page renders reports in threads
 
 
+@dataclass
+class _Blank:
+    """A prepared blank document, and its styles part: shared by every copy, not copied
+    (no report changes the styles; they are nine tenths of the document's elements)."""
+
+    doc: Any
+    styles: Any
+    styles_xml: bytes  # the styles as prepared: a report that changed them is caught
+
+
+_blanks: dict[Callable[[Any], None], _Blank] = {}
+
+
 def blank_document(prepare: Callable[[Any], None]) -> Any:
     """A new python-docx document as `prepare` leaves python-docx's blank one: a copy of
     one made once per process for each `prepare` function."""
-    return copy.deepcopy(_prepared(prepare))
+    blank = _blanks.get(prepare)
+    if blank is None:
+        blank = _blanks[prepare] = _prepared(prepare)
+    return copy.deepcopy(blank.doc, {id(blank.styles): blank.styles})
 
 
-@functools.cache
-def _prepared(prepare: Callable[[Any], None]) -> Any:
+def _prepared(prepare: Callable[[Any], None]) -> _Blank:
     from docx import Document as new_document
 
     doc = new_document()
     prepare(doc)
-    return doc
+    styles = doc.part.part_related_by(RT.STYLES)
+    return _Blank(doc, styles, styles.blob)
+
+
+def _check_shared_styles(part: Any, blob: bytes) -> None:
+    """A report that changed the shared styles keeps its change; the documents made after
+    it start from a blank prepared anew."""
+    for prepare, blank in list(_blanks.items()):
+        if part is blank.styles and blob != blank.styles_xml:
+            del _blanks[prepare]
 
 
 def document_bytes(doc: Any) -> bytes:
@@ -79,6 +107,11 @@ def _members(doc: Any) -> list[tuple[str, bytes]] | None:
     write_types(collected, parts)
     write_rels(collected, package.rels)
     write_parts(collected, parts)
+    shared = [part for part in parts if any(part is b.styles for b in _blanks.values())]
+    if shared:
+        blobs = dict(collected.members)
+        for part in shared:
+            _check_shared_styles(part, blobs[part.partname.membername])
     return collected.members
 
 
