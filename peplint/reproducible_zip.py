@@ -72,41 +72,14 @@ def _assemble(members: Iterable[Member]) -> bytes:
     version = 20  # what zipfile writes for a deflated member
     for name, flags, crc, raw, size in members:
         offset = len(out)
-        out += _LOCAL.pack(
-            b"PK\x03\x04",
-            version,
-            0,
-            flags,
-            zipfile.ZIP_DEFLATED,
-            _DOS_TIME,
-            _DOS_DATE,
-            crc,
-            len(raw),
-            size,
-            len(name),
-            0,
-        )
+        # The fields the local header and the central directory entry share, in order.
+        shared = (flags, zipfile.ZIP_DEFLATED, _DOS_TIME, _DOS_DATE, crc, len(raw), size, len(name))
+        out += _LOCAL.pack(b"PK\x03\x04", version, 0, *shared, 0)
         out += name + raw
+        # Made by version 20 on Unix (3); no extra field, comment, disk number or internal
+        # attributes; the mode; where the local header starts.
         central += _CENTRAL.pack(
-            b"PK\x01\x02",
-            version,
-            3,
-            version,
-            0,
-            flags,
-            zipfile.ZIP_DEFLATED,
-            _DOS_TIME,
-            _DOS_DATE,
-            crc,
-            len(raw),
-            size,
-            len(name),
-            0,
-            0,
-            0,
-            0,
-            _MODE,
-            offset,
+            b"PK\x01\x02", version, 3, version, 0, *shared, 0, 0, 0, 0, _MODE, offset
         )
         central += name
         count += 1
