@@ -1219,6 +1219,10 @@ main.add_command(template)
 
 def run() -> None:
     """Entry point that turns any peplint error into a one-line message."""
+    # pydantic hands every value its models validate to the pydantic plugins installed in
+    # the environment (observability tools among them): in peplint's own process, that is
+    # children's data, so none is loaded (unless PYDANTIC_DISABLE_PLUGINS is set already).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         main(standalone_mode=True)
     except errors.ConfigError as exc:
