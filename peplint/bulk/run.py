@@ -277,9 +277,15 @@ def _run_staged(
             progress.advance(failed=True, cached=False)
         for position, report in _checked(files, todo, work, setup, options, root):
             index = todo[position]
-            if options.cluster is not None and options.redact:
-                report = redact_report(report, secret)  # cluster workers return it as read
-            report = _relative(report, shown[index])
+            if options.cluster is not None:
+                if options.redact:
+                    report = redact_report(report, secret)  # cluster workers return it as read
+                report = _relative(report, shown[index])
+            elif report.pep is None:
+                # An error entry the isolation layer made (a timeout, a crash): named by
+                # its input's own path. A report with a PEP came from `work` above, which
+                # made it relative and clean already.
+                report = _relative(report, shown[index])
             if keys[index] and not is_limit_failure(report) and not cache.has(keys[index]):  # type: ignore[arg-type]
                 cache.put(keys[index], report)  # type: ignore[arg-type]  # its worker could not
             if not pep_writer.exists(out_keys[index]):
