@@ -172,6 +172,12 @@ def test_a_killed_worker_does_not_stop_the_batch(
     by_file = {r.file: r for r in result.rows}
     assert by_file["Oakfield/walsall-good.pdf"].error_code in {"too-large", "corrupt"}
     assert by_file["Castle/secondary-good.docx"].meets
+    # Every entry, the one the isolation layer made for the lost worker too, is named by
+    # its path in the reviewed folder: no output says where that folder is.
+    lost = json.loads((tmp_path / "peps" / "Oakfield-walsall-good.pdf.json").read_text())
+    assert lost["files"][0]["path"] == "Oakfield/walsall-good.pdf"
+    for name, data in _outputs(tmp_path).items():
+        assert str(term).encode() not in data, name
 
 
 def test_each_report_and_cache_entry_is_written_once_by_its_worker(
