@@ -6,9 +6,11 @@ import csv
 import datetime as dt
 import io
 import json
+import multiprocessing
 import os
 import shutil
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -144,11 +146,49 @@ def test_interrupted_run_resumed_gives_identical_outputs(
     monkeypatch.setattr(BulkProgress, "advance", interrupt)
     with pytest.raises(KeyboardInterrupt):
         _run(term, tmp_path, jobs=2)
+    # The workers were stopped before the staging folder was removed: none wrote after.
+    time.sleep(0.5)
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".run-")]
     monkeypatch.setattr(BulkProgress, "advance", real)
     assert len(list((tmp_path / ".cache").glob("*.json"))) >= 3
     result = _run(term, tmp_path, jobs=2, resume=True)
     assert result.cached >= 3 and result.processed == 10 - result.cached
     assert _outputs(tmp_path) == _outputs(first_run)
+
+
+def test_an_interrupted_run_stops_its_workers_before_removing_its_staging_folder(
+    term: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A worker is given its next file before this process handles the last report. When
+    # the run is interrupted there, that worker must be stopped before the staging folder
+    # is removed: one still writing into it could leave a folder behind.
+    real_lint = bulk_run.lint_file
+    first = {"seen": False}
+
+    def slow_after_the_first(path: Path, *args: object, **kwargs: object) -> object:
+        if first["seen"]:  # in the worker: its second file is still being checked
+            time.sleep(5.0)
+        first["seen"] = True
+        return real_lint(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    def interrupt(self: BulkProgress, failed: bool, cached: bool) -> None:
+        if not cached:
+            raise KeyboardInterrupt
+
+    alive_at_discard: list[int] = []
+    real_discard = bulk_run.Staging.discard
+
+    def discard(self: bulk_run.Staging) -> None:
+        alive_at_discard.append(len(multiprocessing.active_children()))
+        real_discard(self)
+
+    monkeypatch.setattr(bulk_run, "lint_file", slow_after_the_first)
+    monkeypatch.setattr(BulkProgress, "advance", interrupt)
+    monkeypatch.setattr(bulk_run.Staging, "discard", discard)
+    with pytest.raises(KeyboardInterrupt):
+        _run(term, tmp_path, jobs=1)
+    assert alive_at_discard == [0]
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".run-")]
 
 
 def test_resume_with_nothing_changed_checks_nothing(term: Path, tmp_path: Path) -> None:

@@ -71,18 +71,35 @@ from pathlib import Path
 import dask, distributed
 from peplint.bulk.cluster import ClusterOptions
 from tests.test_bulk import _outputs, _run, _term_folder
+from peplint.bulk.pep_reports import PepOutputs
 root = Path(sys.argv[1])
 term = _term_folder(root / "term")
+key = root / "redaction.key"  # outside every output folder
 _run(term, root / "local", jobs=1)
+_run(term, root / "local-redacted", jobs=1, redact=True, key_file=key)
+rendered_here = []
+real_render = PepOutputs.render
+def render(self, entry):  # only this process's calls: the cluster's workers import their own
+    rendered_here.append(entry.path)
+    return real_render(self, entry)
+PepOutputs.render = render
 with (
     dask.config.set({"distributed.worker.daemon": False}),  # workers fork a child per PEP
     distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
     ) as cluster,
 ):
-    result = _run(term, root / "cluster", cluster=ClusterOptions(cluster.scheduler_address))
+    options = ClusterOptions(cluster.scheduler_address)
+    result = _run(term, root / "cluster", cluster=options)
+    plain_rendered_here = len(rendered_here)
+    redacted = _run(term, root / "cluster-redacted", cluster=options, redact=True, key_file=key)
 assert result.processed == len(result.rows), "not every PEP was checked on the cluster"
-print("SAME" if _outputs(root / "cluster") == _outputs(root / "local") else "DIFFERENT")
+# The cluster's workers render each PEP's reports (in parallel), this process none; a
+# redacted run's are rendered here, after redacting: the key never leaves this machine.
+print("RENDERED HERE", plain_rendered_here, len(rendered_here) - plain_rendered_here == len(redacted.rows))
+same = _outputs(root / "cluster") == _outputs(root / "local")
+same_redacted = _outputs(root / "cluster-redacted") == _outputs(root / "local-redacted")
+print("SAME" if same and same_redacted else "DIFFERENT")
 """
 
 
@@ -97,4 +114,4 @@ def test_bulk_on_a_local_cluster_matches_a_local_run(tmp_path: Path) -> None:
         timeout=600,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip().splitlines()[-1] == "SAME"
+    assert done.stdout.strip().splitlines()[-2:] == ["RENDERED HERE 0 True", "SAME"]

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+import peplint.bulk.pep_reports as pep_reports
 import peplint.bulk.run as bulk_run
 from peplint import errors
 from peplint.cli import main
@@ -168,7 +169,7 @@ def test_bulk_output_failure_is_exit_4_and_no_pep_is_called_corrupt(
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return real(path, data)
 
-    monkeypatch.setattr(bulk_run, "atomic_write", full_for_word)
+    monkeypatch.setattr(pep_reports, "atomic_write", full_for_word)  # each PEP's reports
     result = CliRunner().invoke(main, ["bulk", str(folder), "-o", str(out), "--quiet"])
     assert result.exit_code == errors.EXIT_OUTPUT, result.output
     assert result.output.strip().splitlines() == [
@@ -176,7 +177,7 @@ def test_bulk_output_failure_is_exit_4_and_no_pep_is_called_corrupt(
     ]
     cached = [json.loads(p.read_text()) for p in (out / ".cache").glob("*.json")]
     assert cached and all(c["status"] == "ok" for c in cached)  # the verdict is kept
-    monkeypatch.setattr(bulk_run, "atomic_write", real)
+    monkeypatch.setattr(pep_reports, "atomic_write", real)
     again = _run(folder, out, resume=True)
     assert again.cached == len(cached) and [r.error_code for r in again.rows] == ["", ""]
 

@@ -4,9 +4,11 @@ existing cluster's workers instead of local processes.
 `distributed`'s `Client` is a `concurrent.futures`-style executor. Each file's bytes are
 sent to a worker (never a path: the workers cannot see this machine's folders), written
 there into a private temporary folder, and checked in a forked child with the same
-memory and time limits as a local worker; the report comes back as JSON and everything
-else (redaction, per-PEP reports, the cache, the summary) happens here, exactly as for
-a local run. Children's documents cross the network only over TLS: a scheduler address
+memory and time limits as a local worker. The report comes back as JSON with, as a
+local worker renders them, the PEP's own three reports (JSON, HTML, Word), which this
+process writes; everything else (the cache, the summary) happens here, exactly as for a
+local run. A redacted run renders its reports here, after redacting (the key never
+leaves this machine), and so does a pack with its own Word form (a file on this machine). Children's documents cross the network only over TLS: a scheduler address
 that is not `tls://` is refused unless it is on this machine (loopback).
 
 `distributed` is an optional extra: ``pip install "peplint[cluster]"``.
@@ -18,12 +20,13 @@ import ipaddress
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from peplint import errors
+from peplint.bulk.pep_reports import PepOutputs, relative_report
 from peplint.lint import LintSetup, lint_file
 from peplint.report import FileError, FileReport
 from peplint.safety.limits import Limits
@@ -70,9 +73,13 @@ def check_scheduler_address(address: str) -> None:
     raise errors.ConfigError(f"unknown scheduler address scheme '{scheme}://'; use tls://HOST:PORT")
 
 
-def lint_remote(name: str, data: bytes, setup: LintSetup, limits: Limits) -> str:
+def lint_remote(
+    name: str, data: bytes, setup: LintSetup, limits: Limits, shown: str | None = None
+) -> tuple[str, dict[str, bytes] | None]:
     """Runs on a Dask worker: check one file's bytes in a forked child with the local
-    workers' limits, from a private temporary folder that is removed afterwards."""
+    workers' limits, from a private temporary folder that is removed afterwards. The
+    report as JSON, and, when the PEP is `shown` under a name, its three reports rendered
+    here (in parallel, as local workers render theirs)."""
     from peplint.safety.isolation import run_isolated
 
     with tempfile.TemporaryDirectory(prefix="peplint-") as folder:
@@ -87,7 +94,12 @@ def lint_remote(name: str, data: bytes, setup: LintSetup, limits: Limits) -> str
             return lint_file(p, setup, limits, root=Path(folder))
 
         report = dict(run_isolated([path], work, limits, 1))[0]
-    return report.model_copy(update={"path": name}).model_dump_json()
+    report = report.model_copy(update={"path": name})
+    rendered = None
+    if shown is not None:
+        named = relative_report(report.model_copy(deep=True), shown)
+        rendered = PepOutputs(Path(), setup).render(named)  # rendered only, not written
+    return report.model_dump_json(), rendered
 
 
 def _local_error(path: Path, exc: errors.InputError) -> FileReport:
@@ -110,9 +122,17 @@ def _security(options: ClusterOptions) -> Any:
 
 
 def run_on_cluster(
-    paths: list[Path], setup: LintSetup, limits: Limits, options: ClusterOptions, root: Path
-) -> Iterator[tuple[int, FileReport]]:
-    """(position, report) for each path as the cluster finishes it, like `run_isolated`."""
+    paths: list[Path],
+    setup: LintSetup,
+    limits: Limits,
+    options: ClusterOptions,
+    root: Path,
+    shown: list[str] | None = None,
+    on_rendered: Callable[[int, dict[str, bytes]], None] | None = None,
+) -> Generator[tuple[int, FileReport], None, None]:
+    """(position, report) for each path as the cluster finishes it, like `run_isolated`.
+    With `shown` (each path's name in the outputs), the workers also render each PEP's
+    reports, handed to `on_rendered` before the report is yielded."""
     from peplint.safety.preflight import check_path
 
     check_scheduler_address(options.scheduler)
@@ -156,6 +176,7 @@ def run_on_cluster(
                 data,
                 shared,
                 limits,
+                shown[position] if shown is not None else None,
                 pure=False,
                 key=f"pep-{position}-{os.urandom(4).hex()}",
             )
@@ -163,7 +184,10 @@ def run_on_cluster(
         for future in as_completed(list(futures)):
             position = futures[future]
             try:
-                report = FileReport.model_validate_json(future.result())
+                text, rendered = future.result()
+                report = FileReport.model_validate_json(text)
+                if rendered is not None and on_rendered is not None:
+                    on_rendered(position, rendered)
             except Exception:  # a worker lost or killed: that file's error, never the batch's
                 report = _local_error(
                     paths[position],

@@ -8,7 +8,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,23 +23,22 @@ from peplint.bulk.copied import find_copied_in
 from peplint.bulk.discover import find_inputs, output_keys
 from peplint.bulk.held import HeldPep, hold
 from peplint.bulk.outfolder import OutputIndex, Staging, check_output_folder, read_index
+from peplint.bulk.pep_reports import PepOutputs, relative_report, renders_anywhere
 from peplint.bulk.progress import BulkProgress
 from peplint.bulk.summary import Row, aggregate, to_csv
 from peplint.bulk.uptodate import inputs_digest, remove_stamp
 from peplint.lint import LintSetup, lint_file, warm_up
 from peplint.model.pep import Pep, Target
 from peplint.output import atomic_write
-from peplint.plugins.manager import collect, default_manager
 from peplint.reading import file_sha256
 from peplint.redact import redact_report
-from peplint.report import FileError, FileReport, Report
+from peplint.report import FileError, FileReport
 from peplint.safety.isolation import is_limit_failure, run_isolated
 from peplint.safety.keys import redaction_key
 from peplint.safety.limits import Limits
 from peplint.safety.manifest import RunManifest, new_manifest, now
 from peplint.safety.names import printable
 from peplint.safety.preflight import check_path
-from peplint.safety.xmlchars import clean_model
 
 
 @dataclass
@@ -81,15 +80,27 @@ def _checked(
     setup: LintSetup,
     options: BulkOptions,
     root: Path,
-) -> Iterator[tuple[int, FileReport]]:
+    shown: list[str],
+    write_rendered: Callable[[int, dict[str, bytes]], None],
+) -> Generator[tuple[int, FileReport], None, None]:
     """(position in `todo`, report) as each file is checked: in local isolated workers, or
-    on the Dask cluster the options name. Everything after this is the same for both."""
+    on the Dask cluster the options name. Everything after this is the same for both.
+    Cluster workers render each PEP's reports too, handed to `write_rendered` (by index
+    into `files`), unless this run redacts or the pack's Word form is a file here."""
     paths = [files[i] for i in todo]
     if options.cluster is None:
         return run_isolated(paths, work, options.limits, options.jobs)
     from peplint.bulk.cluster import run_on_cluster
 
-    return run_on_cluster(paths, setup, options.limits, options.cluster, root)
+    if options.redact or not renders_anywhere(setup):
+        return run_on_cluster(paths, setup, options.limits, options.cluster, root)
+
+    def written(position: int, rendered: dict[str, bytes]) -> None:
+        with contextlib.suppress(OSError, KeyError):  # written here again, or reported
+            write_rendered(todo[position], rendered)
+
+    names = [shown[i] for i in todo]
+    return run_on_cluster(paths, setup, options.limits, options.cluster, root, names, written)
 
 
 def _last_term(compare_with: Path | None) -> dict[str, list[Target]]:
@@ -244,7 +255,7 @@ def _run_staged(
                 status="error",
                 error=FileError(code=error.code, message=error.message),
             )
-            to_write[index] = _relative(report, shown[index])
+            to_write[index] = relative_report(report, shown[index])
             held[index] = keep_of(index, to_write[index])
     todo = [i for i in range(len(files)) if i not in held]
 
@@ -261,7 +272,7 @@ def _run_staged(
         index = position_of[path]
         entry = lint_file(path, setup, options.limits, root, previous_targets=last_term)
         entry = redact_report(entry, secret) if options.redact else entry
-        entry = _relative(entry, shown[index])
+        entry = relative_report(entry, shown[index])
         with contextlib.suppress(OSError):  # the parent writes it again and reports a failure
             pep_writer.write(out_keys[index], entry)
             if keys[index] and not is_limit_failure(entry):
@@ -275,29 +286,43 @@ def _run_staged(
             progress.advance(failed=False, cached=True)
         for _ in folders:
             progress.advance(failed=True, cached=False)
-        for position, report in _checked(files, todo, work, setup, options, root):
-            index = todo[position]
-            if options.cluster is not None:
-                if options.redact:
-                    report = redact_report(report, secret)  # cluster workers return it as read
-                report = _relative(report, shown[index])
-            elif report.pep is None:
-                # An error entry the isolation layer made (a timeout, a crash): named by
-                # its input's own path. A report with a PEP came from `work` above, which
-                # made it relative and clean already.
-                report = _relative(report, shown[index])
-            if keys[index] and not is_limit_failure(report) and not cache.has(keys[index]):  # type: ignore[arg-type]
-                cache.put(keys[index], report)  # type: ignore[arg-type]  # its worker could not
-            if not pep_writer.exists(out_keys[index]):
-                # The worker died before writing, or could not write: an error here is
-                # the output folder's, never the PEP's (its verdict is in the cache).
-                pep_writer.write(out_keys[index], report)
-            held[index] = keep_of(index, report)  # its reports are written
-            failures += report.status == "error"
-            progress.advance(failed=report.status == "error", cached=False)
-            if options.max_failures is not None and failures >= options.max_failures:
-                stopped = True
-                break
+        checked = _checked(
+            files,
+            todo,
+            work,
+            setup,
+            options,
+            root,
+            shown,
+            lambda index, rendered: pep_writer.write_rendered(out_keys[index], rendered),
+        )
+        # However the loop ends (done, --max-failures, an interruption), the workers are
+        # stopped here, before anything is switched in or the staging folder removed: a
+        # worker given its next file must not write into a folder already gone.
+        with contextlib.closing(checked):
+            for position, report in checked:
+                index = todo[position]
+                if options.cluster is not None:
+                    if options.redact:
+                        report = redact_report(report, secret)  # cluster workers return it as read
+                    report = relative_report(report, shown[index])
+                elif report.pep is None:
+                    # An error entry the isolation layer made (a timeout, a crash): named by
+                    # its input's own path. A report with a PEP came from `work` above, which
+                    # made it relative and clean already.
+                    report = relative_report(report, shown[index])
+                if keys[index] and not is_limit_failure(report) and not cache.has(keys[index]):  # type: ignore[arg-type]
+                    cache.put(keys[index], report)  # type: ignore[arg-type]  # its worker could not
+                if not pep_writer.exists(out_keys[index]):
+                    # The worker died before writing, or could not write: an error here is
+                    # the output folder's, never the PEP's (its verdict is in the cache).
+                    pep_writer.write(out_keys[index], report)
+                held[index] = keep_of(index, report)  # its reports are written
+                failures += report.status == "error"
+                progress.advance(failed=report.status == "error", cached=False)
+                if options.max_failures is not None and failures >= options.max_failures:
+                    stopped = True
+                    break
     if stopped and previous is not None:
         # The previous run's outputs stay as they were; this run's results are in the
         # cache, so `--resume` carries on from them.
@@ -336,56 +361,6 @@ def _run_staged(
         stopped_early=stopped,
         inputs_digest=inputs_digest(zip(relatives, hashes, strict=True)) if vouched else None,  # type: ignore[arg-type]
     )
-
-
-class PepOutputs:
-    """Each PEP's own reports (JSON, HTML, Word) in a peps/ folder, named by its output key."""
-
-    FORMATS = ("json", "html", "docx")
-
-    def __init__(self, folder: Path, setup: LintSetup) -> None:
-        self.folder = folder
-        self.setup = setup
-        self.reporters: dict[str, Any] = collect(
-            default_manager().hook.peplint_register_reporters, lambda r: r.name, "reporter"
-        )
-
-    def write(self, key: str, entry: FileReport) -> None:
-        """Render and write the three reports of one PEP."""
-        form = self.setup.form_template  # the pack's own Word form, when it has one
-        report = Report(
-            pack=self.setup.pack,
-            meta={
-                "settings": self.setup.config.settings,
-                "form_template": str(form) if form else None,
-            },
-            files=[entry],
-        )
-        for fmt in self.FORMATS:
-            atomic_write(self.folder / f"{key}.{fmt}", self.reporters[fmt].render(report))
-
-    def relatives(self, key: str) -> set[str]:
-        """The three reports' paths relative to the output folder."""
-        return {f"peps/{key}.{fmt}" for fmt in self.FORMATS}
-
-    def owned_by(self, index: OutputIndex, key: str) -> bool:
-        """Whether the output folder's index lists all three reports of a PEP."""
-        return self.relatives(key) <= set(index.files)
-
-    def exists(self, key: str) -> bool:
-        """Whether all three reports of a PEP are there (as regular files, not links)."""
-        return all(
-            (p := self.folder / f"{key}.{fmt}").is_file() and not p.is_symlink()
-            for fmt in self.FORMATS
-        )
-
-
-def _relative(report: FileReport, relative: str) -> FileReport:
-    """The report with paths relative to the reviewed folder (outputs must not depend on where it is)."""
-    report.path = relative
-    if report.pep is not None:
-        report.pep.source.path = relative
-    return clean_model(report)  # the summary and dashboard carry no XML-illegal characters
 
 
 def _write_outputs(

@@ -25,7 +25,7 @@ import resource
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -317,7 +317,7 @@ class _Pool:
 
 def run_isolated(
     paths: list[Path], work: Work, limits: Limits | None = None, jobs: int = 1
-) -> Iterator[tuple[int, FileReport]]:
+) -> Generator[tuple[int, FileReport], None, None]:
     """Run `work` on each path in forked workers, `jobs` at a time.
 
     Yields (index into `paths`, report) as files finish, in completion order.
