@@ -93,6 +93,11 @@ with (
     result = _run(term, root / "cluster", cluster=options)
     plain_rendered_here = len(rendered_here)
     redacted = _run(term, root / "cluster-redacted", cluster=options, redact=True, key_file=key)
+    def warmed():  # on each worker: its process was warmed up once, for its forked children
+        import peplint.bulk.cluster
+        return peplint.bulk.cluster._warmed == [True]
+    with distributed.Client(cluster.scheduler_address) as client:
+        print("WARMED", sorted(set(client.run(warmed).values())))
 assert result.processed == len(result.rows), "not every PEP was checked on the cluster"
 # The cluster's workers render each PEP's reports (in parallel), this process none; a
 # redacted run's are rendered here, after redacting: the key never leaves this machine.
@@ -114,4 +119,8 @@ def test_bulk_on_a_local_cluster_matches_a_local_run(tmp_path: Path) -> None:
         timeout=600,
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip().splitlines()[-2:] == ["RENDERED HERE 0 True", "SAME"]
+    assert done.stdout.strip().splitlines()[-3:] == [
+        "WARMED [True]",
+        "RENDERED HERE 0 True",
+        "SAME",
+    ]
