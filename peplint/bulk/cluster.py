@@ -4,12 +4,13 @@ existing cluster's workers instead of local processes.
 `distributed`'s `Client` is a `concurrent.futures`-style executor. Each file's bytes are
 sent to a worker (never a path: the workers cannot see this machine's folders), written
 there into a private temporary folder, and checked in a forked child with the same
-memory and time limits as a local worker. The report comes back as JSON with, as a
-local worker renders them, the PEP's own three reports (JSON, HTML, Word), which this
-process writes; everything else (the cache, the summary) happens here, exactly as for a
-local run. A redacted run renders its reports here, after redacting (the key never
-leaves this machine), and so does a pack with its own Word form (a file on this machine). Children's documents cross the network only over TLS: a scheduler address
-that is not `tls://` is refused unless it is on this machine (loopback).
+memory and time limits as a local worker. The report comes back as JSON with, as a local
+worker renders them, the PEP's own three reports (JSON, HTML, Word), which this process
+writes; everything else (the cache, the summary) happens here, exactly as for a local
+run. A redacted run renders its reports here, after redacting (the key never leaves this
+machine), and so does a pack with its own Word form (a file on this machine). Children's
+documents cross the network only over TLS: a scheduler address that is not `tls://` is
+refused unless it is on this machine (loopback).
 
 `distributed` is an optional extra: ``pip install "peplint[cluster]"``.
 """
