@@ -189,7 +189,7 @@ def run_on_cluster(
                 continue
             future = client.submit(
                 lint_remote,
-                str(path),
+                path.name,  # not where the file is on this machine: the worker needs no more
                 data,
                 shared,
                 limits,
