@@ -93,11 +93,15 @@ with (
     result = _run(term, root / "cluster", cluster=options)
     plain_rendered_here = len(rendered_here)
     redacted = _run(term, root / "cluster-redacted", cluster=options, redact=True, key_file=key)
-    def warmed():  # on each worker: its process was warmed up once, for its forked children
-        import peplint.bulk.cluster
-        return peplint.bulk.cluster._warmed == [True]
+    def warmed():  # on each worker: its process was warmed up once, for its forked children;
+        # one isolated child kept a run (not one forked a PEP), and none left once it ended
+        import peplint.bulk.cluster as on_worker
+        made, still_open = len(on_worker._checkers_made), len(on_worker._open_checkers)
+        return on_worker._warmed == [True], made, still_open
     with distributed.Client(cluster.scheduler_address) as client:
-        print("WARMED", sorted(set(client.run(warmed).values())))
+        states = list(client.run(warmed).values())
+    kept = 0 < sum(made for _, made, _ in states) and all(made <= 2 for _, made, _ in states)
+    print("WARMED", all(w for w, _, _ in states), kept, sum(left for _, _, left in states))
 assert result.processed == len(result.rows), "not every PEP was checked on the cluster"
 # The cluster's workers render each PEP's reports (in parallel), this process none; a
 # redacted run's are rendered here, after redacting: the key never leaves this machine.
@@ -120,7 +124,7 @@ def test_bulk_on_a_local_cluster_matches_a_local_run(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-3:] == [
-        "WARMED [True]",
+        "WARMED True True 0",
         "RENDERED HERE 0 True",
         "SAME",
     ]

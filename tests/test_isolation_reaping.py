@@ -239,3 +239,61 @@ def test_workers_end_when_the_parent_is_killed(tmp_path: Path) -> None:
     while time.monotonic() < end and not all(map(gone, workers)):
         time.sleep(0.1)
     assert all(map(gone, workers))
+
+
+def test_a_checker_keeps_its_worker_between_calls(tmp_path: Path) -> None:
+    checker = isolation.Checker(_ok, LIMITS)
+    try:
+        first, second = checker.check(tmp_path / "0.pdf"), checker.check(tmp_path / "1.pdf")
+    finally:
+        checker.close()
+    assert first.path == "0.pdf" and second.path == "1.pdf"
+    assert _pid(first) == _pid(second) != os.getpid()  # one worker, never this process
+
+
+def test_a_checker_replaces_a_worker_that_died_and_checks_again_in_a_fresh_one(
+    tmp_path: Path,
+) -> None:
+    marker = tmp_path / "died-once"
+
+    def die_on_the_second_file(path: Path) -> FileReport:
+        if path.name == "1.pdf" and not marker.exists():
+            marker.touch()
+            os.kill(os.getpid(), signal.SIGKILL)  # as if the memory ran out
+        return _ok(path)
+
+    checker = isolation.Checker(die_on_the_second_file, LIMITS)
+    try:
+        first = checker.check(tmp_path / "0.pdf")
+        second = checker.check(tmp_path / "1.pdf")  # its worker had checked another file
+        third = checker.check(tmp_path / "2.pdf")
+    finally:
+        checker.close()
+    assert second.status == "ok" and _pid(second) != _pid(first)  # decided by a fresh worker
+    assert _pid(third) == _pid(second)
+
+
+def test_a_checker_stops_a_file_at_the_time_limit_and_goes_on(tmp_path: Path) -> None:
+    def slow_for_one(path: Path) -> FileReport:
+        if path.name == "slow.pdf":
+            time.sleep(30)
+        return _ok(path)
+
+    checker = isolation.Checker(slow_for_one, Limits(worker_seconds=1))
+    try:
+        stopped = checker.check(tmp_path / "slow.pdf")
+        after = checker.check(tmp_path / "next.pdf")
+    finally:
+        checker.close()
+    assert stopped.error is not None and stopped.error.code == "timeout"
+    assert after.status == "ok"
+
+
+@LINUX
+def test_a_closed_checker_leaves_no_worker(tmp_path: Path) -> None:
+    checker = isolation.Checker(_ok, LIMITS)
+    pid = _pid(checker.check(tmp_path / "0.pdf"))
+    checker.close()
+    assert _state(pid) in ("gone", "Z") or not Path(f"/proc/{pid}").exists()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reaped, not left as a zombie

@@ -4,13 +4,15 @@ existing cluster's workers instead of local processes.
 `distributed`'s `Client` is a `concurrent.futures`-style executor. Each file's bytes are
 sent to a worker (never a path: the workers cannot see this machine's folders), written
 there into a private temporary folder, and checked in a forked child with the same
-memory and time limits as a local worker. The report comes back as JSON with, as a local
-worker renders them, the PEP's own three reports (JSON, HTML, Word), which this process
-writes; everything else (the cache, the summary) happens here, exactly as for a local
-run. A redacted run renders its reports here, after redacting (the key never leaves this
-machine), and so does a pack with its own Word form (a file on this machine). Children's
-documents cross the network only over TLS: a scheduler address that is not `tls://` is
-refused unless it is on this machine (loopback).
+memory and time limits as a local worker (each worker thread keeps its child for the
+PEPs of a run, as a local worker checks many, and ends it when the run is over). The
+report comes back as JSON with, as a local worker renders them, the PEP's own three
+reports (JSON, HTML, Word), which this process writes; everything else (the cache, the
+summary) happens here, exactly as for a local run. A redacted run renders its reports
+here, after redacting (the key never leaves this machine), and so does a pack with its
+own Word form (a file on this machine). Children's documents cross the network only over
+TLS: a scheduler address that is not `tls://` is refused unless it is on this machine
+(loopback).
 
 `distributed` is an optional extra: ``pip install "peplint[cluster]"``.
 """
@@ -31,6 +33,7 @@ from peplint import errors
 from peplint.bulk.pep_reports import PepOutputs, relative_report
 from peplint.lint import LintSetup, lint_file, warm_up
 from peplint.report import FileError, FileReport
+from peplint.safety.isolation import Checker
 from peplint.safety.limits import Limits
 
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -89,15 +92,66 @@ def warm_this_worker(setup: LintSetup) -> None:
             _warmed.append(True)
 
 
+class _ThisThread(threading.local):
+    """A Dask worker thread's isolated checker, kept between the PEPs of one run: its
+    child is forked once and checks PEP after PEP, as a local worker does, instead of a
+    child forked for every PEP. Another run gets a checker of its own."""
+
+    run: str | None = None
+    checker: Checker | None = None
+
+
+_this_thread = _ThisThread()
+_open_checkers: list[tuple[str, Checker]] = []  # (run, checker) of every thread
+_checkers_made: list[str] = []  # the run of each checker this process has made
+
+
+def _checker_for(run: str, setup: LintSetup, limits: Limits) -> Checker:
+    mine = _this_thread
+    if mine.checker is not None and mine.run == run:
+        return mine.checker
+    if mine.checker is not None:
+        previous = mine.checker
+        _end(lambda _run, kept: kept is previous)  # an earlier run's, if it was not ended
+
+    def work(path: Path) -> FileReport:
+        return lint_file(path, setup, limits, root=path.parent)
+
+    checker = Checker(work, limits)
+    mine.run, mine.checker = run, checker
+    with _warm:
+        _open_checkers.append((run, checker))
+        _checkers_made.append(run)
+    return checker
+
+
+def end_checkers(run: str) -> int:
+    """Runs on each Dask worker when a run is over: end the isolated children its threads
+    kept for that run (another run's are left alone); how many were ended."""
+    return _end(lambda kept_for, _checker: kept_for == run)
+
+
+def _end(chosen: Callable[[str, Checker], bool]) -> int:
+    with _warm:
+        ending = [c for r, c in _open_checkers if chosen(r, c)]
+        _open_checkers[:] = [(r, c) for r, c in _open_checkers if not chosen(r, c)]
+    for checker in ending:
+        checker.close()
+    return len(ending)
+
+
 def lint_remote(
-    name: str, data: bytes, setup: LintSetup, limits: Limits, shown: str | None = None
+    run: str,
+    name: str,
+    data: bytes,
+    setup: LintSetup,
+    limits: Limits,
+    shown: str | None = None,
 ) -> tuple[str, dict[str, bytes] | None]:
     """Runs on a Dask worker: check one file's bytes in a forked child with the local
     workers' limits, from a private temporary folder that is removed afterwards. The
     report as JSON, and, when the PEP is `shown` under a name, its three reports rendered
     here (in parallel, as local workers render theirs)."""
-    from peplint.safety.isolation import run_isolated
-
     warm_this_worker(setup)
     with tempfile.TemporaryDirectory(prefix="peplint-") as folder:
         os.chmod(folder, 0o700)
@@ -107,10 +161,7 @@ def lint_remote(
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
 
-        def work(p: Path) -> FileReport:
-            return lint_file(p, setup, limits, root=Path(folder))
-
-        report = dict(run_isolated([path], work, limits, 1))[0]
+        report = _checker_for(run, setup, limits).check(path)
     report = report.model_copy(update={"path": name})
     rendered = None
     if shown is not None:
@@ -167,6 +218,7 @@ def run_on_cluster(
         ) from None
     try:
         shared = client.scatter(setup, broadcast=True)
+        run = os.urandom(8).hex()  # names this run's kept children on every worker
         futures = {}
         for position, path in enumerate(paths):
             try:
@@ -189,6 +241,7 @@ def run_on_cluster(
                 continue
             future = client.submit(
                 lint_remote,
+                run,
                 path.name,  # not where the file is on this machine: the worker needs no more
                 data,
                 shared,
@@ -214,5 +267,6 @@ def run_on_cluster(
                     ),
                 )
             yield position, report.model_copy(update={"path": str(paths[position])})
+        client.run(end_checkers, run)  # the run is over: its kept children end
     finally:
         client.close()

@@ -115,11 +115,10 @@ def _serve(
     conn: Connection,
     parents_ends: list[Connection],
     work: Work,
-    paths: Sequence[Path],
     memory_mb: int,
 ) -> None:
-    """Runs in the forked worker: cap memory, then check each file the parent names (by
-    its position in `paths`) until told to stop (an empty message) or until it retires."""
+    """Runs in the forked worker: cap memory, then check each file the parent names (its
+    path, as bytes) until told to stop (an empty message) or until it retires."""
     for inherited in parents_ends:  # the parent's ends of this and earlier workers' pipes:
         inherited.close()  # only the parent's copy may stay open, so a worker sees it go
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
@@ -140,7 +139,7 @@ def _serve(
                 break  # the parent has gone
             if not message:
                 break  # no more files
-            payload, healthy = _check_one(work, paths[int(message)], near_cap)
+            payload, healthy = _check_one(work, Path(os.fsdecode(message)), near_cap)
             retire = (
                 not healthy
                 or _address_space() >= allowance
@@ -226,7 +225,6 @@ class _Worker:
 class _Pool:
     """The workers of one run; at most `jobs` at a time."""
 
-    paths: Sequence[Path]
     work: Work
     limits: Limits
     jobs: int
@@ -242,7 +240,6 @@ class _Pool:
                 child_end,
                 [parent_end, *(w.conn for w in self.workers)],
                 self.work,
-                self.paths,
                 self.limits.worker_memory_mb,
             ),
             daemon=True,
@@ -257,7 +254,7 @@ class _Pool:
         """Send a worker its next file and start that file's clock."""
         worker.job = job
         worker.deadline = time.monotonic() + self.limits.worker_seconds
-        worker.conn.send_bytes(str(job.index).encode())
+        worker.conn.send_bytes(os.fsencode(job.path))
 
     def retire(self, worker: _Worker, tell: bool = True) -> None:
         """Let a worker go: it exits when told there are no more files (its pipe is not
@@ -281,9 +278,10 @@ class _Pool:
         with contextlib.suppress(OSError):
             worker.conn.close()
 
-    def assign(self, pending: deque[_Job]) -> None:
+    def assign(self, pending: deque[_Job], keep_idle: bool = False) -> None:
         """Give pending files to idle workers, forking workers into free slots; a retry
-        goes only to a worker that has checked nothing yet."""
+        goes only to a worker that has checked nothing yet. Workers left with nothing to
+        do are let go, unless `keep_idle` (more files will come)."""
         slots = max(self.jobs, 1)
         while pending:
             job = pending[0]
@@ -300,6 +298,8 @@ class _Pool:
                 return
             pending.popleft()
             self.give(worker, job)
+        if keep_idle:
+            return
         for worker in [w for w in self.workers if w.job is None]:
             self.retire(worker)  # nothing left for it
 
@@ -322,35 +322,65 @@ def run_isolated(
 
     Yields (index into `paths`, report) as files finish, in completion order.
     """
-    pool = _Pool(paths, work, limits or Limits(), jobs)
+    pool = _Pool(work, limits or Limits(), jobs)
     pending = deque(_Job(index, path) for index, path in enumerate(paths))
     try:
         while True:
             pool.assign(pending)
-            busy = [w for w in pool.workers if w.job is not None]
-            if not busy:
+            if not any(w.job is not None for w in pool.workers):
                 break
-            timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
-            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
-            finished: list[tuple[int, FileReport]] = []
-            for worker in busy:
-                outcome = _collect(pool, worker, ready)
-                if outcome is None:
-                    continue
-                job, report, lost = outcome
-                if worker.checked > 0 and not job.fresh_only and (lost or _out_of_memory(report)):
-                    # It may be this worker's state, not the file: a fresh worker decides.
-                    pending.appendleft(_Job(job.index, job.path, fresh_only=True))
-                else:
-                    finished.append((job.index, report))
-                worker.checked += 1
-            pool.reap()
+            finished = _step(pool, pending)
             # The workers that are free start their next files before the reports are
             # handed on, so a worker never waits while this process stores a result.
             pool.assign(pending)
             yield from finished
     finally:
         pool.close()
+
+
+def _step(pool: _Pool, pending: deque[_Job]) -> list[tuple[int, FileReport]]:
+    """Wait until a busy worker reports, dies or runs out of time; the files finished
+    then, as (index, report). A file whose worker failed after checking other files goes
+    back to `pending`, for a fresh worker to decide."""
+    busy = [w for w in pool.workers if w.job is not None]
+    timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+    ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
+    finished: list[tuple[int, FileReport]] = []
+    for worker in busy:
+        outcome = _collect(pool, worker, ready)
+        if outcome is None:
+            continue
+        job, report, lost = outcome
+        if worker.checked > 0 and not job.fresh_only and (lost or _out_of_memory(report)):
+            # It may be this worker's state, not the file: a fresh worker decides.
+            pending.appendleft(_Job(job.index, job.path, fresh_only=True))
+        else:
+            finished.append((job.index, report))
+        worker.checked += 1
+    pool.reap()
+    return finished
+
+
+class Checker:
+    """An isolated worker kept between calls, for a caller handed files one at a time (a
+    cluster worker): `check` checks one file as `run_isolated` checks each of its files
+    (the same limits, retirement and fresh-worker retry), and the worker then waits for
+    the next call instead of a new one being forked for every file. `close` ends it."""
+
+    def __init__(self, work: Work, limits: Limits | None = None) -> None:
+        self._pool = _Pool(work, limits or Limits(), 1)
+
+    def check(self, path: Path) -> FileReport:
+        """The file's report, from a worker forked earlier if one is free and sound."""
+        pending = deque([_Job(0, path)])
+        while True:
+            self._pool.assign(pending, keep_idle=True)
+            for _, report in _step(self._pool, pending):
+                return report
+
+    def close(self) -> None:
+        """End the worker (and reap any that retired)."""
+        self._pool.close()
 
 
 def _out_of_memory(report: FileReport) -> bool:
