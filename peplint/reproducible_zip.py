@@ -63,9 +63,9 @@ class Member(NamedTuple):
     size: int  # the data's length before deflating
 
 
-def _assemble(members: Iterable[Member]) -> bytes:
-    """A zip file of deflated members, each dated 1980-01-01 with mode 0644, laid out as
-    `zipfile` lays them out."""
+def package_zip(members: Iterable[Member]) -> bytes:
+    """A reproducible zip file of deflated members (from `deflated`, or copied as stored),
+    each dated 1980-01-01 with mode 0644, laid out as `zipfile` lays them out."""
     out = bytearray()
     central = bytearray()
     count = 0
@@ -106,7 +106,7 @@ def reproducible_zip(data: bytes) -> bytes:
                     info.file_size,
                 )
             )
-        return _assemble(members)
+        return package_zip(members)
 
 
 def deflated(name: str, data: bytes) -> Member:
@@ -119,8 +119,3 @@ def deflated(name: str, data: bytes) -> Member:
     except UnicodeEncodeError:
         encoded, flags = name.encode("utf-8"), 0x800
     return Member(encoded, flags, zlib.crc32(data), raw, len(data))
-
-
-def package_zip(members: Iterable[Member]) -> bytes:
-    """A reproducible zip file of members made by `deflated`."""
-    return _assemble(members)

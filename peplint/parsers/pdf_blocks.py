@@ -215,28 +215,30 @@ def _margins(page: _PageItems, page_index: int) -> list[_Margin]:
     return out
 
 
-def _drop_running(pages: Pages[_PageItems], margins: list[_Margin]) -> None:
-    """Remove running headers and footers (segment by segment) from every page."""
-    drop = running_texts([m for m, _, _, _ in margins], len(pages))
-    dropped: dict[int, dict[int, set[int]]] = {}  # page index -> line index -> word indices
+def _running_words(margins: list[_Margin], page_count: int) -> dict[int, dict[int, set[int]]]:
+    """The running headers' and footers' words: page index -> line index -> word indices."""
+    drop = running_texts([m for m, _, _, _ in margins], page_count)
+    dropped: dict[int, dict[int, set[int]]] = {}
     for margin, page_index, line_index, indices in margins:
         if margin in drop:
             dropped.setdefault(page_index, {}).setdefault(line_index, set()).update(indices)
-    for page_index, lines in dropped.items():
-        page = pages[page_index]
-        kept: list[tuple[float, TextLine | RawTable]] = []
-        for index, (top, item) in enumerate(page.items):
-            gone = lines.get(index)
-            if gone and isinstance(item, TextLine):
-                words = [w for i, w in enumerate(item.words) if i not in gone]
-                if not words:
-                    continue
-                band = item.band
-                item = TextLine(words=words, page=item.page)
-                item.band = band
-            kept.append((top, item))
-        page.items = kept
-        pages[page_index] = page
+    return dropped
+
+
+def _drop_words(page: _PageItems, lines: dict[int, set[int]]) -> None:
+    """Remove the given words of the page's lines (segment by segment; an emptied line goes)."""
+    kept: list[tuple[float, TextLine | RawTable]] = []
+    for index, (top, item) in enumerate(page.items):
+        gone = lines.get(index)
+        if gone and isinstance(item, TextLine):
+            words = [w for i, w in enumerate(item.words) if i not in gone]
+            if not words:
+                continue
+            band = item.band
+            item = TextLine(words=words, page=item.page)
+            item.band = band
+        kept.append((top, item))
+    page.items = kept
 
 
 @dataclass
@@ -276,8 +278,17 @@ def _to_blocks(pages: Pages[_PageItems], margins: list[_Margin] | None = None) -
     page by page. `margins`: the pages' margin lines, as read (found here if not given)."""
     if margins is None:
         margins = [m for index, page in enumerate(pages) for m in _margins(page, index)]
-    _drop_running(pages, margins)
-    body = body_size(line for page in pages for line in _lines(page))
+    running = _running_words(margins, len(pages))
+
+    def lines_without_running() -> Iterator[TextLine]:
+        # The first pass drops the running headers and footers as it visits each page.
+        for index, page in enumerate(pages):
+            if index in running:
+                _drop_words(page, running[index])
+                pages[index] = page
+            yield from _lines(page)
+
+    body = body_size(lines_without_running())
     styles: list[HeadingStyle] = []
     vocabulary: set[str] = set()
     page_cues: list[dict[int, str]] = []  # per page: a heading line's place among its lines
@@ -989,11 +1000,7 @@ def read_pdf(
                 page.close()
             chars += n_chars
             images += n_images
-            cid_chars += sum(
-                len(ln.text)
-                for _, ln in items.items
-                if isinstance(ln, TextLine) and "(cid:" in ln.text
-            )
+            cid_chars += sum(len(ln.text) for ln in _lines(items) if "(cid:" in ln.text)
             margins.extend(_margins(items, len(pages)))
             pages.append(items)
     if chars == 0:

@@ -5,7 +5,8 @@ stroke, in one pass per page.
 PDFium (through pypdfium2: permissive licences, binary wheels, the engine Chrome
 fuzzes continuously) is far cheaper per page than pdfminer's interpreter. The page is
 offered in the shape of a pdfplumber page (`chars`, `rects`, `lines`, `curves`,
-`images`, `extract_words`, `find_tables`, `filter`), so the reader's geometry logic
+`images`, `extract_words`, `find_tables`, and `without_shapes` for pdfplumber's
+`filter`), so the reader's geometry logic
 (headings, checkboxes, tables, label/value lines) runs unchanged on either engine, and
 pdfplumber's own table finder and word grouping are reused on PDFium's objects.
 """
@@ -435,7 +436,7 @@ class PdfiumPage(Container):
     """One PDF page read by PDFium, offered in the shape of a pdfplumber page.
 
     Its characters are kept as rows; their pdfplumber-shaped dicts are built only when
-    asked for (`chars`, `objects`, `filter`): the reader groups words from the rows."""
+    asked for (`chars`, `objects`): the reader groups words from the rows."""
 
     def __init__(
         self,
@@ -519,15 +520,6 @@ class PdfiumPage(Container):
 
     def close(self) -> None:
         """Nothing to release: PDFium's page is closed as soon as it has been read."""
-
-    def filter(self, test: Callable[[Obj], bool]) -> PdfiumPage:
-        """The same page without the objects `test` rejects."""
-        chars = self.chars
-        kept = [test(char) for char in chars]
-        page = self.without_shapes(test)
-        page._rows = [row for row, keep in zip(self._rows, kept, strict=True) if keep]
-        page._chars = [char for char, keep in zip(chars, kept, strict=True) if keep]
-        return page
 
     def without_shapes(self, keep: Callable[[Obj], bool]) -> PdfiumPage:
         """The same page with all its characters and only the shapes `keep` accepts."""

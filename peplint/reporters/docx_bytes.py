@@ -61,14 +61,6 @@ def _prepared(prepare: Callable[[Any], None]) -> _Blank:
     return _Blank(doc, styles, styles.blob)
 
 
-def _check_shared_styles(part: Any, blob: bytes) -> None:
-    """A report that changed the shared styles keeps its change; the documents made after
-    it start from a blank prepared anew."""
-    for prepare, blank in list(_blanks.items()):
-        if part is blank.styles and blob != blank.styles_xml:
-            del _blanks[prepare]
-
-
 def document_bytes(doc: Any) -> bytes:
     """The document as a reproducible Word package (members dated 1980-01-01)."""
     members = _members(doc)
@@ -76,7 +68,17 @@ def document_bytes(doc: Any) -> bytes:
         buffer = io.BytesIO()
         doc.save(buffer)
         return reproducible_zip(buffer.getvalue())
+    _forget_a_changed_blank(doc, dict(members))
     return package_zip(_deflate(name, blob) for name, blob in members)
+
+
+def _forget_a_changed_blank(doc: Any, members: dict[str, bytes]) -> None:
+    """A document that changed the styles it shares with its blank keeps its change; the
+    documents made after it start from a blank prepared anew."""
+    styles = doc.part.part_related_by(RT.STYLES)
+    for prepare, blank in list(_blanks.items()):
+        if blank.styles is styles and members[styles.partname.membername] != blank.styles_xml:
+            del _blanks[prepare]
 
 
 class _Collected:
@@ -107,11 +109,6 @@ def _members(doc: Any) -> list[tuple[str, bytes]] | None:
     write_types(collected, parts)
     write_rels(collected, package.rels)
     write_parts(collected, parts)
-    shared = [part for part in parts if any(part is b.styles for b in _blanks.values())]
-    if shared:
-        blobs = dict(collected.members)
-        for part in shared:
-            _check_shared_styles(part, blobs[part.partname.membername])
     return collected.members
 
 
