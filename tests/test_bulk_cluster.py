@@ -93,14 +93,17 @@ with (
     result = _run(term, root / "cluster", cluster=options)
     plain_rendered_here = len(rendered_here)
     redacted = _run(term, root / "cluster-redacted", cluster=options, redact=True, key_file=key)
+    stopped = _run(term, root / "cluster-stopped", cluster=options, max_failures=1)
+    assert stopped.stopped_early, "the run with --max-failures 1 should stop at the first error"
     def warmed():  # on each worker: its process was warmed up once, for its forked children;
-        # one isolated child kept a run (not one forked a PEP), and none left once it ended
+        # one isolated child kept a run (not one forked a PEP), and none left once it ended,
+        # even the run stopped early
         import peplint.bulk.cluster as on_worker
         made, still_open = len(on_worker._checkers_made), len(on_worker._open_checkers)
         return on_worker._warmed == [True], made, still_open
     with distributed.Client(cluster.scheduler_address) as client:
         states = list(client.run(warmed).values())
-    kept = 0 < sum(made for _, made, _ in states) and all(made <= 2 for _, made, _ in states)
+    kept = 0 < sum(made for _, made, _ in states) and all(made <= 3 for _, made, _ in states)
     print("WARMED", all(w for w, _, _ in states), kept, sum(left for _, _, left in states))
 assert result.processed == len(result.rows), "not every PEP was checked on the cluster"
 # The cluster's workers render each PEP's reports (in parallel), this process none; a

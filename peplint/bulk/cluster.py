@@ -19,6 +19,7 @@ TLS: a scheduler address that is not `tls://` is refused unless it is on this ma
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import os
 import re
@@ -162,12 +163,11 @@ def lint_remote(
             handle.write(data)
 
         report = _checker_for(run, setup, limits).check(path)
-    report = report.model_copy(update={"path": name})
+    text = report.model_copy(update={"path": name}).model_dump_json()
     rendered = None
-    if shown is not None:
-        named = relative_report(report.model_copy(deep=True), shown)
-        rendered = PepOutputs(Path(), setup).render(named)  # rendered only, not written
-    return report.model_dump_json(), rendered
+    if shown is not None:  # the report is not needed after: named and cleaned in place
+        rendered = PepOutputs(Path(), setup).render(relative_report(report, shown))
+    return text, rendered
 
 
 def _local_error(path: Path, exc: errors.InputError) -> FileReport:
@@ -216,10 +216,10 @@ def run_on_cluster(
         raise errors.ConfigError(
             f"the Dask scheduler could not be reached ({type(exc).__name__})"
         ) from None
+    run = os.urandom(8).hex()  # names this run's kept children on every worker
+    futures: dict[Any, int] = {}
     try:
         shared = client.scatter(setup, broadcast=True)
-        run = os.urandom(8).hex()  # names this run's kept children on every worker
-        futures = {}
         for position, path in enumerate(paths):
             try:
                 check_path(path, root)
@@ -267,6 +267,10 @@ def run_on_cluster(
                     ),
                 )
             yield position, report.model_copy(update={"path": str(paths[position])})
-        client.run(end_checkers, run)  # the run is over: its kept children end
     finally:
+        # However the run ends (done, --max-failures, an interruption), its tasks stop
+        # and the children its workers kept for it end; best effort if the cluster is gone.
+        with contextlib.suppress(Exception):
+            client.cancel(list(futures))
+            client.run(end_checkers, run)
         client.close()

@@ -14,7 +14,6 @@ from peplint.report import FileReport, Report
 from peplint.safety.xmlchars import clean_model
 
 if TYPE_CHECKING:
-    from peplint.bulk.outfolder import OutputIndex
     from peplint.lint import LintSetup
 
 FORMATS = ("json", "html", "docx")
@@ -72,10 +71,6 @@ class PepOutputs:
     def relatives(self, key: str) -> set[str]:
         """The three reports' paths relative to the output folder."""
         return {f"peps/{key}.{fmt}" for fmt in self.FORMATS}
-
-    def owned_by(self, index: OutputIndex, key: str) -> bool:
-        """Whether the output folder's index lists all three reports of a PEP."""
-        return self.relatives(key) <= set(index.files)
 
     def exists(self, key: str) -> bool:
         """Whether all three reports of a PEP are there (as regular files, not links)."""

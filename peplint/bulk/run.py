@@ -222,10 +222,12 @@ def _run_staged(
         cache.key(sha, rel) if sha else None for sha, rel in zip(hashes, relatives, strict=True)
     ]
     kept = PepOutputs(out / "peps", setup)
+    pep_writer = PepOutputs(staging.path("peps"), setup)
+    previous_files = set(previous.files) if previous is not None else set()
 
     def in_place(index: int) -> bool:
         """Whether a cached result's reports are in the previous outputs, as they are."""
-        owned = previous is not None and kept.owned_by(previous, out_keys[index])
+        owned = kept.relatives(out_keys[index]) <= previous_files
         same = previous is not None and previous.sources.get(out_keys[index]) == keys[index]
         return owned and same and kept.exists(out_keys[index])
 
@@ -235,17 +237,19 @@ def _run_staged(
         return hold(shown[index], out_keys[index], report, item_ids)
 
     # Until the summary is written, each result is held as what the summary reads of it
-    # (bulk.held); a cached one whose reports must still be written is also held whole.
+    # (bulk.held); a cached one's reports are written now unless they are in place.
     held: dict[int, HeldPep] = {}
-    to_write: dict[int, FileReport] = {}
+    reports_in_place: set[int] = set()
     if options.resume:
         for index, key in enumerate(keys):
             cached = cache.get(key) if key else None
             if cached is None:
                 continue
             held[index] = keep_of(index, cached)
-            if not in_place(index):
-                to_write[index] = cached
+            if in_place(index):
+                reports_in_place.add(index)
+            else:
+                pep_writer.write(out_keys[index], cached)
     cached_count = len(held)
     for index, path in enumerate(files):
         if path in folders:  # a sub-folder that could not be listed: its own error entry
@@ -255,8 +259,9 @@ def _run_staged(
                 status="error",
                 error=FileError(code=error.code, message=error.message),
             )
-            to_write[index] = relative_report(report, shown[index])
-            held[index] = keep_of(index, to_write[index])
+            report = relative_report(report, shown[index])
+            pep_writer.write(out_keys[index], report)
+            held[index] = keep_of(index, report)
     todo = [i for i in range(len(files)) if i not in held]
 
     secret = redaction_key(out, options.key_file) if options.redact else None
@@ -264,7 +269,6 @@ def _run_staged(
         warm_up(setup)  # once here, inherited by every forked worker; nothing to do, no cost
     last_term = _last_term_targets(last_term_by_child, options.compare_with)
     position_of = {files[i]: i for i in todo}
-    pep_writer = PepOutputs(staging.path("peps"), setup)
 
     def work(path: Path) -> FileReport:
         # Runs in the worker: check the file, then write its three reports and its cache
@@ -327,15 +331,8 @@ def _run_staged(
         # The previous run's outputs stay as they were; this run's results are in the
         # cache, so `--resume` carries on from them.
         return BulkResult([], {}, len(held) - cached_count, cached_count, True, switched=False)
-    keep: set[str] = set()
-    checked_now = set(todo)  # their reports were written as each file finished, above
-    for index in sorted(held):
-        if index in checked_now:
-            continue
-        if index in to_write:
-            pep_writer.write(out_keys[index], to_write.pop(index))
-        else:
-            keep |= kept.relatives(out_keys[index])  # a cached result whose reports are in place
+    # Every other PEP's reports were written into the staging folder above.
+    keep = {name for index in reports_in_place for name in kept.relatives(out_keys[index])}
     ordered = [held[i] for i in sorted(held)]
     summary, rows = _write_outputs(staging.folder, setup, ordered, options)
     manifest.inputs.extend(h.manifest for h in ordered)

@@ -325,10 +325,8 @@ def run_isolated(
     pool = _Pool(work, limits or Limits(), jobs)
     pending = deque(_Job(index, path) for index, path in enumerate(paths))
     try:
-        while True:
-            pool.assign(pending)
-            if not any(w.job is not None for w in pool.workers):
-                break
+        pool.assign(pending)
+        while any(w.job is not None for w in pool.workers):
             finished = _step(pool, pending)
             # The workers that are free start their next files before the reports are
             # handed on, so a worker never waits while this process stores a result.
@@ -375,8 +373,8 @@ class Checker:
         pending = deque([_Job(0, path)])
         while True:
             self._pool.assign(pending, keep_idle=True)
-            for _, report in _step(self._pool, pending):
-                return report
+            if finished := _step(self._pool, pending):
+                return finished[0][1]
 
     def close(self) -> None:
         """End the worker (and reap any that retired)."""
