@@ -107,3 +107,19 @@ def test_a_run_keeps_only_what_the_summary_reads(
             False,
         ]
     )
+
+
+def test_what_a_worker_sends_is_what_it_holds(reports: list[tuple[str, str, FileReport]]) -> None:
+    # A local worker sends its HeldPep as JSON; read back, it is the same, field for field
+    # (tuples stay tuples, the manifest entry a model), so the summary cannot differ.
+    from peplint.bulk.held import held_bytes, held_from_bytes
+
+    for shown, key, report in reports:
+        held = hold(shown, key, report, ITEMS)
+        again = held_from_bytes(held_bytes(held))
+        assert again == held
+        assert isinstance(again.copy.passages, tuple)
+    odd = hold("tab\tand ünïcödé/”quote”.pdf", "k", reports[0][2], ITEMS)
+    assert held_from_bytes(held_bytes(odd)) == odd
+    with pytest.raises(ValueError):
+        held_from_bytes(b'{"row": {}}')

@@ -297,3 +297,71 @@ def test_a_closed_checker_leaves_no_worker(tmp_path: Path) -> None:
     assert _state(pid) in ("gone", "Z") or not Path(f"/proc/{pid}").exists()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # reaped, not left as a zombie
+
+
+def test_a_report_is_parsed_only_once_its_worker_has_its_next_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Parsing a sound report here is left until the worker has been given its next file:
+    # the worker never waits while this process reads what it sent.
+    events: list[str] = []
+    give, parse = isolation._Pool.give, isolation._Sound.report
+
+    def giving(pool: isolation._Pool, worker: isolation._Worker, job: isolation._Job) -> None:
+        events.append(f"give {job.path.stem}")
+        give(pool, worker, job)
+
+    def parsing(sound: isolation._Sound) -> FileReport:
+        report = parse(sound)
+        events.append(f"parse {report.path}")
+        return report
+
+    monkeypatch.setattr(isolation._Pool, "give", giving)
+    monkeypatch.setattr(isolation._Sound, "report", parsing)
+    files = [tmp_path / f"{n}.pdf" for n in range(3)]
+    assert sorted(dict(isolation.run_isolated(files, _ok, LIMITS, jobs=1))) == [0, 1, 2]
+    assert events == ["give 0", "give 1", "parse 0.pdf", "give 2", "parse 1.pdf", "parse 2.pdf"]
+
+
+def test_a_brief_comes_back_as_the_worker_gave_it_and_a_failed_file_as_its_report(
+    tmp_path: Path,
+) -> None:
+    # A work that stores its reports itself returns a Brief of a file read without an
+    # error; the file that failed comes back as its error report, and the worker that
+    # failed on it retires, its Brief-giving successor carrying on.
+    def work(path: Path) -> FileReport | isolation.Brief:
+        if path.stem == "1":
+            return FileReport(
+                path=path.name,
+                status="error",
+                sha256=str(os.getpid()),
+                error=FileError(code="corrupt", message="damaged"),
+            )
+        return isolation.Brief(f"{path.stem} {os.getpid()}".encode())
+
+    files = [tmp_path / f"{n}.pdf" for n in range(4)]
+    for jobs in (1, 2):
+        results = dict(isolation.run_isolated(files, work, LIMITS, jobs=jobs))
+        assert sorted(results) == [0, 1, 2, 3]
+        failed = results.pop(1)
+        assert isinstance(failed, FileReport) and failed.error is not None
+        assert all(isinstance(r, isolation.Brief) for r in results.values())
+        briefs = {i: r.data.decode().split() for i, r in results.items()}  # type: ignore[union-attr]
+        assert {i: name for i, (name, _pid) in briefs.items()} == {0: "0", 2: "2", 3: "3"}
+        assert all(int(pid) != os.getpid() for _name, pid in briefs.values())
+        if jobs == 1:  # the worker that failed on 1.pdf retired: 2.pdf had a fresh one
+            assert briefs[2][1] != briefs[0][1] == str(failed.sha256)
+
+
+def test_a_worker_whose_memory_grew_still_sends_its_brief(tmp_path: Path) -> None:
+    kept: list[bytes] = []
+
+    def work(path: Path) -> isolation.Brief:
+        if path.name == "0.pdf":
+            kept.append(os.urandom(40 * 1024 * 1024))  # held: the worker retires after it
+        return isolation.Brief(str(os.getpid()).encode())
+
+    files = [tmp_path / f"{n}.pdf" for n in range(3)]
+    results = dict(isolation.run_isolated(files, work, Limits(worker_memory_mb=200), jobs=1))
+    pids = [results[i].data for i in range(3)]  # type: ignore[union-attr]
+    assert pids[0] != pids[1] == pids[2]

@@ -10,7 +10,10 @@ thousands of PEPs held gigabytes; what is kept is a few KB.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+
+from pydantic import TypeAdapter
 
 from peplint.bulk.copied import CopySource, copy_source
 from peplint.bulk.summary import Row, flagged_rules, row_for
@@ -44,3 +47,23 @@ def hold(relative: str, report_key: str, entry: FileReport, item_ids: list[str])
         manifest=manifest_input(entry),
         limit_failure=is_limit_failure(entry),
     )
+
+
+@functools.cache
+def _adapter() -> TypeAdapter[HeldPep]:
+    return TypeAdapter(HeldPep)
+
+
+def warm() -> None:
+    """Build the JSON adapter now, before workers are forked (each inherits it)."""
+    _adapter()
+
+
+def held_bytes(held: HeldPep) -> bytes:
+    """`held` as JSON: how a local worker sends it to the run's process."""
+    return _adapter().dump_json(held)
+
+
+def held_from_bytes(data: bytes) -> HeldPep:
+    """A HeldPep from `held_bytes`, checked against its types."""
+    return _adapter().validate_json(data)

@@ -175,12 +175,20 @@ class Staging:
 
     def staged(self) -> list[str]:
         """The outputs written into the staging folder so far."""
-        found = []
-        for dirpath, _dirs, names in os.walk(self.folder, followlinks=False):
-            for name in names:
-                path = Path(dirpath) / name
-                if name != STAGING_MARK and not name.startswith(".") and path.is_file():
-                    found.append(path.relative_to(self.folder).as_posix())
+        found: list[str] = []
+        folders = [("", os.fspath(self.folder))]
+        while folders:
+            prefix, folder = folders.pop()
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append((f"{prefix}{entry.name}/", entry.path))
+                    elif (
+                        entry.name != STAGING_MARK
+                        and not entry.name.startswith(".")
+                        and entry.is_file()
+                    ):
+                        found.append(prefix + entry.name)
         return sorted(found)
 
     def commit(self, keep: set[str], sources: dict[str, str] | None = None) -> OutputIndex:
@@ -192,19 +200,13 @@ class Staging:
         # Until the switch is complete, the index covers old and new, so a run killed
         # part way still knows every file it owns.
         atomic_write(self.out / INDEX_NAME, OutputIndex(previous.files + new).dump())
+        ready: set[Path] = set()  # folders under OUT found (or made) real in this pass
         for relative in staged:
             target = self.out / relative
             folder = target.parent
-            for parent in reversed([folder, *folder.parents]):
-                if parent == self.out or not _inside(parent, self.out):
-                    continue
-                if not parent.exists() and not parent.is_symlink():
-                    private_mkdir(parent)
-                if not _real_folder(parent):
-                    raise errors.ConfigError(
-                        f"{parent.relative_to(self.out)}/ in the output folder is not a "
-                        "folder peplint made; nothing was switched there"
-                    )
+            if folder not in ready:
+                self._make_folders(folder)
+                ready.update([folder, *folder.parents])
             if target.is_symlink():
                 target.unlink()  # replace the link itself, never write through it
             os.replace(self.path(relative), target)
@@ -214,6 +216,20 @@ class Staging:
         atomic_write(self.out / INDEX_NAME, index.dump())
         self.discard()
         return index
+
+    def _make_folders(self, folder: Path) -> None:
+        """Make `folder` and each folder between it and OUT that is missing; refuse one
+        that is not a real folder (a link or a file put there)."""
+        for parent in reversed([folder, *folder.parents]):
+            if parent == self.out or not _inside(parent, self.out):
+                continue
+            if not parent.exists() and not parent.is_symlink():
+                private_mkdir(parent)
+            if not _real_folder(parent):
+                raise errors.ConfigError(
+                    f"{parent.relative_to(self.out)}/ in the output folder is not a "
+                    "folder peplint made; nothing was switched there"
+                )
 
     def discard(self) -> None:
         """Remove the staging folder and whatever this run wrote into it."""

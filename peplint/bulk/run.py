@@ -21,7 +21,8 @@ from peplint.bulk.cluster import ClusterOptions
 from peplint.bulk.compare import SUMMARY_FORMAT, Change, compare, load_previous
 from peplint.bulk.copied import find_copied_in
 from peplint.bulk.discover import find_inputs, output_keys
-from peplint.bulk.held import HeldPep, hold
+from peplint.bulk.held import HeldPep, held_bytes, held_from_bytes, hold
+from peplint.bulk.held import warm as warm_held
 from peplint.bulk.outfolder import OutputIndex, Staging, check_output_folder, read_index
 from peplint.bulk.pep_reports import PepOutputs, relative_report, renders_anywhere
 from peplint.bulk.progress import BulkProgress
@@ -33,7 +34,7 @@ from peplint.output import atomic_write
 from peplint.reading import file_sha256
 from peplint.redact import redact_report
 from peplint.report import FileError, FileReport
-from peplint.safety.isolation import is_limit_failure, run_isolated
+from peplint.safety.isolation import Brief, is_limit_failure, run_isolated
 from peplint.safety.keys import redaction_key
 from peplint.safety.limits import Limits
 from peplint.safety.manifest import RunManifest, new_manifest, now
@@ -76,14 +77,15 @@ class BulkResult:
 def _checked(
     files: list[Path],
     todo: list[int],
-    work: Callable[[Path], FileReport],
+    work: Callable[[Path], FileReport | Brief],
     setup: LintSetup,
     options: BulkOptions,
     root: Path,
     shown: list[str],
     write_rendered: Callable[[int, dict[str, bytes]], None],
-) -> Generator[tuple[int, FileReport], None, None]:
-    """(position in `todo`, report) as each file is checked: in local isolated workers, or
+) -> Generator[tuple[int, FileReport | Brief], None, None]:
+    """(position in `todo`, report) as each file is checked: in local isolated workers
+    (which send a Brief of what this process keeps of a file they read and stored), or
     on the Dask cluster the options name. Everything after this is the same for both.
     Cluster workers render each PEP's reports too, handed to `write_rendered` (by index
     into `files`), unless this run redacts or the pack's Word form is a file here."""
@@ -267,21 +269,27 @@ def _run_staged(
     secret = redaction_key(out, options.key_file) if options.redact else None
     if todo and options.cluster is None:
         warm_up(setup)  # once here, inherited by every forked worker; nothing to do, no cost
+        warm_held()
     last_term = _last_term_targets(last_term_by_child, options.compare_with)
     position_of = {files[i]: i for i in todo}
 
-    def work(path: Path) -> FileReport:
+    def work(path: Path) -> FileReport | Brief:
         # Runs in the worker: check the file, then write its three reports and its cache
-        # entry, in parallel; the parent writes only what a worker could not.
+        # entry, in parallel; the parent writes only what a worker could not. Of a file
+        # read and stored, the parent is sent only what it keeps (bulk.held).
         index = position_of[path]
         entry = lint_file(path, setup, options.limits, root, previous_targets=last_term)
         entry = redact_report(entry, secret) if options.redact else entry
         entry = relative_report(entry, shown[index])
-        with contextlib.suppress(OSError):  # the parent writes it again and reports a failure
+        try:
             pep_writer.write(out_keys[index], entry)
             if keys[index] and not is_limit_failure(entry):
                 cache.put(keys[index], entry)  # type: ignore[arg-type]
-        return entry
+        except OSError:
+            return entry  # the parent writes it again and reports a failure
+        if entry.status == "error":
+            return entry
+        return Brief(held_bytes(keep_of(index, entry)))
 
     failures = sum(h.failed for h in held.values())
     stopped = False
@@ -304,8 +312,13 @@ def _run_staged(
         # stopped here, before anything is switched in or the staging folder removed: a
         # worker given its next file must not write into a folder already gone.
         with contextlib.closing(checked):
-            for position, report in checked:
+            for position, outcome in checked:
                 index = todo[position]
+                if isinstance(outcome, Brief):  # read and stored by its worker
+                    held[index] = held_from_bytes(outcome.data)
+                    progress.advance(failed=False, cached=False)
+                    continue
+                report = outcome
                 if options.cluster is not None:
                     if options.redact:
                         report = redact_report(report, secret)  # cluster workers return it as read

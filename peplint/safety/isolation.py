@@ -2,8 +2,9 @@
 
 Each worker is forked from this process once per slot, inherits the loaded parser,
 rules and language pipeline (fork needs no re-import), caps its own address space, and
-then checks files one after another, sending back each file's report as JSON. The
-parent enforces each file's wall-time limit and kills a worker that runs over.
+then checks files one after another, sending back each file's report as JSON (or, for a
+caller whose work stores its reports itself, the brief it asks for). The parent enforces
+each file's wall-time limit and kills a worker that runs over.
 
 One bad input cannot spoil another's result:
   - a worker that crashes, is killed or runs out of time or memory is replaced, and
@@ -29,13 +30,26 @@ from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import overload
 
 from peplint.errors import ErrorCode
 from peplint.report import FileError, FileReport
 from peplint.safety.limits import Limits
 from peplint.safety.names import printable
 
-Work = Callable[[Path], FileReport]
+Work = Callable[[Path], "FileReport | Brief"]
+
+
+@dataclass(frozen=True)
+class Brief:
+    """What a worker's `work` may return instead of a file's report once it has stored
+    that report itself and the file was read without an error: the caller's own summary
+    of it, as bytes (a bulk run's few KB of what its summary reads). It is handed back as
+    it is, unread, so the report need not be written out, sent and parsed again here."""
+
+    data: bytes
+
+
 _CONTEXT = multiprocessing.get_context("fork")
 
 
@@ -107,8 +121,10 @@ def _quiet_stderr() -> None:
 
 
 _MB = 1024 * 1024
-_RETIRE = b"R"  # the first byte of a report: this worker exits after it
+_RETIRE = b"R"  # the first byte of a message: this worker exits after it
 _GO_ON = b"K"  # the worker waits for its next file
+_REPORT = b"J"  # the second byte: a file's report as JSON follows
+_BRIEF = b"B"  # a Brief's bytes follow (a file read without an error)
 
 
 def _serve(
@@ -157,13 +173,16 @@ def _serve(
 
 
 def _check_one(work: Work, path: Path, near_cap: int) -> tuple[bytes, bool]:
-    """One file's report as JSON, and whether the worker is still sound to go on."""
+    """One file's report as JSON (or the Brief `work` gave of it), marked as which it is,
+    and whether the worker is still sound to go on."""
     # The peak says nothing of this file if an earlier one already came near the cap
     # (such a worker has retired, unless memory is not capped on this platform).
     peak_tells = _peak_address_space() < near_cap
     reserve = bytearray(4 * _MB)  # freed on MemoryError, so the error can be sent
     try:
         report = work(path)
+        if isinstance(report, Brief):
+            return _BRIEF + report.data, True
         if (
             report.error is not None
             and report.error.code == "corrupt"
@@ -172,15 +191,15 @@ def _check_one(work: Work, path: Path, near_cap: int) -> tuple[bytes, bool]:
         ):
             # A library turned the MemoryError into its own error: the memory ran out.
             report = _error(path, "too-large", MEMORY_MESSAGE, hash_file=False)
-        return report.model_dump_json().encode("utf-8"), report.status != "error"
+        return _REPORT + report.model_dump_json().encode("utf-8"), report.status != "error"
     except MemoryError:
         del reserve
         # No re-reading or re-hashing here: the memory is exhausted. The parent hashes.
         text = _error(path, "too-large", MEMORY_MESSAGE, hash_file=False).model_dump_json()
-        return text.encode(), False
+        return _REPORT + text.encode(), False
     except Exception:  # the reader hit something it did not expect; never a traceback to the user
         report = _error(path, "corrupt", "This file could not be processed; it may be damaged.")
-        return report.model_dump_json().encode(), False
+        return _REPORT + report.model_dump_json().encode(), False
 
 
 def _error(path: Path, code: ErrorCode, message: str, hash_file: bool = True) -> FileReport:
@@ -315,12 +334,28 @@ class _Pool:
             _end(ended)
 
 
+@overload
+def run_isolated(
+    paths: list[Path],
+    work: Callable[[Path], FileReport],
+    limits: Limits | None = None,
+    jobs: int = 1,
+) -> Generator[tuple[int, FileReport], None, None]: ...
+
+
+@overload
 def run_isolated(
     paths: list[Path], work: Work, limits: Limits | None = None, jobs: int = 1
-) -> Generator[tuple[int, FileReport], None, None]:
+) -> Generator[tuple[int, FileReport | Brief], None, None]: ...
+
+
+def run_isolated(
+    paths: list[Path], work: Work, limits: Limits | None = None, jobs: int = 1
+) -> Generator[tuple[int, FileReport | Brief], None, None]:
     """Run `work` on each path in forked workers, `jobs` at a time.
 
-    Yields (index into `paths`, report) as files finish, in completion order.
+    Yields (index into `paths`, report) as files finish, in completion order: the
+    report, or the Brief `work` returned instead of it.
     """
     pool = _Pool(work, limits or Limits(), jobs)
     pending = deque(_Job(index, path) for index, path in enumerate(paths))
@@ -331,25 +366,30 @@ def run_isolated(
             # The workers that are free start their next files before the reports are
             # handed on, so a worker never waits while this process stores a result.
             pool.assign(pending)
-            yield from finished
+            for index, outcome in finished:
+                yield index, _outcome(outcome)
     finally:
         pool.close()
 
 
-def _step(pool: _Pool, pending: deque[_Job]) -> list[tuple[int, FileReport]]:
+def _step(pool: _Pool, pending: deque[_Job]) -> list[tuple[int, FileReport | Brief | _Sound]]:
     """Wait until a busy worker reports, dies or runs out of time; the files finished
     then, as (index, report). A file whose worker failed after checking other files goes
     back to `pending`, for a fresh worker to decide."""
     busy = [w for w in pool.workers if w.job is not None]
     timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
     ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
-    finished: list[tuple[int, FileReport]] = []
+    finished: list[tuple[int, FileReport | Brief | _Sound]] = []
     for worker in busy:
         outcome = _collect(pool, worker, ready)
         if outcome is None:
             continue
         job, report, lost = outcome
-        if worker.checked > 0 and not job.fresh_only and (lost or _out_of_memory(report)):
+        if (
+            worker.checked > 0
+            and not job.fresh_only
+            and (lost or (isinstance(report, FileReport) and _out_of_memory(report)))
+        ):
             # It may be this worker's state, not the file: a fresh worker decides.
             pending.appendleft(_Job(job.index, job.path, fresh_only=True))
         else:
@@ -365,7 +405,7 @@ class Checker:
     (the same limits, retirement and fresh-worker retry), and the worker then waits for
     the next call instead of a new one being forked for every file. `close` ends it."""
 
-    def __init__(self, work: Work, limits: Limits | None = None) -> None:
+    def __init__(self, work: Callable[[Path], FileReport], limits: Limits | None = None) -> None:
         self._pool = _Pool(work, limits or Limits(), 1)
 
     def check(self, path: Path) -> FileReport:
@@ -374,7 +414,9 @@ class Checker:
         while True:
             self._pool.assign(pending, keep_idle=True)
             if finished := _step(self._pool, pending):
-                return finished[0][1]
+                outcome = _outcome(finished[0][1])
+                assert isinstance(outcome, FileReport)  # its work gives reports, never briefs
+                return outcome
 
     def close(self) -> None:
         """End the worker (and reap any that retired)."""
@@ -386,9 +428,24 @@ def _out_of_memory(report: FileReport) -> bool:
     return report.error is not None and report.error.message == MEMORY_MESSAGE
 
 
+@dataclass(frozen=True)
+class _Sound:
+    """The report of a file its worker checked without an error, as the worker sent it."""
+
+    payload: bytes
+
+    def report(self) -> FileReport:
+        """The report itself."""
+        return FileReport.model_validate_json(self.payload)
+
+
+def _outcome(outcome: FileReport | Brief | _Sound) -> FileReport | Brief:
+    return outcome.report() if isinstance(outcome, _Sound) else outcome
+
+
 def _collect(
     pool: _Pool, worker: _Worker, ready: Sequence[object]
-) -> tuple[_Job, FileReport, bool] | None:
+) -> tuple[_Job, FileReport | Brief | _Sound, bool] | None:
     """The worker's job, the report and whether the worker was lost (crashed or killed)
     if the file is done, the worker died or the file ran out of time; else None. A
     worker that reports and retires is left to exit on its own (tearing down a forked
@@ -400,12 +457,19 @@ def _collect(
             payload = worker.conn.recv_bytes()
         except (EOFError, OSError):
             payload = b""
-        if len(payload) < 2:
+        if len(payload) < 3:
             return job, _lost(pool, worker), True
         worker.job = None
-        if payload[:1] == _RETIRE:
+        retiring, kind, body = payload[:1] == _RETIRE, payload[1:2], payload[2:]
+        if retiring:
             pool.retire(worker, tell=False)
-        report = FileReport.model_validate_json(payload[1:])
+        if kind == _BRIEF:
+            return job, Brief(body), False
+        if not retiring:
+            # A sound report (a worker that failed on its file retires): read once the
+            # worker has its next file, so it never waits while this process parses.
+            return job, _Sound(body), False
+        report = FileReport.model_validate_json(body)
         if report.sha256 is None and is_limit_failure(report):
             report.sha256 = _error(job.path, "too-large", "").sha256  # hashed here
         return job, report, False
