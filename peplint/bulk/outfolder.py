@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,7 +164,7 @@ class Staging:
         self.out = out
         private_mkdir(out)
         remove_stale_staging(out)
-        self.folder = out / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
+        self.folder = out / f"{STAGING_PREFIX}{os.getpid()}-{os.urandom(4).hex()}"
         private_mkdir(self.folder)
         atomic_write(self.folder / STAGING_MARK, "peplint staging folder\n")
 
