@@ -243,12 +243,6 @@ def generate(
 FAIL_ON = {"error": 2, "warning": 1, "info": 0}
 
 
-def _reporters() -> dict[str, Any]:
-    from peplint.plugins.manager import collect, default_manager
-
-    return collect(default_manager().hook.peplint_register_reporters, lambda r: r.name, "reporter")
-
-
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -331,7 +325,9 @@ def lint(
     hint = folder_hint(list(files))
     if hint:
         _fail_usage(hint)
-    reporters = _reporters()
+    from peplint.plugins.manager import reporters as registered_reporters
+
+    reporters = registered_reporters()
     try:
         fmt = format_for_output(
             fmt, output, {r.extension.lower(): name for name, r in reporters.items()}

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import pluggy
 
@@ -161,14 +160,10 @@ def _warm_reading(setup: LintSetup) -> None:
 def _warm_reporters(setup: LintSetup) -> None:
     """Render an empty report in every built-in document format once (templates compiled,
     the Word package's parts loaded)."""
-    from peplint.plugins.manager import collect, default_manager
+    from peplint.plugins.manager import reporters
     from peplint.report import Report
 
-    pm = setup.pm or default_manager()
     empty = Report(pack=setup.pack)
-    reporters: dict[str, Any] = collect(
-        pm.hook.peplint_register_reporters, lambda r: r.name, "reporter"
-    )
-    for reporter in reporters.values():
+    for reporter in reporters(setup.pm).values():
         if reporter.name in {"html", "markdown", "docx", "json"}:
             reporter.render(empty)

@@ -6,15 +6,16 @@ process writes what it is sent, or renders what no worker could."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from peplint.output import atomic_write
-from peplint.plugins.manager import collect, default_manager
+from peplint.plugins.manager import reporters
 from peplint.report import FileReport, Report
 from peplint.safety.xmlchars import clean_model
 
 if TYPE_CHECKING:
     from peplint.lint import LintSetup
+    from peplint.reporters.base import Reporter
 
 FORMATS = ("json", "html", "docx")
 
@@ -42,9 +43,7 @@ class PepOutputs:
     def __init__(self, folder: Path, setup: LintSetup) -> None:
         self.folder = folder
         self.setup = setup
-        self.reporters: dict[str, Any] = collect(
-            default_manager().hook.peplint_register_reporters, lambda r: r.name, "reporter"
-        )
+        self.reporters: dict[str, Reporter] = reporters()
 
     def render(self, entry: FileReport) -> dict[str, bytes]:
         """The three reports of one PEP, by format."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import importlib
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pluggy
 
@@ -25,6 +25,9 @@ BUILTIN_PLUGINS: tuple[str, ...] = (
     "peplint.plugins.builtin_packs",
     "peplint.plugins.builtin_commands",
 )
+
+if TYPE_CHECKING:
+    from peplint.reporters.base import Reporter
 
 T = TypeVar("T")
 
@@ -66,3 +69,10 @@ def collect(hook: Callable[..., Any], key: Callable[[T], str], kind: str) -> dic
 
     hook(register=register)
     return found
+
+
+def reporters(pm: pluggy.PluginManager | None = None) -> dict[str, Reporter]:
+    """Every registered reporter by format name (built-in and third-party), from `pm` or
+    the process-wide manager."""
+    manager = pm or default_manager()
+    return collect(manager.hook.peplint_register_reporters, lambda r: r.name, "reporter")

@@ -387,7 +387,7 @@ class WebApp:
         if isinstance(found, Response):
             return found
         key, entry = found
-        from peplint.plugins.manager import collect, default_manager
+        from peplint.plugins.manager import reporters
 
         decision = load_decisions(self._folder().out).peps.get(key, PepDecision())
         pack = self._folder().summary.get("pack") or {}
@@ -395,10 +395,7 @@ class WebApp:
             pack=PackInfo(name=str(pack.get("name", "section-d")), version=pack.get("version", 1)),
             files=[apply_decision(entry, decision, self.spec)],
         )
-        reporters: dict[str, Any] = collect(
-            default_manager().hook.peplint_register_reporters, lambda r: r.name, "reporter"
-        )
-        body = reporters["docx"].render(report)  # the pack's Word form, as `lint` writes it
+        body = reporters()["docx"].render(report)  # the pack's Word form, as `lint` writes it
         name = _download_name(key, "-sign-off.docx")
         return Response(
             body,
