@@ -103,6 +103,7 @@ class _ThisThread(threading.local):
 
 
 _this_thread = _ThisThread()
+_checkers_lock = threading.Lock()  # guards the two lists below
 _open_checkers: list[tuple[str, Checker]] = []  # (run, checker) of every thread
 _checkers_made: list[str] = []  # the run of each checker this process has made
 
@@ -120,7 +121,7 @@ def _checker_for(run: str, setup: LintSetup, limits: Limits) -> Checker:
 
     checker = Checker(work, limits)
     mine.run, mine.checker = run, checker
-    with _warm:
+    with _checkers_lock:
         _open_checkers.append((run, checker))
         _checkers_made.append(run)
     return checker
@@ -133,10 +134,13 @@ def end_checkers(run: str) -> int:
 
 
 def _end(chosen: Callable[[str, Checker], bool]) -> int:
-    with _warm:
-        ending = [c for r, c in _open_checkers if chosen(r, c)]
-        _open_checkers[:] = [(r, c) for r, c in _open_checkers if not chosen(r, c)]
-    for checker in ending:
+    with _checkers_lock:
+        ending: list[tuple[str, Checker]] = []
+        kept: list[tuple[str, Checker]] = []
+        for run, checker in _open_checkers:
+            (ending if chosen(run, checker) else kept).append((run, checker))
+        _open_checkers[:] = kept
+    for _run, checker in ending:
         checker.close()
     return len(ending)
 
