@@ -123,3 +123,13 @@ def test_what_a_worker_sends_is_what_it_holds(reports: list[tuple[str, str, File
     assert held_from_bytes(held_bytes(odd)) == odd
     with pytest.raises(ValueError):
         held_from_bytes(b'{"row": {}}')
+
+
+def test_what_a_worker_makes_of_a_report_is_what_this_process_made_of_it(
+    reports: list[tuple[str, str, FileReport]],
+) -> None:
+    # A worker holds its report as it has it in memory; this process used to hold the same
+    # report as it read it back from the worker's JSON. The two are the same.
+    for shown, key, report in reports:
+        sent = FileReport.model_validate_json(report.model_dump_json())
+        assert hold(shown, key, report, ITEMS) == hold(shown, key, sent, ITEMS)

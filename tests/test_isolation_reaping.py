@@ -365,3 +365,31 @@ def test_a_worker_whose_memory_grew_still_sends_its_brief(tmp_path: Path) -> Non
     results = dict(isolation.run_isolated(files, work, Limits(worker_memory_mb=200), jobs=1))
     pids = [results[i].data for i in range(3)]  # type: ignore[union-attr]
     assert pids[0] != pids[1] == pids[2]
+
+
+def test_an_empty_brief_is_a_brief(tmp_path: Path) -> None:
+    files = [tmp_path / f"{n}.pdf" for n in range(2)]
+    results = dict(isolation.run_isolated(files, lambda p: isolation.Brief(b""), LIMITS, jobs=1))
+    assert results == {0: isolation.Brief(b""), 1: isolation.Brief(b"")}
+
+
+def test_a_message_of_no_known_kind_is_a_lost_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A worker whose message is cut short or garbled is treated as one that died: an error
+    # entry for its file, and the run goes on in a fresh worker.
+    check_one = isolation._check_one
+
+    def garbled(work: isolation.Work, path: Path, near_cap: int) -> tuple[bytes, bool]:
+        payload, healthy = check_one(work, path, near_cap)
+        return (b"X" + payload[1:] if path.stem == "0" else payload), healthy
+
+    monkeypatch.setattr(isolation, "_check_one", garbled)  # inherited by the forked workers
+    files = [tmp_path / f"{n}.pdf" for n in range(2)]
+    lost: list[Path] = []  # the waiting for a dying worker is not for one that sent this
+    monkeypatch.setattr(isolation, "_lost", lambda pool, worker: lost.append(worker.job.path))
+    results = dict(isolation.run_isolated(files, _ok, LIMITS, jobs=1))
+    assert results[0].error is not None
+    assert results[0].error.message == isolation.UNEXPECTED_MESSAGE
+    assert results[1].status == "ok" and _pid(results[1]) != os.getpid()
+    assert lost == []

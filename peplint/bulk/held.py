@@ -1,11 +1,13 @@
 """What a bulk run keeps of each PEP until its summary is written.
 
 The parent collects every PEP's result and writes the summary, the dashboard and the run
-manifest only once the last is in. Of each it keeps just what those read, taken from the
-report as it arrives: its summary row, its passages for copied-text detection, the rules
-it was flagged for and its manifest entry. A whole report is about 200 KB (the PEP's
-fields with where each was read, the coverage, the feedback), so a region's term of
-thousands of PEPs held gigabytes; what is kept is a few KB.
+manifest only once the last is in. Of each it keeps just what those read: its summary row,
+its passages for copied-text detection, the rules it was flagged for and its manifest
+entry. A local worker that read a PEP and stored its reports makes this itself and sends
+only it (about 2 KB as JSON); otherwise it is taken from the report as it arrives. A
+whole report is tens to hundreds of KB (the PEP's fields with where each was read, the
+coverage, the feedback), so a region's term of thousands of PEPs held whole would take
+gigabytes; what is kept is a few KB.
 """
 
 from __future__ import annotations

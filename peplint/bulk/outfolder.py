@@ -199,13 +199,16 @@ class Staging:
         # Until the switch is complete, the index covers old and new, so a run killed
         # part way still knows every file it owns.
         atomic_write(self.out / INDEX_NAME, OutputIndex(previous.files + new).dump())
-        ready: set[Path] = set()  # folders under OUT found (or made) real in this pass
+        made: set[str] = set()  # the folders under OUT made (or found) in this pass
         for relative in staged:
             target = self.out / relative
-            folder = target.parent
-            if folder not in ready:
-                self._make_folders(folder)
-                ready.update([folder, *folder.parents])
+            folder = relative.rpartition("/")[0]
+            if folder not in made:
+                self._make_folders(target.parent)
+                made.add(folder)
+            # Checked again for every file (an lstat a folder): a folder swapped for a
+            # link since its first file is refused, never written through.
+            self._refuse_links(folder)
             if target.is_symlink():
                 target.unlink()  # replace the link itself, never write through it
             os.replace(self.path(relative), target)
@@ -215,6 +218,18 @@ class Staging:
         atomic_write(self.out / INDEX_NAME, index.dump())
         self.discard()
         return index
+
+    def _refuse_links(self, folder: str) -> None:
+        """Refuse the switch into OUT/folder (relative, "/"-separated) if it or a folder
+        between it and OUT is no longer a real folder."""
+        path = self.out
+        for part in folder.split("/") if folder else ():
+            path = path / part
+            if not _real_folder(path):
+                raise errors.ConfigError(
+                    f"{path.relative_to(self.out)}/ in the output folder is not a "
+                    "folder peplint made; nothing was switched there"
+                )
 
     def _make_folders(self, folder: Path) -> None:
         """Make `folder` and each folder between it and OUT that is missing; refuse one

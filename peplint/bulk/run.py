@@ -85,8 +85,9 @@ def _checked(
     write_rendered: Callable[[int, dict[str, bytes]], None],
 ) -> Generator[tuple[int, FileReport | Brief], None, None]:
     """(position in `todo`, report) as each file is checked: in local isolated workers
-    (which send a Brief of what this process keeps of a file they read and stored), or
-    on the Dask cluster the options name. Everything after this is the same for both.
+    (which send, of a file they read and stored, a Brief of what this process keeps of
+    it), or on the Dask cluster the options name. What this process does with a result
+    then is the same for both.
     Cluster workers render each PEP's reports too, handed to `write_rendered` (by index
     into `files`), unless this run redacts or the pack's Word form is a file here."""
     paths = [files[i] for i in todo]
@@ -103,6 +104,30 @@ def _checked(
 
     names = [shown[i] for i in todo]
     return run_on_cluster(paths, setup, options.limits, options.cluster, root, names, written)
+
+
+def _stop_at(options: BulkOptions, failures: int) -> bool:
+    """Whether --max-failures stops the run now, after a file's result (cached failures
+    and unlistable folders count from the start)."""
+    return options.max_failures is not None and failures >= options.max_failures
+
+
+def _usable_brief(brief: Brief, shown: str, out_key: str) -> HeldPep | None:
+    """What a local worker sent of the file shown as `shown`, if it is that file's and of
+    a file it read: None otherwise (this process then decides from the stored report)."""
+    try:
+        kept = held_from_bytes(brief.data)
+    except ValueError:
+        return None
+    if kept.row.file != shown or kept.row.report != out_key or kept.failed:
+        return None
+    return kept
+
+
+def _unusable_result(shown: str) -> FileReport:
+    """The error entry of a file whose worker's result could not be used."""
+    message = "This file could not be processed; it may be damaged."
+    return FileReport(path=shown, status="error", error=FileError(code="corrupt", message=message))
 
 
 def _last_term(compare_with: Path | None) -> dict[str, list[Target]]:
@@ -281,15 +306,14 @@ def _run_staged(
         entry = lint_file(path, setup, options.limits, root, previous_targets=last_term)
         entry = redact_report(entry, secret) if options.redact else entry
         entry = relative_report(entry, shown[index])
+        brief = None if entry.status == "error" else Brief(held_bytes(keep_of(index, entry)))
         try:
             pep_writer.write(out_keys[index], entry)
             if keys[index] and not is_limit_failure(entry):
                 cache.put(keys[index], entry)  # type: ignore[arg-type]
         except OSError:
             return entry  # the parent writes it again and reports a failure
-        if entry.status == "error":
-            return entry
-        return Brief(held_bytes(keep_of(index, entry)))
+        return brief or entry
 
     failures = sum(h.failed for h in held.values())
     stopped = False
@@ -314,10 +338,22 @@ def _run_staged(
         with contextlib.closing(checked):
             for position, outcome in checked:
                 index = todo[position]
+                cacheable = True
                 if isinstance(outcome, Brief):  # read and stored by its worker
-                    held[index] = held_from_bytes(outcome.data)
-                    progress.advance(failed=False, cached=False)
-                    continue
+                    briefed = _usable_brief(outcome, shown[index], out_keys[index])
+                    if briefed is not None:
+                        held[index] = briefed
+                        progress.advance(failed=False, cached=False)
+                        if _stop_at(options, failures):
+                            stopped = True
+                            break
+                        continue
+                    # Never expected: what the worker sent does not fit its file. Its
+                    # stored report stands, or the file is an error entry (not cached).
+                    key = keys[index]
+                    stored = cache.get(key) if key else None
+                    cacheable = stored is not None
+                    outcome = stored or _unusable_result(shown[index])
                 report = outcome
                 if options.cluster is not None:
                     if options.redact:
@@ -328,7 +364,12 @@ def _run_staged(
                     # its input's own path. A report with a PEP came from `work` above, which
                     # made it relative and clean already.
                     report = relative_report(report, shown[index])
-                if keys[index] and not is_limit_failure(report) and not cache.has(keys[index]):  # type: ignore[arg-type]
+                if (
+                    cacheable
+                    and keys[index]
+                    and not is_limit_failure(report)
+                    and not cache.has(keys[index])  # type: ignore[arg-type]
+                ):
                     cache.put(keys[index], report)  # type: ignore[arg-type]  # its worker could not
                 if not pep_writer.exists(out_keys[index]):
                     # The worker died before writing, or could not write: an error here is
@@ -337,7 +378,7 @@ def _run_staged(
                 held[index] = keep_of(index, report)  # its reports are written
                 failures += report.status == "error"
                 progress.advance(failed=report.status == "error", cached=False)
-                if options.max_failures is not None and failures >= options.max_failures:
+                if _stop_at(options, failures):
                     stopped = True
                     break
     if stopped and previous is not None:

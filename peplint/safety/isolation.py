@@ -66,6 +66,7 @@ def _address_space() -> int:
 MEMORY_MESSAGE = (
     "The file needs more memory to read than is allowed; it may be damaged or unusually large."
 )
+UNEXPECTED_MESSAGE = "The reader stopped unexpectedly on this file; it may be damaged."
 KILLED_MESSAGE = (
     "The reader was stopped while reading this file (it may have run out of memory); "
     "the file may be damaged or unusually large."
@@ -181,7 +182,7 @@ def _check_one(work: Work, path: Path, near_cap: int) -> tuple[bytes, bool]:
     reserve = bytearray(4 * _MB)  # freed on MemoryError, so the error can be sent
     try:
         report = work(path)
-        if isinstance(report, Brief):
+        if isinstance(report, Brief):  # of a file read without an error, by its contract
             return _BRIEF + report.data, True
         if (
             report.error is not None
@@ -374,8 +375,9 @@ def run_isolated(
 
 def _step(pool: _Pool, pending: deque[_Job]) -> list[tuple[int, FileReport | Brief | _Sound]]:
     """Wait until a busy worker reports, dies or runs out of time; the files finished
-    then, as (index, report). A file whose worker failed after checking other files goes
-    back to `pending`, for a fresh worker to decide."""
+    then, as (index, outcome): a report, a Brief, or a sound report not parsed yet. A file
+    whose worker failed after checking other files goes back to `pending`, for a fresh
+    worker to decide."""
     busy = [w for w in pool.workers if w.job is not None]
     timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
     ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
@@ -415,7 +417,8 @@ class Checker:
             self._pool.assign(pending, keep_idle=True)
             if finished := _step(self._pool, pending):
                 outcome = _outcome(finished[0][1])
-                assert isinstance(outcome, FileReport)  # its work gives reports, never briefs
+                if isinstance(outcome, Brief):  # its work gives reports, never briefs
+                    raise TypeError("a Checker's work returned a Brief")
                 return outcome
 
     def close(self) -> None:
@@ -446,10 +449,11 @@ def _outcome(outcome: FileReport | Brief | _Sound) -> FileReport | Brief:
 def _collect(
     pool: _Pool, worker: _Worker, ready: Sequence[object]
 ) -> tuple[_Job, FileReport | Brief | _Sound, bool] | None:
-    """The worker's job, the report and whether the worker was lost (crashed or killed)
-    if the file is done, the worker died or the file ran out of time; else None. A
-    worker that reports and retires is left to exit on its own (tearing down a forked
-    address space takes milliseconds) and is reaped later."""
+    """The worker's job, its outcome (a report, a Brief, or a sound report to parse once
+    the worker has its next file) and whether the worker was lost (crashed or killed) if
+    the file is done, the worker died or the file ran out of time; else None. A worker
+    that reports and retires is left to exit on its own (tearing down a forked address
+    space takes milliseconds) and is reaped later."""
     job = worker.job
     assert job is not None
     if worker.conn in ready:
@@ -457,10 +461,13 @@ def _collect(
             payload = worker.conn.recv_bytes()
         except (EOFError, OSError):
             payload = b""
-        if len(payload) < 3:
+        if len(payload) < 2:
             return job, _lost(pool, worker), True
-        worker.job = None
         retiring, kind, body = payload[:1] == _RETIRE, payload[1:2], payload[2:]
+        if kind not in (_REPORT, _BRIEF) or (kind == _REPORT and not body):
+            pool.kill(worker)  # it sent what no sound worker sends: it is not trusted further
+            return job, _error(job.path, "corrupt", UNEXPECTED_MESSAGE), True
+        worker.job = None
         if retiring:
             pool.retire(worker, tell=False)
         if kind == _BRIEF:
@@ -496,9 +503,7 @@ def _lost(pool: _Pool, worker: _Worker) -> FileReport:
     # says it may have. Another ending is the file's.
     if code in (-signal.SIGKILL, -signal.SIGABRT, -signal.SIGSEGV, -signal.SIGBUS, 0, 1):
         return _error(path, "too-large", KILLED_MESSAGE)
-    return _error(
-        path, "corrupt", "The reader stopped unexpectedly on this file; it may be damaged."
-    )
+    return _error(path, "corrupt", UNEXPECTED_MESSAGE)
 
 
 def _end(process: multiprocessing.process.BaseProcess) -> None:
