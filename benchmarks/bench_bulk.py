@@ -17,7 +17,9 @@ median over rounds of each round's own ratio:
     machine gave at that moment, not only against 2;
   - the fixed cost of a command (start-up, warm-up, summary: a 1-worker run over one
     PEP) and the speed-up of the rest, (1-worker - fixed) / (2-worker - fixed): the
-    fixed cost is paid once in either mode, so it bounds the whole-command ratio at N.
+    fixed cost is paid once in either mode, so it bounds the whole-command ratio at N;
+  - the CPU of the whole command (every process) with 2 workers against 1: above 1.00 by
+    what the same work costs more when two workers share the machine's caches and memory.
 Times are wall-clock of the whole process (start-up, warm-up, every worker, the
 summary and the dashboard), read with os.wait4, which also gives the peak memory.
 
@@ -63,10 +65,12 @@ def make_corpus(folder: Path, n: int) -> None:
 
 @dataclass
 class Run:
-    """One whole command: wall seconds and the peak resident memory of its largest process."""
+    """One whole command: wall seconds, the peak resident memory of its largest process and
+    the CPU seconds of all its processes (user and system, workers included)."""
 
     seconds: float
     peak_mb: float
+    cpu: float = 0.0
 
 
 def bulk(folder: Path, out: Path, jobs: int, resume: bool = False) -> Run:
@@ -85,7 +89,7 @@ def bulk(folder: Path, out: Path, jobs: int, resume: bool = False) -> Run:
     error = process.stderr.read() if process.stderr else b""
     if process.returncode not in (0, 1):
         raise SystemExit(f"bulk failed ({process.returncode}): {error.decode()[-500:]}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 # A fixed amount of pure-Python work, about a second on the project's machine.
@@ -154,6 +158,7 @@ def main() -> None:
         machine: list[float] = []
         fixed: list[float] = []
         work_speedup: list[float] = []
+        cpu_growth: list[float] = []
         for round_no in range(args.rounds):
             order = (1, 2) if round_no % 2 == 0 else (2, 1)
             machine.append(ceiling())
@@ -165,6 +170,7 @@ def main() -> None:
             work_speedup.append(
                 (runs[1].seconds - fixed[-1]) / max(runs[2].seconds - fixed[-1], 1e-9)
             )
+            cpu_growth.append(runs[2].cpu / runs[1].cpu)
             one.append(runs[1].seconds)
             two.append(runs[2].seconds)
             speedup.append(runs[1].seconds / runs[2].seconds)
@@ -189,6 +195,11 @@ def main() -> None:
     print(
         f"fixed cost of a command (one PEP, 1 worker): {_median(fixed):.2f}s; the rest of "
         f"the run with 2 workers: {_median(work_speedup):.2f}x ({_spread(work_speedup)})"
+    )
+    print(
+        f"CPU of the whole command (every process), 2 workers / 1 worker: "
+        f"{_median(cpu_growth):.3f} ({_spread(cpu_growth)}): what the same work costs when "
+        "two workers share the machine's caches and memory"
     )
     print(
         f"--resume with nothing changed: {_median(resume):.2f}s = {_median(resume_share):.1%} "
