@@ -6,13 +6,17 @@ not fit its file is set aside for the report the worker stored."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import peplint.bulk.run as bulk_run
 from peplint.bulk.held import HeldPep, held_bytes
+from peplint.report import FileReport
+from peplint.safety import isolation
 from tests.conftest import GENERATED
 from tests.test_bulk import _outputs, _run
 
@@ -24,37 +28,116 @@ def _folder(root: Path) -> Path:
     return root
 
 
+def _add_new_files(root: Path) -> None:
+    for name in ("secondary-no-strengths.pdf", "secondary-absent-no-voice.pdf"):
+        shutil.copy(GENERATED / name, root / f"new-{name}")
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_a_cached_failure_stops_a_resumed_run_at_the_first_new_result(
+def test_cached_failures_at_the_limit_stop_a_resumed_run_before_any_new_file(
     tmp_path: Path, jobs: int
 ) -> None:
-    # The failure counted from the cache reaches --max-failures 1 as soon as one new file
-    # is done, whether that file's worker sent a Brief or a whole report (the cluster's
-    # workers send whole reports: both stop alike).
+    # The failure counted from the cache reaches --max-failures 1 already: no new file is
+    # checked, however the files would be (local workers send briefs, the cluster's whole
+    # reports: all stop alike), and the previous outputs stay as they were.
     root = _folder(tmp_path / "term")
     out = tmp_path / "out"
     first = _run(root, out, jobs=jobs)
     assert [r.error_code != "" for r in first.rows] == [True, False]
     before = _outputs(out)
-    for name in ("secondary-no-strengths.pdf", "secondary-absent-no-voice.pdf"):
-        shutil.copy(GENERATED / name, root / f"new-{name}")
+    _add_new_files(root)
     again = _run(root, out, jobs=jobs, resume=True, max_failures=1)
-    assert again.stopped_early
-    assert _outputs(out) == before  # stopped early: the previous outputs stay as they were
+    assert again.stopped_early and again.processed == 0
+    assert _outputs(out) == before
 
 
+def test_a_stopped_run_with_no_previous_outputs_is_the_same_with_one_worker_or_two(
+    tmp_path: Path,
+) -> None:
+    # A first run killed before its switch-in leaves its cache and no outputs; resumed
+    # with its cached failure at --max-failures, it switches in what it had, and nothing
+    # depends on which worker finished first.
+    root = _folder(tmp_path / "term")
+    _run(root, tmp_path / "first", jobs=1)
+    _add_new_files(root)
+    outputs = []
+    for jobs in (1, 2):
+        out = tmp_path / f"resumed-{jobs}"
+        out.mkdir()
+        shutil.copytree(tmp_path / "first" / ".cache", out / ".cache")
+        result = _run(root, out, jobs=jobs, resume=True, max_failures=1)
+        assert result.stopped_early and result.processed == 0
+        outputs.append(_outputs(out))
+    assert outputs[0] == outputs[1]
+    assert b"b-good.pdf" in outputs[0]["summary.csv"]
+
+
+def _wrong_file(kept: HeldPep) -> bytes:
+    return held_bytes(dataclasses.replace(kept, row=dataclasses.replace(kept.row, file="x.pdf")))
+
+
+def _says_failed(kept: HeldPep) -> bytes:
+    manifest = kept.manifest.model_copy(update={"status": "error"})
+    return held_bytes(dataclasses.replace(kept, manifest=manifest))
+
+
+@pytest.mark.parametrize("misfit", [_wrong_file, _says_failed])
 def test_a_brief_that_does_not_fit_its_file_gives_way_to_the_stored_report(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, misfit: Callable[[HeldPep], bytes]
 ) -> None:
     root = _folder(tmp_path / "term")
     shutil.copy(GENERATED / "walsall-weak-targets.docx", root / "c-weak.docx")
     _run(root, tmp_path / "plain", jobs=1)
-
-    def wrong_file(kept: HeldPep) -> bytes:
-        row = dataclasses.replace(kept.row, file="someone-else.pdf")
-        return held_bytes(dataclasses.replace(kept, row=row))
-
-    monkeypatch.setattr(bulk_run, "held_bytes", wrong_file)  # in the forked workers too
+    monkeypatch.setattr(bulk_run, "held_bytes", misfit)  # in the forked workers too
     result = _run(root, tmp_path / "misfit", jobs=1)
     assert [r.file for r in result.rows] == ["a-bad.pdf", "b-good.pdf", "c-weak.docx"]
     assert _outputs(tmp_path / "misfit") == _outputs(tmp_path / "plain")
+
+
+def _statuses(out: Path) -> dict[str, tuple[str, str, str]]:
+    """Each PEP's status as the summary, its JSON report and the cache have it."""
+    rows = {r["file"]: r for r in json.loads((out / "summary.json").read_text())["rows"]}
+    cached = [FileReport.model_validate_json(p.read_bytes()) for p in (out / ".cache").glob("*")]
+    cache_of = {c.path: c.status for c in cached}
+    found = {}
+    for name, row in rows.items():
+        report = json.loads((out / "peps" / f"{row['report']}.json").read_text())["files"][0]
+        summary = "error" if row["error_code"] else "ok"
+        found[name] = (summary, report["status"], cache_of.get(name, "none"))
+    return found
+
+
+def test_an_unusable_brief_with_no_stored_report_is_an_error_everywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The worker wrote the reports of a good file but its brief does not fit, and there is
+    # no cache entry to fall back on (the file could not be hashed here): the file is an
+    # error entry in the summary and in its own reports, and nothing is cached for it.
+    root = _folder(tmp_path / "term")
+    monkeypatch.setattr(bulk_run, "held_bytes", _wrong_file)
+    hashed = bulk_run._sha_if_safe
+    monkeypatch.setattr(
+        bulk_run, "_sha_if_safe", lambda p, r: None if p.name == "b-good.pdf" else hashed(p, r)
+    )
+    _run(root, tmp_path / "out", jobs=1)
+    statuses = _statuses(tmp_path / "out")
+    assert statuses["b-good.pdf"] == ("error", "error", "none")
+    assert statuses["a-bad.pdf"] == ("error", "error", "error")
+
+
+def test_a_garbled_message_after_the_worker_stored_its_result_is_an_error_everywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The worker stored a good file's reports and cache entry, then sent what no sound
+    # worker sends: the error entry made of it replaces what the worker stored, so the
+    # summary, the file's reports and the cache (which --resume reads) agree.
+    root = _folder(tmp_path / "term")
+    check_one = isolation._check_one
+
+    def garbled(work: isolation.Work, path: Path, near_cap: int) -> tuple[bytes, bool]:
+        payload, healthy = check_one(work, path, near_cap)
+        return (b"X" + payload[1:] if path.name == "b-good.pdf" else payload), healthy
+
+    monkeypatch.setattr(isolation, "_check_one", garbled)
+    _run(root, tmp_path / "out", jobs=1)
+    assert _statuses(tmp_path / "out")["b-good.pdf"] == ("error", "error", "error")

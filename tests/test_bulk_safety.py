@@ -206,3 +206,36 @@ def test_the_command_says_the_previous_results_were_kept(tmp_path: Path) -> None
     code, output = _cli(str(inputs), "-o", str(out), "--max-failures", "1")
     assert code == 3, output
     assert "previous results" in output and "Traceback" not in output
+
+
+def test_a_folder_swapped_for_a_link_during_the_switch_is_never_written_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each file's folders are checked again as it is switched in: peps/ replaced by a link
+    # after its first report was moved refuses the rest; nothing lands in the link's target.
+    import os
+
+    import peplint.bulk.outfolder as outfolder
+    from peplint import errors
+
+    root = tmp_path / "term"
+    root.mkdir()
+    for name in ("walsall-good.pdf", "secondary-good.docx"):
+        shutil.copy(GENERATED / name, root / name)
+    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    replace = os.replace
+    swapped: list[str] = []
+
+    def replace_then_swap(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+        replace(source, target)
+        peps = out / "peps"
+        if Path(target).parent == peps and not swapped:
+            shutil.move(str(peps), str(tmp_path / "moved-peps"))
+            peps.symlink_to(elsewhere, target_is_directory=True)
+            swapped.append(str(target))
+
+    monkeypatch.setattr(outfolder.os, "replace", replace_then_swap)
+    with pytest.raises(errors.ConfigError, match="peps/ in the output folder is not a folder"):
+        _run(root, out, jobs=1)
+    assert swapped and list(elsewhere.iterdir()) == []

@@ -393,3 +393,20 @@ def test_a_message_of_no_known_kind_is_a_lost_worker(
     assert results[0].error.message == isolation.UNEXPECTED_MESSAGE
     assert results[1].status == "ok" and _pid(results[1]) != os.getpid()
     assert lost == []
+
+
+def test_a_report_cut_short_is_an_error_entry_not_a_crash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    check_one = isolation._check_one
+
+    def cut(work: isolation.Work, path: Path, near_cap: int) -> tuple[bytes, bool]:
+        payload, healthy = check_one(work, path, near_cap)
+        return (payload[: len(payload) // 2] if path.stem == "0" else payload), healthy
+
+    monkeypatch.setattr(isolation, "_check_one", cut)
+    files = [tmp_path / f"{n}.pdf" for n in range(2)]
+    results = dict(isolation.run_isolated(files, _ok, LIMITS, jobs=1))
+    assert results[0].error is not None
+    assert results[0].error.message == isolation.UNEXPECTED_MESSAGE
+    assert results[1].status == "ok"

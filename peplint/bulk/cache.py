@@ -46,3 +46,7 @@ class ResultCache:
     def put(self, key: str, report: FileReport) -> None:
         """Store a report."""
         atomic_write(self.folder / f"{key}.json", report.model_dump_json())
+
+    def drop(self, key: str) -> None:
+        """Remove the report stored under `key`, if any (a link is removed, not followed)."""
+        (self.folder / f"{key}.json").unlink(missing_ok=True)

@@ -124,6 +124,13 @@ def _usable_brief(brief: Brief, shown: str, out_key: str) -> HeldPep | None:
     return kept
 
 
+def _differs_from_stored(cache: ResultCache, key: str | None, report: FileReport) -> bool:
+    """Whether the file's worker may have stored a result other than `report`: unless the
+    cache holds this very report, its reports may say otherwise (it stopped between
+    writing them and the cache entry, or the file could not be hashed: no entry)."""
+    return key is None or cache.get(key) != report
+
+
 def _unusable_result(shown: str) -> FileReport:
     """The error entry of a file whose worker's result could not be used."""
     message = "This file could not be processed; it may be damaged."
@@ -289,7 +296,11 @@ def _run_staged(
             report = relative_report(report, shown[index])
             pep_writer.write(out_keys[index], report)
             held[index] = keep_of(index, report)
-    todo = [i for i in range(len(files)) if i not in held]
+    failures = sum(h.failed for h in held.values())
+    # Failures already known (cached, unlistable folders) that reach --max-failures stop
+    # the run before any file is checked, whichever way the files would be checked.
+    stopped = _stop_at(options, failures) and len(held) < len(files)
+    todo = [] if stopped else [i for i in range(len(files)) if i not in held]
 
     secret = redaction_key(out, options.key_file) if options.redact else None
     if todo and options.cluster is None:
@@ -315,8 +326,6 @@ def _run_staged(
             return entry  # the parent writes it again and reports a failure
         return brief or entry
 
-    failures = sum(h.failed for h in held.values())
-    stopped = False
     with BulkProgress(len(files), enabled=options.progress) as progress:
         for _ in range(cached_count):
             progress.advance(failed=False, cached=True)
@@ -349,7 +358,8 @@ def _run_staged(
                             break
                         continue
                     # Never expected: what the worker sent does not fit its file. Its
-                    # stored report stands, or the file is an error entry (not cached).
+                    # stored report stands, or the file is an error entry (not cached;
+                    # its reports written again below).
                     key = keys[index]
                     stored = cache.get(key) if key else None
                     cacheable = stored is not None
@@ -364,6 +374,18 @@ def _run_staged(
                     # its input's own path. A report with a PEP came from `work` above, which
                     # made it relative and clean already.
                     report = relative_report(report, shown[index])
+                if (
+                    options.cluster is None
+                    and report.status == "error"
+                    and _differs_from_stored(cache, keys[index], report)
+                ):
+                    # An error this process made of a file its worker may have stored
+                    # another result for (it stopped after writing, or sent what could not
+                    # be used): this error is the file's result everywhere. Its reports are
+                    # written again, and any stored result goes (limit failures and errors
+                    # made here are not cached; the others are, below).
+                    cache.drop(keys[index])  # type: ignore[arg-type]
+                    pep_writer.write(out_keys[index], report)
                 if (
                     cacheable
                     and keys[index]

@@ -436,10 +436,20 @@ class _Sound:
     """The report of a file its worker checked without an error, as the worker sent it."""
 
     payload: bytes
+    path: Path
 
     def report(self) -> FileReport:
-        """The report itself."""
-        return FileReport.model_validate_json(self.payload)
+        """The report itself (an error entry if what was sent is not a report)."""
+        return _parsed(self.payload, self.path)
+
+
+def _parsed(payload: bytes, path: Path) -> FileReport:
+    """The report a worker sent for `path`, or, if the bytes are not a whole report (never
+    expected of a sound worker), an error entry for the file."""
+    try:
+        return FileReport.model_validate_json(payload)
+    except ValueError:
+        return _error(path, "corrupt", UNEXPECTED_MESSAGE)
 
 
 def _outcome(outcome: FileReport | Brief | _Sound) -> FileReport | Brief:
@@ -450,10 +460,11 @@ def _collect(
     pool: _Pool, worker: _Worker, ready: Sequence[object]
 ) -> tuple[_Job, FileReport | Brief | _Sound, bool] | None:
     """The worker's job, its outcome (a report, a Brief, or a sound report to parse once
-    the worker has its next file) and whether the worker was lost (crashed or killed) if
-    the file is done, the worker died or the file ran out of time; else None. A worker
-    that reports and retires is left to exit on its own (tearing down a forked address
-    space takes milliseconds) and is reaped later."""
+    the worker has its next file) and whether the worker was lost (it died, or sent what
+    no sound worker sends: a fresh worker should decide the file) if the file is done,
+    the worker died or the file ran out of time; else None. A worker that reports and
+    retires is left to exit on its own (tearing down a forked address space takes
+    milliseconds) and is reaped later."""
     job = worker.job
     assert job is not None
     if worker.conn in ready:
@@ -464,7 +475,11 @@ def _collect(
         if len(payload) < 2:
             return job, _lost(pool, worker), True
         retiring, kind, body = payload[:1] == _RETIRE, payload[1:2], payload[2:]
-        if kind not in (_REPORT, _BRIEF) or (kind == _REPORT and not body):
+        if (
+            payload[:1] not in (_RETIRE, _GO_ON)
+            or kind not in (_REPORT, _BRIEF)
+            or (kind == _REPORT and not body)
+        ):
             pool.kill(worker)  # it sent what no sound worker sends: it is not trusted further
             return job, _error(job.path, "corrupt", UNEXPECTED_MESSAGE), True
         worker.job = None
@@ -475,8 +490,8 @@ def _collect(
         if not retiring:
             # A sound report (a worker that failed on its file retires): read once the
             # worker has its next file, so it never waits while this process parses.
-            return job, _Sound(body), False
-        report = FileReport.model_validate_json(body)
+            return job, _Sound(body, job.path), False
+        report = _parsed(body, job.path)
         if report.sha256 is None and is_limit_failure(report):
             report.sha256 = _error(job.path, "too-large", "").sha256  # hashed here
         return job, report, False
