@@ -141,3 +141,35 @@ def test_a_garbled_message_after_the_worker_stored_its_result_is_an_error_everyw
     monkeypatch.setattr(isolation, "_check_one", garbled)
     _run(root, tmp_path / "out", jobs=1)
     assert _statuses(tmp_path / "out")["b-good.pdf"] == ("error", "error", "error")
+
+
+def test_a_first_run_stopped_early_switches_in_only_the_reports_of_its_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With two workers, one had stored a good file's reports when the other's failure
+    # stopped the run: that file is not in the summary, so its reports are not switched in.
+    import time
+
+    from peplint.bulk.cache import ResultCache
+
+    root = _folder(tmp_path / "term")
+    marker = tmp_path / "b-good-written"
+    put = ResultCache.put
+
+    def ordered_put(cache: ResultCache, key: str, report: FileReport) -> None:
+        put(cache, key, report)
+        if report.path == "b-good.pdf":  # its reports are written: say so, then linger
+            marker.touch()
+            time.sleep(30)  # ended by the stop long before
+        else:
+            for _ in range(1000):  # a-bad.pdf's worker reports once b-good's are written
+                if marker.exists():
+                    break
+                time.sleep(0.01)
+
+    monkeypatch.setattr(ResultCache, "put", ordered_put)  # in the forked workers too
+    result = _run(root, tmp_path / "out", jobs=2, max_failures=1)
+    assert result.stopped_early and marker.exists()
+    assert [r.file for r in result.rows] == ["a-bad.pdf"]
+    reports = {p.name.split(".")[0] for p in (tmp_path / "out" / "peps").iterdir()}
+    assert reports == {result.rows[0].report.split(".")[0]}

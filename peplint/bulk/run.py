@@ -8,6 +8,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
 from collections.abc import Callable, Generator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -408,6 +409,14 @@ def _run_staged(
         # cache, so `--resume` carries on from them.
         return BulkResult([], {}, len(held) - cached_count, cached_count, True, switched=False)
     # Every other PEP's reports were written into the staging folder above.
+    if stopped:
+        # A first run stopped early: its outputs are the results it holds. A report that
+        # another worker wrote after the stop was decided, of a file not in the summary,
+        # is left out (otherwise which ones appear would depend on the workers' timing).
+        held_reports = {name for i in held for name in pep_writer.relatives(out_keys[i])}
+        for name in staging.staged():
+            if name.startswith("peps/") and name not in held_reports:
+                os.unlink(staging.path(name))
     keep = {name for index in reports_in_place for name in kept.relatives(out_keys[index])}
     ordered = [held[i] for i in sorted(held)]
     summary, rows = _write_outputs(staging.folder, setup, ordered, options)
