@@ -579,7 +579,7 @@ def waive(
     "--max-failures",
     type=click.IntRange(1),
     default=None,
-    help="Stop after this many files could not be read.",
+    help="Stop after this many of the files checked could not be read (not counting results reused by --resume).",
 )
 @click.option(
     "--redact", is_flag=True, help="Replace names, dates of birth, phones and emails everywhere."

@@ -390,7 +390,7 @@ def test_a_message_of_no_known_kind_is_a_lost_worker(
     monkeypatch.setattr(isolation, "_lost", lambda pool, worker: lost.append(worker.job.path))
     results = dict(isolation.run_isolated(files, _ok, LIMITS, jobs=1))
     assert results[0].error is not None
-    assert results[0].error.message == isolation.UNEXPECTED_MESSAGE
+    assert results[0].error.message == isolation.UNREAD_RESULT_MESSAGE
     assert results[1].status == "ok" and _pid(results[1]) != os.getpid()
     assert lost == []
 
@@ -408,5 +408,5 @@ def test_a_report_cut_short_is_an_error_entry_not_a_crash(
     files = [tmp_path / f"{n}.pdf" for n in range(2)]
     results = dict(isolation.run_isolated(files, _ok, LIMITS, jobs=1))
     assert results[0].error is not None
-    assert results[0].error.message == isolation.UNEXPECTED_MESSAGE
+    assert results[0].error.message == isolation.UNREAD_RESULT_MESSAGE
     assert results[1].status == "ok"

@@ -35,7 +35,7 @@ from peplint.output import atomic_write
 from peplint.reading import file_sha256
 from peplint.redact import redact_report
 from peplint.report import FileError, FileReport
-from peplint.safety.isolation import Brief, is_limit_failure, run_isolated
+from peplint.safety.isolation import UNREAD_RESULT_MESSAGE, Brief, is_limit_failure, run_isolated
 from peplint.safety.keys import redaction_key
 from peplint.safety.limits import Limits
 from peplint.safety.manifest import RunManifest, new_manifest, now
@@ -107,9 +107,15 @@ def _checked(
     return run_on_cluster(paths, setup, options.limits, options.cluster, root, names, written)
 
 
+def _nothing() -> Generator[tuple[int, FileReport | Brief], None, None]:
+    """No results: what a run with no file to check gets instead of workers."""
+    yield from ()
+
+
 def _stop_at(options: BulkOptions, failures: int) -> bool:
-    """Whether --max-failures stops the run now, after a file's result (cached failures
-    and unlistable folders count from the start)."""
+    """Whether --max-failures stops the run now: the files this run checked that could
+    not be read (results reused by --resume and unlistable folders do not count, so a
+    resumed run always carries on)."""
     return options.max_failures is not None and failures >= options.max_failures
 
 
@@ -133,9 +139,9 @@ def _differs_from_stored(cache: ResultCache, key: str | None, report: FileReport
 
 
 def _unusable_result(shown: str) -> FileReport:
-    """The error entry of a file whose worker's result could not be used."""
-    message = "This file could not be processed; it may be damaged."
-    return FileReport(path=shown, status="error", error=FileError(code="corrupt", message=message))
+    """The error entry of a file whose worker's result could not be used (not cached)."""
+    error = FileError(code="corrupt", message=UNREAD_RESULT_MESSAGE)
+    return FileReport(path=shown, status="error", error=error)
 
 
 def _last_term(compare_with: Path | None) -> dict[str, list[Target]]:
@@ -297,11 +303,7 @@ def _run_staged(
             report = relative_report(report, shown[index])
             pep_writer.write(out_keys[index], report)
             held[index] = keep_of(index, report)
-    failures = sum(h.failed for h in held.values())
-    # Failures already known (cached, unlistable folders) that reach --max-failures stop
-    # the run before any file is checked, whichever way the files would be checked.
-    stopped = _stop_at(options, failures) and len(held) < len(files)
-    todo = [] if stopped else [i for i in range(len(files)) if i not in held]
+    todo = [i for i in range(len(files)) if i not in held]
 
     secret = redaction_key(out, options.key_file) if options.redact else None
     if todo and options.cluster is None:
@@ -327,20 +329,27 @@ def _run_staged(
             return entry  # the parent writes it again and reports a failure
         return brief or entry
 
+    failures = 0  # of the files this run checks (see _stop_at)
+    stopped = False
     with BulkProgress(len(files), enabled=options.progress) as progress:
         for _ in range(cached_count):
             progress.advance(failed=False, cached=True)
         for _ in folders:
             progress.advance(failed=True, cached=False)
-        checked = _checked(
-            files,
-            todo,
-            work,
-            setup,
-            options,
-            root,
-            shown,
-            lambda index, rendered: pep_writer.write_rendered(out_keys[index], rendered),
+        # Nothing to check: no workers, and no cluster contacted.
+        checked = (
+            _nothing()
+            if not todo
+            else _checked(
+                files,
+                todo,
+                work,
+                setup,
+                options,
+                root,
+                shown,
+                lambda index, rendered: pep_writer.write_rendered(out_keys[index], rendered),
+            )
         )
         # However the loop ends (done, --max-failures, an interruption), the workers are
         # stopped here, before anything is switched in or the staging folder removed: a
@@ -348,22 +357,17 @@ def _run_staged(
         with contextlib.closing(checked):
             for position, outcome in checked:
                 index = todo[position]
-                cacheable = True
                 if isinstance(outcome, Brief):  # read and stored by its worker
                     briefed = _usable_brief(outcome, shown[index], out_keys[index])
                     if briefed is not None:
                         held[index] = briefed
                         progress.advance(failed=False, cached=False)
-                        if _stop_at(options, failures):
-                            stopped = True
-                            break
                         continue
                     # Never expected: what the worker sent does not fit its file. Its
                     # stored report stands, or the file is an error entry (not cached;
                     # its reports written again below).
                     key = keys[index]
                     stored = cache.get(key) if key else None
-                    cacheable = stored is not None
                     outcome = stored or _unusable_result(shown[index])
                 report = outcome
                 if options.cluster is not None:
@@ -383,15 +387,13 @@ def _run_staged(
                     # An error this process made of a file its worker may have stored
                     # another result for (it stopped after writing, or sent what could not
                     # be used): this error is the file's result everywhere. Its reports are
-                    # written again, and any stored result goes (limit failures and errors
-                    # made here are not cached; the others are, below).
-                    cache.drop(keys[index])  # type: ignore[arg-type]
+                    # written again, and any stored result goes (limit failures and results
+                    # that could not be read back are not cached; the others are, below).
+                    if key := keys[index]:
+                        cache.drop(key)
                     pep_writer.write(out_keys[index], report)
                 if (
-                    cacheable
-                    and keys[index]
-                    and not is_limit_failure(report)
-                    and not cache.has(keys[index])  # type: ignore[arg-type]
+                    keys[index] and not is_limit_failure(report) and not cache.has(keys[index])  # type: ignore[arg-type]
                 ):
                     cache.put(keys[index], report)  # type: ignore[arg-type]  # its worker could not
                 if not pep_writer.exists(out_keys[index]):

@@ -67,6 +67,10 @@ MEMORY_MESSAGE = (
     "The file needs more memory to read than is allowed; it may be damaged or unusually large."
 )
 UNEXPECTED_MESSAGE = "The reader stopped unexpectedly on this file; it may be damaged."
+UNREAD_RESULT_MESSAGE = (
+    "peplint could not read back the result of checking this file (a fault of its own, "
+    "not the file's); run again to check it."
+)
 KILLED_MESSAGE = (
     "The reader was stopped while reading this file (it may have run out of memory); "
     "the file may be damaged or unusually large."
@@ -82,14 +86,16 @@ def timeout_message(seconds: float) -> str:
 
 
 def is_limit_failure(report: FileReport) -> bool:
-    """Whether the file failed because of a limit of this run (time, memory) rather than
-    because of what it is: such failures are not cached, so a run with other limits
-    checks the file again."""
+    """Whether the file failed because of this run (a limit of time or memory, or a
+    worker's result that could not be read back) rather than because of what it is: such
+    failures are not cached, so another run checks the file again."""
     error = report.error
     if error is None:
         return False
-    return error.code == "timeout" or (
-        error.code == "too-large" and error.message in (MEMORY_MESSAGE, KILLED_MESSAGE)
+    return (
+        error.code == "timeout"
+        or (error.code == "too-large" and error.message in (MEMORY_MESSAGE, KILLED_MESSAGE))
+        or (error.code == "corrupt" and error.message == UNREAD_RESULT_MESSAGE)
     )
 
 
@@ -445,11 +451,12 @@ class _Sound:
 
 def _parsed(payload: bytes, path: Path) -> FileReport:
     """The report a worker sent for `path`, or, if the bytes are not a whole report (never
-    expected of a sound worker), an error entry for the file."""
+    expected of a sound worker), an error entry for the file that is not cached
+    (`is_limit_failure`): another run checks it again."""
     try:
         return FileReport.model_validate_json(payload)
     except ValueError:
-        return _error(path, "corrupt", UNEXPECTED_MESSAGE)
+        return _error(path, "corrupt", UNREAD_RESULT_MESSAGE)
 
 
 def _outcome(outcome: FileReport | Brief | _Sound) -> FileReport | Brief:
@@ -481,7 +488,7 @@ def _collect(
             or (kind == _REPORT and not body)
         ):
             pool.kill(worker)  # it sent what no sound worker sends: it is not trusted further
-            return job, _error(job.path, "corrupt", UNEXPECTED_MESSAGE), True
+            return job, _error(job.path, "corrupt", UNREAD_RESULT_MESSAGE), True
         worker.job = None
         if retiring:
             pool.retire(worker, tell=False)
