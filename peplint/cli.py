@@ -744,8 +744,9 @@ def bulk(
         sys.exit(errors.EXIT_OUTPUT)
     if not result.switched:
         click.echo(
-            f"peplint: stopped after {max_failures} files could not be read; the previous "
-            "results in the output folder were kept (run again with --resume to carry on)",
+            f"peplint: stopped after {max_failures} of the files checked in this run could not "
+            "be read; the previous results in the output folder were kept (run again with "
+            "--resume to carry on)",
             err=True,
         )
         sys.exit(EXIT_INPUT)

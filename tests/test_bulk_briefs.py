@@ -1,7 +1,8 @@
 """What a local worker sends back of a PEP it read and stored (a Brief of bulk.held) gives
 the run the same outputs as the whole report would, and stops it as the whole report
-would: --max-failures counts cached failures before any new result; a Brief that does
-not fit its file is set aside for the report the worker stored."""
+would (--max-failures counts the files the run checks); a Brief that does not fit its
+file is set aside for the report the worker stored; the summary, a file's reports and the
+cache agree however a worker's result went wrong."""
 
 from __future__ import annotations
 
@@ -46,9 +47,44 @@ def test_results_reused_by_resume_do_not_count_toward_max_failures(
     first = _run(root, out, jobs=jobs)
     assert [r.error_code != "" for r in first.rows] == [True, False]
     _add_new_files(root)
-    again = _run(root, out, jobs=jobs, resume=True, max_failures=1)
-    assert not again.stopped_early and (again.processed, again.cached) == (2, 2)
-    assert [r.error_code != "" for r in again.rows] == [True, False, False, False]
+    (root / "new-a-bad.pdf").write_bytes((root / "a-bad.pdf").read_bytes() + b"%")
+    # One new failure, with others left to check: the reused one would make it two.
+    again = _run(root, out, jobs=jobs, resume=True, max_failures=2)
+    assert not again.stopped_early and (again.processed, again.cached) == (3, 2)
+    assert [r.error_code != "" for r in again.rows] == [True, False, True, False, False]
+
+
+def test_a_failure_in_the_last_file_checked_does_not_stop_a_finished_run(
+    tmp_path: Path,
+) -> None:
+    # --max-failures stops a run while files are left to check; once the last is checked
+    # the run is done: its outputs are switched in.
+    root = tmp_path / "term"
+    root.mkdir()
+    shutil.copy(GENERATED / "secondary-good.pdf", root / "a-good.pdf")
+    out = tmp_path / "out"
+    _run(root, out, jobs=1)
+    (root / "z-bad.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8)
+    again = _run(root, out, jobs=1, resume=True, max_failures=1)
+    assert not again.stopped_early and again.switched
+    assert [r.file for r in again.rows] == ["a-good.pdf", "z-bad.pdf"]
+
+
+def test_a_run_with_nothing_to_check_contacts_no_cluster(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import peplint.bulk.cluster as cluster
+
+    root = _folder(tmp_path / "term")
+    out = tmp_path / "out"
+    _run(root, out, jobs=1)
+
+    def unreachable(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the cluster was contacted with nothing to check")
+
+    monkeypatch.setattr(cluster, "run_on_cluster", unreachable)
+    again = _run(root, out, resume=True, cluster=cluster.ClusterOptions("tcp://127.0.0.1:1"))
+    assert (again.processed, again.cached) == (0, 2)
 
 
 def _wrong_file(kept: HeldPep) -> bytes:

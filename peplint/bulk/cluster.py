@@ -34,7 +34,7 @@ from peplint import errors
 from peplint.bulk.pep_reports import PepOutputs, relative_report
 from peplint.lint import LintSetup, lint_file, warm_up
 from peplint.report import FileError, FileReport
-from peplint.safety.isolation import Checker
+from peplint.safety.isolation import UNREAD_RESULT_MESSAGE, Checker
 from peplint.safety.limits import Limits
 
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -262,6 +262,10 @@ def run_on_cluster(
                 report = FileReport.model_validate_json(text)
                 if rendered is not None and on_rendered is not None:
                     on_rendered(position, rendered)
+            except ValueError:  # what came back is not a report: not cached, checked again
+                report = _local_error(
+                    paths[position], errors.InputError("corrupt", UNREAD_RESULT_MESSAGE)
+                )
             except Exception:  # a worker lost or killed: that file's error, never the batch's
                 report = _local_error(
                     paths[position],

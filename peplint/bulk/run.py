@@ -113,9 +113,9 @@ def _nothing() -> Generator[tuple[int, FileReport | Brief], None, None]:
 
 
 def _stop_at(options: BulkOptions, failures: int) -> bool:
-    """Whether --max-failures stops the run now: the files this run checked that could
-    not be read (results reused by --resume and unlistable folders do not count, so a
-    resumed run always carries on)."""
+    """Whether --max-failures is reached: by the files this run checked that could not be
+    read (results reused by --resume and unlistable folders do not count; a file stopped
+    by a limit is not cached, so a resumed run checks it, and counts it, again)."""
     return options.max_failures is not None and failures >= options.max_failures
 
 
@@ -403,8 +403,8 @@ def _run_staged(
                 held[index] = keep_of(index, report)  # its reports are written
                 failures += report.status == "error"
                 progress.advance(failed=report.status == "error", cached=False)
-                if _stop_at(options, failures):
-                    stopped = True
+                if _stop_at(options, failures) and len(held) < len(files):
+                    stopped = True  # files are left to check (after the last, the run is done)
                     break
     if stopped and previous is not None:
         # The previous run's outputs stay as they were; this run's results are in the
