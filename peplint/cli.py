@@ -769,7 +769,11 @@ def bulk(
             hashes.update(uptodate.Found(others=[_key_path(key_file)]).hashes())
         _stamp_bulk(out, request, result.inputs_digest, depends, hashes, printed, agg)
     if result.stopped_early:
-        click.echo(f"peplint: stopped after {max_failures} files could not be read", err=True)
+        click.echo(
+            f"peplint: stopped after {max_failures} of the files checked in this run could "
+            "not be read",
+            err=True,
+        )
     if agg.get("waived") and show_waived:
         click.echo(_waived_text(_bulk_findings(out, waived=True), True), nl=False)
     if agg["unreadable"]:

@@ -11,6 +11,7 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -204,3 +205,71 @@ def test_a_first_run_stopped_early_switches_in_only_the_reports_of_its_summary(
     assert [r.file for r in result.rows] == ["a-bad.pdf"]
     reports = {p.name.split(".")[0] for p in (tmp_path / "out" / "peps").iterdir()}
     assert reports == {result.rows[0].report.split(".")[0]}
+
+
+class _Reply:
+    """A finished cluster task, as a stub of distributed's future."""
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def result(self) -> object:
+        if isinstance(self.value, Exception):
+            raise self.value
+        return self.value
+
+
+class _StubClient:
+    """A cluster whose workers reply `replies[name]` for the file of that name."""
+
+    replies: ClassVar[dict[str, object]] = {}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        pass
+
+    def scatter(self, value: object, broadcast: bool = False) -> object:
+        return value
+
+    def submit(self, function: object, run: str, name: str, *args: object, **kw: object) -> _Reply:
+        return _Reply(self.replies[name])
+
+    def cancel(self, futures: object) -> None:
+        pass
+
+    def run(self, *args: object) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_cluster_reply_that_is_not_a_report_is_not_read_back_and_a_lost_task_is_a_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    distributed = pytest.importorskip("distributed")
+    from peplint.bulk.cluster import ClusterOptions, run_on_cluster
+    from peplint.lint import LintSetup
+    from peplint.safety.limits import Limits
+
+    root = _folder(tmp_path / "term")
+    shutil.copy(GENERATED / "walsall-good.pdf", root / "c-good.pdf")
+    _StubClient.replies = {
+        "a-bad.pdf": ("not a report", None),
+        "b-good.pdf": "not even a pair",
+        "c-good.pdf": OSError("the worker went away"),
+    }
+    monkeypatch.setattr(distributed, "Client", _StubClient)
+    monkeypatch.setattr(distributed, "as_completed", lambda futures: iter(futures))
+    paths = sorted(root.iterdir())
+    results = dict(
+        run_on_cluster(
+            paths, LintSetup.default(), Limits(), ClusterOptions("tcp://127.0.0.1:1"), root
+        )
+    )
+    messages = {
+        paths[i].name: (r.error.code, r.error.message) for i, r in results.items() if r.error
+    }
+    assert messages["a-bad.pdf"] == ("corrupt", isolation.UNREAD_RESULT_MESSAGE)
+    assert messages["b-good.pdf"] == ("corrupt", isolation.UNREAD_RESULT_MESSAGE)
+    assert messages["c-good.pdf"][0] == "timeout"
+    assert all(isolation.is_limit_failure(results[i]) for i in range(3))  # none is cached

@@ -258,14 +258,7 @@ def run_on_cluster(
         for future in as_completed(list(futures)):
             position = futures[future]
             try:
-                text, rendered = future.result()
-                report = FileReport.model_validate_json(text)
-                if rendered is not None and on_rendered is not None:
-                    on_rendered(position, rendered)
-            except ValueError:  # what came back is not a report: not cached, checked again
-                report = _local_error(
-                    paths[position], errors.InputError("corrupt", UNREAD_RESULT_MESSAGE)
-                )
+                reply = future.result()
             except Exception:  # a worker lost or killed: that file's error, never the batch's
                 report = _local_error(
                     paths[position],
@@ -274,6 +267,17 @@ def run_on_cluster(
                         "The cluster worker checking this file stopped before it finished.",
                     ),
                 )
+            else:
+                try:
+                    text, rendered = reply
+                    report = FileReport.model_validate_json(text)
+                except (TypeError, ValueError):  # not a report: not cached, checked again
+                    report = _local_error(
+                        paths[position], errors.InputError("corrupt", UNREAD_RESULT_MESSAGE)
+                    )
+                else:
+                    if rendered is not None and on_rendered is not None:
+                        on_rendered(position, rendered)
             yield position, report.model_copy(update={"path": str(paths[position])})
     finally:
         # However the run ends (done, --max-failures, an interruption), its tasks stop
