@@ -239,3 +239,20 @@ def test_a_folder_swapped_for_a_link_during_the_switch_is_never_written_through(
     with pytest.raises(errors.ConfigError, match="peps/ in the output folder is not a folder"):
         _run(root, out, jobs=1)
     assert swapped and list(elsewhere.iterdir()) == []
+
+
+def test_a_last_file_that_fails_at_max_failures_ends_the_run_as_any_unreadable_file_does(
+    tmp_path: Path,
+) -> None:
+    # Nothing was left to check when the limit was reached: the run's outputs are switched
+    # in, the summary is printed, no "stopped" line, exit 3 as for any unreadable file, and
+    # the outputs are vouched up to date.
+    inputs = _two_peps(tmp_path / "in")
+    out = tmp_path / "out"
+    _cli(str(inputs), "-o", str(out))
+    (inputs / "zz-broken.pdf").write_bytes(b"%PDF-1.4 broken")
+    code, output = _cli(str(inputs), "-o", str(out), "--resume", "--max-failures", "1")
+    assert code == 3, output
+    assert "stopped" not in output and "1 could not be read" in output
+    assert "zz-broken.pdf" in (out / "summary.csv").read_text()
+    assert (out / ".cache" / "up-to-date.json").is_file()
