@@ -11,6 +11,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -373,40 +374,34 @@ def test_an_empty_brief_is_a_brief(tmp_path: Path) -> None:
     assert results == {0: isolation.Brief(b""), 1: isolation.Brief(b"")}
 
 
-def test_a_message_of_no_known_kind_is_a_lost_worker(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _garbled(payload: bytes) -> bytes:
+    return b"X" + payload[1:]  # a kind byte no sound worker sends
+
+
+def _cut_short(payload: bytes) -> bytes:
+    return payload[: len(payload) // 2]
+
+
+@pytest.mark.parametrize("mangle", [_garbled, _cut_short])
+def test_a_message_that_cannot_be_read_is_an_error_entry_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mangle: Callable[[bytes], bytes]
 ) -> None:
-    # A worker whose message is cut short or garbled is treated as one that died: an error
-    # entry for its file, and the run goes on in a fresh worker.
+    # A message garbled or cut short is an error entry for its file (not cached: the fault
+    # is the run's), never a crash of the run, and never waited on as a dying worker is;
+    # the other files are checked, out of this process.
     check_one = isolation._check_one
 
-    def garbled(work: isolation.Work, path: Path, near_cap: int) -> tuple[bytes, bool]:
+    def mangled(work: isolation.Work, path: Path, near_cap: int) -> tuple[bytes, bool]:
         payload, healthy = check_one(work, path, near_cap)
-        return (b"X" + payload[1:] if path.stem == "0" else payload), healthy
+        return (mangle(payload) if path.stem == "0" else payload), healthy
 
-    monkeypatch.setattr(isolation, "_check_one", garbled)  # inherited by the forked workers
-    files = [tmp_path / f"{n}.pdf" for n in range(2)]
-    lost: list[Path] = []  # the waiting for a dying worker is not for one that sent this
+    monkeypatch.setattr(isolation, "_check_one", mangled)  # inherited by the forked workers
+    lost: list[Path] = []
     monkeypatch.setattr(isolation, "_lost", lambda pool, worker: lost.append(worker.job.path))
+    files = [tmp_path / f"{n}.pdf" for n in range(2)]
     results = dict(isolation.run_isolated(files, _ok, LIMITS, jobs=1))
     assert results[0].error is not None
     assert results[0].error.message == isolation.UNREAD_RESULT_MESSAGE
+    assert isolation.is_limit_failure(results[0])
     assert results[1].status == "ok" and _pid(results[1]) != os.getpid()
     assert lost == []
-
-
-def test_a_report_cut_short_is_an_error_entry_not_a_crash(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    check_one = isolation._check_one
-
-    def cut(work: isolation.Work, path: Path, near_cap: int) -> tuple[bytes, bool]:
-        payload, healthy = check_one(work, path, near_cap)
-        return (payload[: len(payload) // 2] if path.stem == "0" else payload), healthy
-
-    monkeypatch.setattr(isolation, "_check_one", cut)
-    files = [tmp_path / f"{n}.pdf" for n in range(2)]
-    results = dict(isolation.run_isolated(files, _ok, LIMITS, jobs=1))
-    assert results[0].error is not None
-    assert results[0].error.message == isolation.UNREAD_RESULT_MESSAGE
-    assert results[1].status == "ok"
