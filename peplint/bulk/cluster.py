@@ -34,7 +34,7 @@ from peplint import errors
 from peplint.bulk.pep_reports import PepOutputs, relative_report
 from peplint.lint import LintSetup, lint_file, warm_up
 from peplint.report import FileError, FileReport
-from peplint.safety.isolation import UNREAD_RESULT_MESSAGE, Checker
+from peplint.safety.isolation import Checker, unread_result
 from peplint.safety.limits import Limits
 
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -272,9 +272,7 @@ def run_on_cluster(
                     text, rendered = reply
                     report = FileReport.model_validate_json(text)
                 except (TypeError, ValueError):  # not a report: not cached, checked again
-                    report = _local_error(
-                        paths[position], errors.InputError("corrupt", UNREAD_RESULT_MESSAGE)
-                    )
+                    report = unread_result(str(paths[position]))
                 else:
                     if rendered is not None and on_rendered is not None:
                         on_rendered(position, rendered)

@@ -32,7 +32,7 @@ class HeldPep:
     copy: CopySource
     flagged: list[str]  # the rules of its errors and warnings
     manifest: ManifestInput
-    limit_failure: bool  # failed because of the run (a limit; a result not read back): not cached, not vouched for
+    limit_failure: bool  # failed by the run's fault, not the file's: not cached, not vouched for
 
     @property
     def failed(self) -> bool:

@@ -199,16 +199,11 @@ class Staging:
         # Until the switch is complete, the index covers old and new, so a run killed
         # part way still knows every file it owns.
         atomic_write(self.out / INDEX_NAME, OutputIndex(previous.files + new).dump())
-        made: set[str] = set()  # the folders under OUT made (or found) in this pass
         for relative in staged:
             target = self.out / relative
-            folder = relative.rpartition("/")[0]
-            if folder not in made:
-                self._make_folders(target.parent)
-                made.add(folder)
-            # Checked again for every file (an lstat a folder): a folder swapped for a
-            # link since its first file is refused, never written through.
-            self._refuse_links(folder)
+            # Checked for every file (an lstat a folder): a folder swapped for a link
+            # since an earlier file is refused, never written through.
+            self._real_folders(relative.rpartition("/")[0])
             if target.is_symlink():
                 target.unlink()  # replace the link itself, never write through it
             os.replace(self.path(relative), target)
@@ -219,31 +214,22 @@ class Staging:
         self.discard()
         return index
 
-    def _refuse_links(self, folder: str) -> None:
-        """Refuse the switch into OUT/folder (relative, "/"-separated) if it or a folder
-        between it and OUT is no longer a real folder."""
+    def _real_folders(self, folder: str) -> None:
+        """Make OUT/folder (relative, "/"-separated) and each folder between it and OUT
+        that is missing, outermost first; refuse one that is not a real folder (a link
+        or a file put there)."""
         path = self.out
         for part in folder.split("/") if folder else ():
             path = path / part
-            if not _real_folder(path):
-                raise errors.ConfigError(
-                    f"{path.relative_to(self.out)}/ in the output folder is not a "
-                    "folder peplint made; nothing was switched there"
-                )
-
-    def _make_folders(self, folder: Path) -> None:
-        """Make `folder` and each folder between it and OUT that is missing; refuse one
-        that is not a real folder (a link or a file put there)."""
-        for parent in reversed([folder, *folder.parents]):
-            if parent == self.out or not _inside(parent, self.out):
+            if _real_folder(path):
                 continue
-            if not parent.exists() and not parent.is_symlink():
-                private_mkdir(parent)
-            if not _real_folder(parent):
-                raise errors.ConfigError(
-                    f"{parent.relative_to(self.out)}/ in the output folder is not a "
-                    "folder peplint made; nothing was switched there"
-                )
+            if not path.exists() and not path.is_symlink():
+                private_mkdir(path)  # its parents are real folders, checked above
+                continue
+            raise errors.ConfigError(
+                f"{path.relative_to(self.out)}/ in the output folder is not a "
+                "folder peplint made; nothing was switched there"
+            )
 
     def discard(self) -> None:
         """Remove the staging folder and whatever this run wrote into it."""

@@ -35,7 +35,7 @@ from peplint.output import atomic_write
 from peplint.reading import file_sha256
 from peplint.redact import redact_report
 from peplint.report import FileError, FileReport
-from peplint.safety.isolation import UNREAD_RESULT_MESSAGE, Brief, is_limit_failure, run_isolated
+from peplint.safety.isolation import Brief, is_limit_failure, run_isolated, unread_result
 from peplint.safety.keys import redaction_key
 from peplint.safety.limits import Limits
 from peplint.safety.manifest import RunManifest, new_manifest, now
@@ -93,7 +93,9 @@ def _checked(
     into `files`), unless this run redacts or the pack's Word form is a file here."""
     paths = [files[i] for i in todo]
     if options.cluster is None:
-        return run_isolated(paths, work, options.limits, options.jobs)
+        return run_isolated(paths, work, options.limits, options.jobs)  # none: no workers
+    if not paths:
+        return _nothing()  # no cluster contacted
     from peplint.bulk.cluster import run_on_cluster
 
     if options.redact or not renders_anywhere(setup):
@@ -136,12 +138,6 @@ def _differs_from_stored(cache: ResultCache, key: str | None, report: FileReport
     cache holds this very report, its reports may say otherwise (it stopped between
     writing them and the cache entry, or the file could not be hashed: no entry)."""
     return key is None or cache.get(key) != report
-
-
-def _unusable_result(shown: str) -> FileReport:
-    """The error entry of a file whose worker's result could not be used (not cached)."""
-    error = FileError(code="corrupt", message=UNREAD_RESULT_MESSAGE)
-    return FileReport(path=shown, status="error", error=error)
 
 
 def _last_term(compare_with: Path | None) -> dict[str, list[Target]]:
@@ -336,20 +332,15 @@ def _run_staged(
             progress.advance(failed=False, cached=True)
         for _ in folders:
             progress.advance(failed=True, cached=False)
-        # Nothing to check: no workers, and no cluster contacted.
-        checked = (
-            _nothing()
-            if not todo
-            else _checked(
-                files,
-                todo,
-                work,
-                setup,
-                options,
-                root,
-                shown,
-                lambda index, rendered: pep_writer.write_rendered(out_keys[index], rendered),
-            )
+        checked = _checked(
+            files,
+            todo,
+            work,
+            setup,
+            options,
+            root,
+            shown,
+            lambda index, rendered: pep_writer.write_rendered(out_keys[index], rendered),
         )
         # However the loop ends (done, --max-failures, an interruption), the workers are
         # stopped here, before anything is switched in or the staging folder removed: a
@@ -357,6 +348,7 @@ def _run_staged(
         with contextlib.closing(checked):
             for position, outcome in checked:
                 index = todo[position]
+                key = keys[index]
                 if isinstance(outcome, Brief):  # read and stored by its worker
                     briefed = _usable_brief(outcome, shown[index], out_keys[index])
                     if briefed is not None:
@@ -366,9 +358,8 @@ def _run_staged(
                     # Never expected: what the worker sent does not fit its file. Its
                     # stored report stands, or the file is an error entry (not cached;
                     # its reports written again below).
-                    key = keys[index]
                     stored = cache.get(key) if key else None
-                    outcome = stored or _unusable_result(shown[index])
+                    outcome = stored or unread_result(shown[index])
                 report = outcome
                 if options.cluster is not None:
                     if options.redact:
@@ -382,20 +373,18 @@ def _run_staged(
                 if (
                     options.cluster is None
                     and report.status == "error"
-                    and _differs_from_stored(cache, keys[index], report)
+                    and _differs_from_stored(cache, key, report)
                 ):
                     # An error this process made of a file its worker may have stored
                     # another result for (it stopped after writing, or sent what could not
                     # be used): this error is the file's result everywhere. Its reports are
                     # written again, and any stored result goes (limit failures and results
                     # that could not be read back are not cached; the others are, below).
-                    if key := keys[index]:
+                    if key:
                         cache.drop(key)
                     pep_writer.write(out_keys[index], report)
-                if (
-                    keys[index] and not is_limit_failure(report) and not cache.has(keys[index])  # type: ignore[arg-type]
-                ):
-                    cache.put(keys[index], report)  # type: ignore[arg-type]  # its worker could not
+                if key and not is_limit_failure(report) and not cache.has(key):
+                    cache.put(key, report)  # its worker could not
                 if not pep_writer.exists(out_keys[index]):
                     # The worker died before writing, or could not write: an error here is
                     # the output folder's, never the PEP's (its verdict is in the cache).

@@ -85,6 +85,13 @@ def timeout_message(seconds: float) -> str:
     )
 
 
+def unread_result(path: str) -> FileReport:
+    """The error entry of the file shown as `path` whose worker's result could not be read
+    back: the run's fault, not the file's, so not cached (`is_limit_failure`)."""
+    error = FileError(code="corrupt", message=UNREAD_RESULT_MESSAGE)
+    return FileReport(path=path, status="error", error=error)
+
+
 def is_limit_failure(report: FileReport) -> bool:
     """Whether the file failed because of this run (a limit of time or memory, or a
     worker's result that could not be read back) rather than because of what it is: such
