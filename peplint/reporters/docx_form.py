@@ -1,8 +1,9 @@
 """Word building blocks for an A4 local-authority form: page set-up, protective marking,
-page-numbered footer, shaded header rows, tick cells, bullets and document properties.
+page-numbered footer, tick marks and document properties. (The page's paragraphs and
+tables are made in `docx_elements`.)
 
-python-docx has no API for fields (page numbers), cell shading or repeating header rows,
-so those few pieces are written as the WordprocessingML elements Word itself writes.
+python-docx has no API for fields (page numbers), so those are written as the
+WordprocessingML elements Word itself writes.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import datetime as dt
 from typing import Any
 
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -19,7 +19,6 @@ from docx.shared import Cm, Pt, RGBColor
 
 PROTECTIVE_MARKING = "OFFICIAL-SENSITIVE"
 TICKED, UNTICKED = "☒", "☐"
-HEADER_FILL = "D9E2F3"
 
 
 def set_up_a4(doc: Any, marking: str = PROTECTIVE_MARKING) -> None:
@@ -60,71 +59,6 @@ def add_field(paragraph: Any, instruction: str) -> None:
     end.set(qn("w:fldCharType"), "end")
     for element in (begin, text, separate, shown, end):
         run._r.append(element)
-
-
-def shade(cell: Any, fill: str = HEADER_FILL) -> None:
-    """Fill a table cell with a colour."""
-    properties = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    properties.append(shading)
-
-
-def header_row(table: Any, labels: list[str]) -> None:
-    """Make the first row a bold, shaded header that repeats on every page."""
-    row = table.rows[0]
-    for cell, label in zip(row.cells, labels, strict=True):
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(label)
-        run.bold = True
-        shade(cell)
-    properties = row._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    properties.append(repeat)
-
-
-def tick_cell(cell: Any, ticked: bool) -> None:
-    """A centred tick box."""
-    cell.text = ""
-    paragraph = cell.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run(TICKED if ticked else UNTICKED)
-    run.font.size = Pt(12)
-
-
-def grid_table(doc: Any, rows: int, cols: int, widths_cm: list[float]) -> Any:
-    """A bordered table with fixed column widths."""
-    table = doc.add_table(rows=rows, cols=cols)
-    table._tbl.tblStyle_val = "TableGrid"  # the "Table Grid" style of python-docx's template
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for column, width in zip(table.columns, widths_cm, strict=True):
-        column.width = Cm(width)  # the grid: what LibreOffice lays out by
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths_cm, strict=True):
-            cell.width = Cm(width)  # the cells: what Word lays out by
-    return table
-
-
-def styled(doc: Any, text: str, style_id: str) -> Any:
-    """A paragraph in the style with this id, set directly: python-docx's lookup of a style
-    by name searches every style of the document each time, and a report sets hundreds."""
-    paragraph = doc.add_paragraph(text)
-    paragraph._p.get_or_add_pPr().style = style_id
-    return paragraph
-
-
-def heading(doc: Any, text: str, level: int) -> Any:
-    """A heading in Word's own "Heading N" style."""
-    return styled(doc, text, f"Heading{level}")
-
-
-def bullet(doc: Any, text: str) -> Any:
-    """A real Word bullet (the List Bullet style), not a typed dash."""
-    return styled(doc, text, "ListBullet")
 
 
 def set_properties(

@@ -12,20 +12,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 
 from peplint.report import Report
 from peplint.reporters.docx_bytes import blank_document, document_bytes
-from peplint.reporters.docx_form import (
-    bullet,
-    grid_table,
-    header_row,
-    heading,
-    set_properties,
-    set_up_a4,
+from peplint.reporters.docx_elements import (
+    Body,
+    cell_paragraph,
+    cell_text,
+    cells,
+    header_cells,
+    row_height,
+    run,
     tick_cell,
 )
+from peplint.reporters.docx_form import TICKED, UNTICKED, set_properties, set_up_a4
 from peplint.reporters.view import (
     FileView,
     answer_options,
@@ -65,21 +66,22 @@ class DocxReporter:
 
             return render_template(report, template)
         doc = blank_document(_blank_form)
+        body = Body(doc)
         title = "PEP quality assurance"
         for index, entry in enumerate(report.files):
             if index:
-                doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+                body.page_break()
             view = file_view(entry)
             title = view.title
-            self._page(doc, view)
+            self._page(body, view)
         set_properties(doc, title, made_with=used(report))
         return document_bytes(doc)
 
-    def _page(self, doc: Any, view: FileView) -> None:
-        heading(doc, view.title, 1)
-        details = grid_table(doc, 3, 2, [5.0, 12.0])
+    def _page(self, body: Body, view: FileView) -> None:
+        body.paragraph(view.title, style="Heading1")
+        details = body.table(3, [5.0, 12.0])
         for row, (label, value) in zip(
-            details.rows,
+            details,
             (
                 ("Young person", view.child),
                 ("School or setting", view.school),
@@ -87,53 +89,52 @@ class DocxReporter:
             ),
             strict=True,
         ):
-            row.cells[0].text, row.cells[1].text = label, value
-            row.cells[0].paragraphs[0].runs[0].bold = True
+            first, second = cells(row)
+            cell_text(first, label, bold=True)
+            cell_text(second, value)
         if view.error:
-            doc.add_paragraph(f"This PEP could not be read: {view.error}")
+            body.paragraph(f"This PEP could not be read: {view.error}")
             return
         if view.layout_warning:
-            doc.add_paragraph().add_run(view.layout_warning).bold = True
-        doc.add_paragraph(f"Layout coverage: {view.coverage}")
+            run(body.paragraph(), view.layout_warning, bold=True)
+        body.paragraph(f"Layout coverage: {view.coverage}")
         options = answer_options(view)
-        doc.add_paragraph()
+        body.paragraph()
         tick_width = 1.6 if len(options) <= 3 else 1.4
         widths = [TEXT_WIDTH_CM - tick_width * len(options)] + [tick_width] * len(options)
-        table = grid_table(doc, len(view.items) + 1, len(options) + 1, widths)
-        header_row(table, ["Question", *(rating_words(o) for o in options)])
-        for row, item in zip(table.rows[1:], view.items, strict=True):
-            question = row.cells[0]
-            question.text = item_label(item)
+        table = body.table(len(view.items) + 1, widths)
+        header_cells(table[0], ["Question", *(rating_words(o) for o in options)])
+        for row, item in zip(table[1:], view.items, strict=True):
+            question, *ticks = cells(row)
+            cell_text(question, item_label(item))
             if item.answer == "unclear":
-                note = question.add_paragraph().add_run("Unclear: please check this item.")
-                note.italic = True
-            for cell, option in zip(row.cells[1:], options, strict=True):
-                tick_cell(cell, item.answer == option)
+                run(cell_paragraph(question), "Unclear: please check this item.", italic=True)
+            for cell, option in zip(ticks, options, strict=True):
+                tick_cell(cell, item.answer == option, (TICKED, UNTICKED))
         if options == ["yes", "no"]:
-            doc.add_paragraph(YES_NO_NOTE)
-        self._overall(doc, view)
-        heading(doc, "Further Comments", 2)
+            body.paragraph(YES_NO_NOTE)
+        self._overall(body, view)
+        body.paragraph("Further Comments", style="Heading2")
         for line in view.feedback_text.split("\n"):
             if line.startswith("- "):
-                bullet(doc, line[2:])
+                body.paragraph(line[2:], style="ListBullet")  # a real Word bullet
             elif line.strip():
-                doc.add_paragraph(line)
-        heading(doc, "Name of VS worker who completed this", 2)
-        box = grid_table(doc, 3, 2, [5.0, 12.0])
-        for row, label in zip(box.rows, ("Name", "Date", "Signature"), strict=True):
-            row.cells[0].text = label
-            row.cells[0].paragraphs[0].runs[0].bold = True
-            row.height = Pt(26)
+                body.paragraph(line)
+        body.paragraph("Name of VS worker who completed this", style="Heading2")
+        for row, label in zip(
+            body.table(3, [5.0, 12.0]), ("Name", "Date", "Signature"), strict=True
+        ):
+            cell_text(cells(row)[0], label, bold=True)
+            row_height(row, 26)
 
-    def _overall(self, doc: Any, view: FileView) -> None:
-        heading = doc.add_paragraph()
-        heading.add_run("Overall performance").bold = True
+    def _overall(self, body: Body, view: FileView) -> None:
+        run(body.paragraph(), "Overall performance", bold=True)
         labels = view.overall_options or (
             [view.judgement] if view.judgement else []
         )  # older reports: the judgement given
         if view.judgement and view.judgement not in labels:
             labels = [*labels, view.judgement]  # e.g. "needs a person"
-        table = grid_table(doc, len(labels), 2, [1.2, 15.8])
-        for row, label in zip(table.rows, labels, strict=True):
-            tick_cell(row.cells[0], label == view.judgement)
-            row.cells[1].text = label
+        for row, label in zip(body.table(len(labels), [1.2, 15.8]), labels, strict=True):
+            tick, text = cells(row)
+            tick_cell(tick, label == view.judgement, (TICKED, UNTICKED))
+            cell_text(text, label)
