@@ -3,8 +3,9 @@
 Forms put a labelled value in many shapes: a 2-cell or 4-cell table row, a "Question |
 Answer" table, a table with Yes / No option columns, "Label: value" in a paragraph (several
 on one line), a label paragraph with its value in the next, a sub-heading with text under
-it, a checkbox group, and the label-value blocks the parsers make from content controls
-and PDF geometry. This module knows those shapes and nothing about PEP fields: which
+it, a checkbox group, the label-value blocks the parsers make from content controls
+and PDF geometry, and a table of one column (a box of running text, or labels stacked
+over their answers: `unboxed`). This module knows those shapes and nothing about PEP fields: which
 label means which field is the catalogue's job (`catalogue.py`). Where a shape is
 ambiguous (is "Name | Role" a header or a label and its value?) it asks a `Vocabulary`.
 Tables with a header row are kept whole as `RecordTable`s for the list fields.
@@ -721,6 +722,61 @@ def read_pairs(
     blocks: list[Block], section: str | None, vocab: Vocabulary | None = None
 ) -> SectionReading:
     """Every label/value pair, header-row table and paragraph in `blocks`."""
-    reader = _Reader(section, vocab or NoVocabulary())
-    reader.blocks(blocks)
+    words = vocab or NoVocabulary()
+    reader = _Reader(section, words)
+    reader.blocks(unboxed(blocks, words))
     return reader.out
+
+
+def unboxed(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
+    """Each table of one column read as the text it holds: a bordered box round the
+    child's views is running text, and a form that stacks each label over its answer
+    (rows merged across the table, perhaps under a title row) is labels and answers, as
+    if they were label paragraphs and the text under them. Any other table is kept."""
+    out: list[Block] = []
+    for block in blocks:
+        rows = _one_column(block.table) if block.kind == BlockKind.TABLE else None
+        if rows is None:
+            out.append(block)
+            continue
+        start = _stacked_from(rows, vocab)
+        for n, text in enumerate(rows):
+            label = start is not None and n >= start and (n - start) % 2 == 0
+            if label:  # a label: its answer, if any, is the row under it
+                out.append(Block(kind=BlockKind.HEADING, text=text, page=block.page, cue="stacked"))
+            elif text:
+                out.append(Block(kind=BlockKind.PARAGRAPH, text=text, page=block.page))
+    return out
+
+
+def _one_column(table: Table | None) -> list[str] | None:
+    """The text of each row ("" for an empty one) of a table whose every row holds one
+    cell (merged cells are one), or None for any other table or one with no text."""
+    if table is None:
+        return None
+    rows: list[str] = []
+    for row in table.rows:
+        cells = [c for c in row if c is not None]
+        if len(cells) > 1:
+            return None
+        rows.append(cells[0].strip() if cells else "")
+    return rows if any(rows) else None
+
+
+def _stacked_from(rows: list[str], vocab: Vocabulary) -> int | None:
+    """Where the rows start to go label, answer, label, answer (0, or 1 under a title
+    row): every label row reads as a label, or is a few words with no sentence ending;
+    one of them at least is a known label, and some answer is not one. None for a box
+    of text."""
+    for start in (0, 1):
+        body = rows[start:]
+        if len(body) < 2 or len(body) % 2:
+            continue
+        labels, answers = body[0::2], body[1::2]
+        if (
+            all(_label_like(text, vocab) or _short_line(text) for text in labels)
+            and any(_label_like(text, vocab) for text in labels)
+            and not all(_label_like(text, vocab) for text in answers if text)
+        ):
+            return start
+    return None

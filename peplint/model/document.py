@@ -27,7 +27,8 @@ class BlockKind(StrEnum):
 
 # Why a parser made a block what it is (shown by `peplint inspect`):
 #  headings: "heading-style", "outline-level", "bold", "numbered", "caps", "font-size",
-#            "table-title-row" (a merged or shaded first row spanning a table), "textbox", "band"
+#            "table-title-row" (a merged or shaded first row spanning a table), "textbox", "band",
+#            "stacked" (a label row over its answer in a one-column table; see extract.pairs)
 #  label-value: "content-control" (its title or tag is the label), "gap" (label and value on one
 #            PDF line split at a wide gap), "label-above" (a PDF label directly above its value)
 #  section-again: a heading that opens again a section read before, kept in that section as a

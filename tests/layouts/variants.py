@@ -174,6 +174,17 @@ VARIANTS: tuple[Variant, ...] = (
         contacts="table",
         actions=True,
     ),
+    Variant(
+        "docx-bold-stacked",
+        "python-docx",
+        "bold",
+        "stacked",
+        "weekday",
+        "glyph",
+        "numbered",
+        vocab.MY_PEP,
+        contacts="table",
+    ),
     # committed under fixtures/variants/ (made by fixtures/variants/make.sh)
     Variant(
         "libreoffice-numbered-labelpara",

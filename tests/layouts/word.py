@@ -123,6 +123,16 @@ class WordForm:
             if line:
                 doc.add_paragraph("\t".join(line))
             return
+        if style == "stacked":
+            # One bordered column: each label a bold row, its answer the row under it (a
+            # print view that stacks a form's questions; free text sits in a box).
+            table = _table(doc, 0, 1)
+            for item in group:
+                label = table.add_row().cells[0]
+                label.text = item.label  # type: ignore[union-attr]
+                label.paragraphs[0].runs[0].bold = True
+                table.add_row().cells[0].text = self.value(item)
+            return
         if style == "label_para":
             for item in group:
                 run = doc.add_paragraph().add_run(item.label)  # type: ignore[union-attr]
