@@ -23,6 +23,8 @@ from peplint.extract import values as v
         ("14.10.26", dt.date(2026, 10, 14)),
         ("By 13 February 2027", dt.date(2027, 2, 13)),
         ("31/02/2026", None),
+        ("12/12/202 6", None),  # a year cut by a line break is no year 202
+        ("1/2/123", None),
         ("by the end of Spring term", None),
         ("", None),
     ],

@@ -55,6 +55,7 @@ from peplint.parsers.pdf_tables import (
     RawCell,
     RawTable,
     finish_table,
+    healed_across,
     join_cell,
     read_table,
 )
@@ -930,7 +931,7 @@ def _continues_row(last: list[str | None], first: list[str | None]) -> bool:
 def _join_cells(a: str | None, b: str | None) -> str | None:
     if a is None or b is None:
         return a if b is None else b
-    return f"{a} {b}".strip() if b else a
+    return healed_across(a, b) if b else a
 
 
 def was_repaired(pdf: Any) -> bool:

@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from peplint.model.document import Table
@@ -98,15 +99,24 @@ def _is_known(fragment: str, vocabulary: set[str]) -> bool:
 
 def _breaks_token(last: str, first: str) -> bool:
     """Breaks that are never between words: inside an email or web address
-    ("name@example" / ".org") or inside a date, time or number ("2026-09-" / "10")."""
+    ("name@example" / ".org") or inside a date, time or number ("2026-09-" / "10",
+    "12/12/202" / "6")."""
     if ("@" in last or last.startswith(("www.", "http"))) and (
         last.endswith(".") or first.startswith(".")
     ):
         return True
-    return bool(re.search(r"\d[-:/.]$", last) and first[:1].isdigit())
+    if re.search(r"\d[-:/.]$", last) and first[:1].isdigit():
+        return True
+    # A date whose year is cut short ("12/12/202" / "6"): no year has one to three figures.
+    return bool(re.search(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{1,3}$", last) and first[:1].isdigit())
 
 
-def _breaks_word(previous: Line, line: Line, cell: RawCell, vocabulary: set[str]) -> bool:
+def _breaks_word(
+    previous: Line, line: Line, cell: RawCell, vocabulary: set[str], first_whole: str = ""
+) -> bool:
+    """Whether the break between `previous` and `line` is inside a word. `first_whole`:
+    the line's first word healed with the line after it, when that line continues it
+    ("progres" / "s"), so a fragment that is the start of a known word counts as known."""
     last, first = previous[-1], line[0]
     if _breaks_token(last["text"], first["text"]):
         return True
@@ -124,7 +134,27 @@ def _breaks_word(previous: Line, line: Line, cell: RawCell, vocabulary: set[str]
     if in_address:
         return True
     # Two words the document (or the language) uses on their own are two words.
-    return not (_is_known(last["text"], vocabulary) and _is_known(first["text"], vocabulary))
+    first_known = _is_known(first["text"], vocabulary) or (
+        bool(first_whole) and _is_known(first_whole, vocabulary)
+    )
+    return not (_is_known(last["text"], vocabulary) and first_known)
+
+
+def healed_across(before: str, after: str) -> str:
+    """Two parts of a cell cut by a page break, joined: without a space where the cut
+    split a word ("... your Psycholo" / "gy teacher ..."): neither part a word on its
+    own, the two together a known word."""
+    if not before or not after:
+        return f"{before} {after}".strip()
+    last, first = before.split()[-1], after.split()[0]
+    split = (
+        first[:1].islower()
+        and last[-1:].isalpha()
+        and not _is_known(last, set())
+        and not _is_known(first, set())
+        and _is_known(last + first, set())
+    )
+    return before + after if split else f"{before} {after}"
 
 
 def join_cell(cell: RawCell, vocabulary: set[str]) -> str:
@@ -132,13 +162,20 @@ def join_cell(cell: RawCell, vocabulary: set[str]) -> str:
     if not cell.lines:
         return ""
     text = " ".join(w["text"] for w in cell.lines[0])
-    for previous, line in zip(cell.lines, cell.lines[1:], strict=False):
+    lines = cell.lines
+    for k, (previous, line) in enumerate(pairwise(lines), start=1):
         line_text = " ".join(w["text"] for w in line)
+        after = lines[k + 1] if k + 1 < len(lines) else None
+        whole = (
+            line[0]["text"] + after[0]["text"]
+            if after is not None and len(line) == 1 and _breaks_word(line, after, cell, vocabulary)
+            else ""
+        )
         if (
             text.endswith("-")
             and previous[-1]["text"] not in {"-", "–"}
             and line_text[:1].islower()
-        ) or _breaks_word(previous, line, cell, vocabulary):
+        ) or _breaks_word(previous, line, cell, vocabulary, whole):
             text += line_text
         elif _starts_item(line_text):
             text += "\n" + line_text

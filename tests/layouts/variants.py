@@ -209,6 +209,17 @@ VARIANTS: tuple[Variant, ...] = (
         base="wordml",
     ),
     Variant(
+        "libreoffice-bold-stacked",
+        "libreoffice",
+        "bold",
+        "stacked",
+        "short",
+        "tick",
+        "grid",
+        vocab.SOUTHAMPTON,
+        base="python-docx",
+    ),
+    Variant(
         "chromium-large-gap",
         "chromium",
         "large",
