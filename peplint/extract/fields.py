@@ -237,6 +237,8 @@ class _Engine:
                     columns = self._columns(table.header, spec)
                     if not all(r in columns.values() for r in spec.requires):
                         continue
+                    if self._names_other_fields(table.header, columns):
+                        continue
                     score = len(set(columns.values())) + (
                         2 if table.section in spec.sections else 0
                     )
@@ -245,6 +247,21 @@ class _Engine:
                 if best is not None:
                     out.setdefault(best[1].path, []).append((table, best[2]))
         return out
+
+    def _names_other_fields(self, header: list[str], columns: dict[int, str]) -> bool:
+        """Whether more of a header's cells name fields of their own (labels, not any
+        list's columns) than name the list's columns: "Name | Date of birth | Year group
+        | Date entered care" is the child's details over their values, not a contacts
+        table that happens to have a "Name" column."""
+        own = sum(
+            1
+            for i, cell in enumerate(header)
+            if cell
+            and i not in columns
+            and self.cat.is_label(cell, strict=True)
+            and not self.cat.is_column(cell)
+        )
+        return own > len(columns)
 
     def _columns(self, header: list[str], spec: FieldSpec) -> dict[int, str]:
         chosen: dict[str, tuple[float, int]] = {}

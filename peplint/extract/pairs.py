@@ -405,6 +405,10 @@ class _Reader:
         if shape == "records":
             header, body = table_header(Table(rows=rows))
             self.out.tables.append(RecordTable(table, header, body, page, self.out.section))
+            if len(rows) == 2 and self._fields_over_values(rows[0]):
+                for label, value in zip(rows[0], rows[1], strict=False):
+                    if label and label.strip() and value is not None:
+                        self.pair(label, value, "label-above", page, index)
         skip: set[int] = set()
         if shape == "pairs":
             skip = self._labels_above(rows, page, index)
@@ -421,6 +425,16 @@ class _Reader:
             elif len(cells) == 1 and shape != "records":
                 for label, value in inline_pairs(cells[0], self.vocab):
                     self.pair(label, value, "inline-label", page, index, inline=True)
+
+    def _fields_over_values(self, header: list[str | None]) -> bool:
+        """Whether a header row over one row of values names fields rather than columns:
+        most of its cells are labels that are no list's column ("Name | Date of birth |
+        Year group | Date entered care" over the child's details)."""
+        cells = [c for c in header if c and c.strip()]
+        own = [
+            c for c in cells if self.vocab.is_label(c, strict=True) and not self.vocab.is_column(c)
+        ]
+        return len(cells) >= 2 and len(own) * 2 > len(cells)
 
     def _labels_above(self, rows: list[list[str | None]], page: int, index: int) -> set[int]:
         """A row of labels over a row of their values (a print view drawn as a grid)."""

@@ -1,0 +1,68 @@
+"""A header row of field labels over one row of values ("Name | Date of birth | Year
+group | Date entered care") is the child's details, read label by label: never a
+contacts table, whose "Name" column would make the child a carer with no phone or email
+(a false "no" to the care-information question)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx import Document
+
+from peplint.extract.catalogue import catalogue_for
+from peplint.extract.pairs import read_pairs
+from peplint.lint import LintSetup, lint_file
+from peplint.model.document import Block, BlockKind, Table
+from tests.conftest import GENERATED
+
+DETAILS = ["Name", "Date of birth", "Year group", "Date entered care", "Emergency placement"]
+VALUES = ["Leah Okafor", "19 January 2012", "Year 9", "6 September 2021", "No"]
+
+
+def _table(*rows: list[str | None]) -> Block:
+    return Block(kind=BlockKind.TABLE, table=Table(rows=[list(r) for r in rows]))
+
+
+def test_labels_over_one_row_of_values_are_label_value_pairs() -> None:
+    reading = read_pairs([_table(DETAILS, VALUES)], "personal_care", catalogue_for(None))
+    assert [(p.label, p.value, p.how) for p in reading.pairs] == [
+        (label, value, "label-above") for label, value in zip(DETAILS, VALUES, strict=True)
+    ]
+
+
+def test_a_contacts_table_of_one_row_stays_a_table() -> None:
+    header = ["Name", "Relationship", "Phone", "Email"]
+    row = ["Tom Bright", "Foster carer", "0121 496 0110", "tom@example.org"]
+    reading = read_pairs([_table(header, row)], "personal_care", catalogue_for(None))
+    assert not reading.pairs
+    assert [t.header for t in reading.tables] == [["name", "relationship", "phone", "email"]]
+
+
+def _details_as_a_header_table() -> bytes:
+    """secondary-good.docx with the child's details laid out as labels over values."""
+    doc = Document(str(GENERATED / "secondary-good.docx"))
+    old = next(t for t in doc.tables if t.rows[0].cells[0].text == "My name")
+    new = doc.add_table(rows=2, cols=len(DETAILS))
+    new.style = "Table Grid"
+    for cell, text in zip(new.rows[0].cells, DETAILS, strict=True):
+        cell.text = text
+    for cell, text in zip(new.rows[1].cells, VALUES, strict=True):
+        cell.text = text
+    old._tbl.addnext(new._tbl)
+    old._tbl.getparent().remove(old._tbl)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def test_the_childs_details_over_their_values_keep_care_information_a_yes(tmp_path: Path) -> None:
+    path = tmp_path / "details-over-values.docx"
+    path.write_bytes(_details_as_a_header_table())
+    report = lint_file(path, LintSetup.default())
+    assert report.pep is not None and report.checklist is not None
+    assert report.pep.child.name == "Leah Okafor"
+    assert report.pep.child.year_group == 9
+    assert [c.name for c in report.pep.carers] == ["Tom Bright", "Ann Bright"]
+    answers = {i.id: i.answer for i in report.checklist.items}
+    assert answers["D2"] == "yes"
