@@ -406,9 +406,9 @@ class _Reader:
             header, body = table_header(Table(rows=rows))
             self.out.tables.append(RecordTable(table, header, body, page, self.out.section))
             if len(rows) == 2 and self._fields_over_values(rows[0]):
-                for label, value in zip(rows[0], rows[1], strict=False):
-                    if label and label.strip() and value is not None:
-                        self.pair(label, value, "label-above", page, index)
+                for above, below in zip(rows[0], rows[1], strict=False):
+                    if above and above.strip() and below is not None:
+                        self.pair(above, below, "label-above", page, index)
         skip: set[int] = set()
         if shape == "pairs":
             skip = self._labels_above(rows, page, index)
