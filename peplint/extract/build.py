@@ -7,9 +7,11 @@ The list fields are assembled here from the records of their tables, a few lines
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
+from peplint.calendar import term_of
 from peplint.extract import values as v
 from peplint.extract.catalogue import FieldSpec, catalogue_for
 from peplint.extract.fields import (
@@ -38,6 +40,7 @@ from peplint.model.pep import (
     Source,
     Subject,
     Target,
+    TermName,
     TermResult,
 )
 
@@ -275,10 +278,13 @@ def _targets(engine: _Engine, tables: Tables, out: Extraction) -> list[Target]:
     return found
 
 
-def _subjects(tables: Tables, out: Extraction) -> list[Subject]:
+def _subjects(tables: Tables, out: Extraction, met: dt.date | None = None) -> list[Subject]:
+    """The subject table's rows. Results under columns that name no term ("Current grade
+    | Progress | On track") are the term of the PEP meeting `met` (unread without it)."""
     subjects: list[Subject] = []
     used = tables.get("attainment.subjects", [])[:1]
     for table, columns in used:
+        untermed = None if _names_terms(table.header) or met is None else TERMS[term_of(met)[1]]
         for row in table.body:
             cells = [c for c in row if c is not None]
             first = (cells[0] if cells else "").strip()
@@ -297,6 +303,9 @@ def _subjects(tables: Tables, out: Extraction) -> list[Subject]:
             if not record.get("subject"):
                 continue
             terms = [t for t in (_term(table.header, row, term) for term in TERMS) if t]
+            if untermed is not None:
+                current = _current(table.header, row, columns, untermed)
+                terms += [current] if current is not None else []
             _record_prov(out, f"attainment.subjects[{len(subjects)}]", record, table)
             subjects.append(
                 Subject(
@@ -309,6 +318,37 @@ def _subjects(tables: Tables, out: Extraction) -> list[Subject]:
             )
     _list_prov(out, "attainment.subjects", subjects, [t for t, _ in used])
     return subjects
+
+
+def _names_terms(header: list[str]) -> bool:
+    """Whether any column of the header is a term's ("autumn grade", "spring")."""
+    return any(h.startswith(TERMS) for h in header)
+
+
+# Columns of a subject table that hold this term's results when no column names a term.
+_CURRENT = ("grade", "working at", "attainment", "progress", "on track")
+
+
+def _current(
+    header: list[str], row: list[str | None], columns: dict[int, str], term: TermName
+) -> TermResult | None:
+    """A row's results in columns that name no term (a subject's target, level and
+    intervention columns are not results), as `term`'s."""
+    cells = {
+        h: (c or "").strip()
+        for i, (h, c) in enumerate(zip(header, row, strict=False))
+        if c is not None and i not in columns and any(word in h for word in _CURRENT)
+    }
+    on_track, progress = pick(cells, "on track"), pick(cells, "progress")
+    grade = pick(cells, "working at", "grade", "attainment")
+    if not any((on_track, grade, progress)):
+        return None
+    return TermResult(
+        term=term,
+        on_track=v.parse_yes_no(on_track),
+        grade=v.normalise_grade(grade),
+        progress=v.parse_progress(progress),
+    )
 
 
 def _term(header: list[str], row: list[str | None], term: Any) -> TermResult | None:
@@ -414,7 +454,9 @@ def _assemble(doc: SectionedDocument, engine: _Engine, out: Extraction) -> dict[
     data["designated_teacher"] = teacher
     data.setdefault("meeting", {})["attendees"] = _attendees(tables, out)
     data["targets"] = _targets(engine, tables, out)
-    data.setdefault("attainment", {})["subjects"] = _subjects(tables, out)
+    data.setdefault("attainment", {})["subjects"] = _subjects(
+        tables, out, values.get("meeting.date")
+    )
     data["sign_offs"] = _sign_offs(values, tables, out)
     data["eet_status"] = values.get("eet_status") or "unknown"
     return data

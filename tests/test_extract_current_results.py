@@ -1,0 +1,66 @@
+"""A subject table whose result columns name no term ("Current grade | Progress | On
+track") holds the results of the term the PEP meeting was in: read, the below-expected
+subject is found (its intervention checked), and English and maths are not said to be
+missing their grade."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from docx import Document
+
+from peplint.lint import LintSetup, lint_file
+from peplint.report import FileReport
+from tests.conftest import GENERATED
+
+HEADER = ["Subject", "Level", "Target", "On track", "Current grade", "Progress", "Intervention"]
+SUPPORT = "Small-group fractions sessions twice a week with Mr Lowe."
+
+
+def _flat_subjects(maths_support: str) -> bytes:
+    """secondary-good.docx with its termly subject table laid out with no term columns."""
+    doc = Document(str(GENERATED / "secondary-good.docx"))
+    old = next(t for t in doc.tables if t.rows[0].cells[0].text == "Subject")
+    rows = [
+        HEADER,
+        ["English", "KS3", "6", "Yes", "5", "Making expected progress", ""],
+        ["Maths", "KS3", "6", "No", "4", "Making less than expected progress", maths_support],
+        ["Art", "KS3", "6", "Yes", "7", "Making more than expected progress", ""],
+    ]
+    new = doc.add_table(rows=len(rows), cols=len(HEADER))
+    new.style = "Table Grid"
+    for row, texts in zip(new.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            cell.text = text
+    old._tbl.addnext(new._tbl)
+    old._tbl.getparent().remove(old._tbl)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _lint(data: bytes, folder: Path) -> FileReport:
+    path = folder / "flat-subjects.docx"
+    path.write_bytes(data)
+    return lint_file(path, LintSetup.default())
+
+
+def test_results_under_columns_naming_no_term_are_the_meetings_term(tmp_path: Path) -> None:
+    report = _lint(_flat_subjects(SUPPORT), tmp_path)
+    assert report.pep is not None and report.checklist is not None
+    maths = next(s for s in report.pep.attainment.subjects if s.subject == "Maths")
+    assert [(t.term, t.on_track, t.grade, t.progress) for t in maths.terms] == [
+        ("autumn", False, "4", "less")  # the meeting was on 7 October 2026
+    ]
+    assert not [f for f in report.findings if f.rule == "english-maths-recorded"]
+    assert {i.id: i.answer for i in report.checklist.items}["D6"] == "yes"
+
+
+def test_a_subject_below_expected_with_no_intervention_is_found(tmp_path: Path) -> None:
+    report = _lint(_flat_subjects(""), tmp_path)
+    assert report.checklist is not None
+    assert [
+        f.location for f in report.findings if f.rule == "intervention-where-below-expected"
+    ] == ["Maths"]
+    assert {i.id: i.answer for i in report.checklist.items}["D6"] == "no"
