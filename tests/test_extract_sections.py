@@ -52,6 +52,10 @@ def test_every_keyword_classifies_to_its_own_key(
         ("Professionals involved", "key_contacts"),
         ("My future", "post16_plan"),
         ("Youth offending", "custody_remand"),
+        ("Carers", "personal_care"),
+        ("Who I live with", "personal_care"),
+        ("Designated Teacher", "education_setting"),
+        ("Designated Teacher sign off", "designated_teacher_sign_off"),
     ],
 )
 def test_headings_of_other_forms(heading: str, key: str) -> None:
@@ -62,7 +66,13 @@ def test_headings_of_other_forms(heading: str, key: str) -> None:
 
 @pytest.mark.parametrize(
     "heading",
-    ["Views of those supporting the young person", "Carer's views", "Things that matter", "Zebra"],
+    [
+        "Views of those supporting the young person",
+        "Carer's views",
+        "Views of carers and professionals",
+        "Things that matter",
+        "Zebra",
+    ],
 )
 def test_headings_that_fit_no_section(heading: str) -> None:
     assert classify_heading(heading) is None

@@ -25,7 +25,7 @@ from peplint.extract.fields import (
     term_cells,
     term_from_cell,
 )
-from peplint.extract.pairs import RecordTable, SectionReading
+from peplint.extract.pairs import Pair, RecordTable, SectionReading
 from peplint.extract.profiles import TemplateProfile
 from peplint.extract.section_view import pick
 from peplint.extract.sections import SectionedDocument, split_sections
@@ -94,8 +94,9 @@ def _contact(record: dict[str, str]) -> Contact:
     )
 
 
-def _contacts(tables: Tables, out: Extraction) -> dict[str, Any]:
-    """Carers, and the social worker's and designated teacher's details from contact tables."""
+def _contacts(tables: Tables, out: Extraction, engine: _Engine | None = None) -> dict[str, Any]:
+    """Carers, and the social worker's and designated teacher's details from contact tables
+    (carers also from labelled lines, `_labelled_carers`, when no table lists them)."""
     listed = tables.get("contacts", [])
     carers: list[Contact] = []
     carer_tables: list[RecordTable] = []
@@ -117,6 +118,8 @@ def _contacts(tables: Tables, out: Extraction) -> dict[str, Any]:
                 carers.append(contact)
                 carer_tables.append(table)
     _list_prov(out, "carers", carers, carer_tables)
+    if not carers and engine is not None:
+        carers = _labelled_carers(engine, out)
     order = ["key_contacts", "personal_care", "social_worker_info", "education_setting"]
     ranked = sorted(by_section, key=lambda c: order.index(c[0]) if c[0] in order else 9)
     roles = {}
@@ -128,6 +131,57 @@ def _contacts(tables: Tables, out: Extraction) -> dict[str, Any]:
             ((c, t) for _, c, t, _ in ranked if words in (c.role or "").lower()), None
         )
     return {"carers": carers, "roles": roles}
+
+
+_PROFESSIONAL = re.compile(r"(?i)social worker|teacher|\bschool\b")
+
+
+def _labelled_carers(engine: _Engine, out: Extraction) -> list[Contact]:
+    """Carers given as labelled lines in the care section, one carer after another
+    ("Carer name: Tom Bright" / "Relationship: Foster carer" / "Phone: ..."): a label of
+    a column already given starts the next carer. Lines a field of its own took are not
+    read again."""
+    spec = engine.cat.fields.get("contacts")
+    if spec is None:
+        return []
+    used = {id(engine.pairs[i]) for i in engine.used}
+    records: list[list[tuple[str, Pair]]] = []
+    for reading in engine.readings:
+        if reading.section != "personal_care":
+            continue
+        for pair in reading.pairs:
+            match = engine.cat.column(pair.label, spec.columns) if id(pair) not in used else None
+            if match is None:
+                continue
+            column = match.path.rsplit(".", 1)[-1]
+            if not records or column in {c for c, _ in records[-1]}:
+                records.append([])
+            records[-1].append((column, pair))
+    carers: list[Contact] = []
+    for record in records:
+        row = {column: pair.value for column, pair in record}
+        if len(row) < 2 or not row.get("name") or _PROFESSIONAL.search(row.get("role") or ""):
+            continue  # a lone "Name" line is no carer's record
+        path = f"carers[{len(carers)}]"
+        for column, pair in record:
+            out.provenance[f"{path}.{column}"] = _pair_prov(pair)
+        carers.append(_contact(row))
+    if carers:
+        out.provenance["carers"] = _pair_prov(records[0][0][1]).model_copy(
+            update={"state": "found"}
+        )
+    return carers
+
+
+def _pair_prov(pair: Pair) -> FieldProvenance:
+    return FieldProvenance(
+        state="found" if pair.value else "empty",
+        label=pair.label,
+        section=pair.section,
+        page=pair.page,
+        how=pair.how,
+        score=1.0,
+    )
 
 
 def _fill_person(
@@ -424,7 +478,7 @@ def _nest(values: dict[str, Any]) -> dict[str, Any]:
 def _assemble(doc: SectionedDocument, engine: _Engine, out: Extraction) -> dict[str, Any]:
     tables = engine.tables()
     values = dict(out.values)
-    contacts = _contacts(tables, out)
+    contacts = _contacts(tables, out, engine)
     data = _nest(
         {
             k: val
