@@ -66,3 +66,43 @@ def test_the_childs_details_over_their_values_keep_care_information_a_yes(tmp_pa
     assert [c.name for c in report.pep.carers] == ["Tom Bright", "Ann Bright"]
     answers = {i.id: i.answer for i in report.checklist.items}
     assert answers["D2"] == "yes"
+
+
+def _pairs(*rows: list[str | None]) -> list[tuple[str, str, str]]:
+    reading = read_pairs([_table(*rows)], "x", catalogue_for(None))
+    return [(p.label, p.value, p.how) for p in reading.pairs]
+
+
+def test_four_labels_over_their_values_are_not_label_value_label_value() -> None:
+    labels = ["Does the young person have additional needs?", "SEN status"]
+    labels += ["Category of need", "Special exam arrangements"]
+    values = ["Yes", "SEN Support", "Speech, language and communication", "Extra time (25%)"]
+    assert _pairs(labels, values) == [
+        (label, value, "label-above") for label, value in zip(labels, values, strict=True)
+    ]
+
+
+def test_a_sign_off_row_of_labels_over_its_answers() -> None:
+    labels = ["Social worker section complete", "Date completed", "Date of next PEP"]
+    values = ["Yes", "8 October 2026", "27/01/2027"]
+    assert _pairs(labels, values) == [
+        (label, value, "label-above") for label, value in zip(labels, values, strict=True)
+    ]
+
+
+def test_a_person_named_by_their_role_over_their_details() -> None:
+    got = _pairs(
+        ["Social worker", "Telephone", "Email", "Local authority"],
+        ["Daniel Hughes", "0121 496 0450", "daniel@example.org", "Sandwell"],
+    )
+    assert ("Social worker", "Daniel Hughes", "label-above") in got
+    assert ("Telephone", "0121 496 0450", "label-above") in got
+
+
+def test_label_value_label_value_rows_stay_pairs_of_cells() -> None:
+    got = _pairs(
+        ["Social worker has signed off", "☒ Yes ☐ No", "Date social worker signed", "15/10/2026"],
+        ["Next PEP (social worker)", "10/02/2027", None, None],
+    )
+    assert ("Date social worker signed", "15/10/2026", "table-row") in got
+    assert not [p for p in got if p[2] == "label-above"]

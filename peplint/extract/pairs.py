@@ -428,13 +428,19 @@ class _Reader:
 
     def _fields_over_values(self, header: list[str | None]) -> bool:
         """Whether a header row over one row of values names fields rather than columns:
-        most of its cells are labels that are no list's column ("Name | Date of birth |
-        Year group | Date entered care" over the child's details)."""
+        half its cells or more name fields of their own ("Name | Date of birth | Year
+        group | Date entered care" over the child's details; "Social worker | Telephone |
+        Email | Local authority")."""
         cells = [c for c in header if c and c.strip()]
-        own = [
-            c for c in cells if self.vocab.is_label(c, strict=True) and not self.vocab.is_column(c)
-        ]
-        return len(cells) >= 2 and len(own) * 2 > len(cells)
+        own = [c for c in cells if self._names_a_field(c)]
+        return len(cells) >= 2 and len(own) * 2 >= len(cells)
+
+    def _names_a_field(self, cell: str) -> bool:
+        """A header cell that names a field of its own: a label, and not a one-word
+        column name of a table of people or results ("Name", "Phone", "Attended")."""
+        if not self.vocab.is_label(cell, strict=True):
+            return False
+        return not (self.vocab.is_column(cell) and len(cell.split()) == 1)
 
     def _labels_above(self, rows: list[list[str | None]], page: int, index: int) -> set[int]:
         """A row of labels over a row of their values (a print view drawn as a grid)."""
@@ -495,6 +501,13 @@ class _Reader:
                 second and self.vocab.is_label(second) and not self.vocab.is_column(second)
             )
             return "records" if header_like and len(rows) > 1 else "pairs"
+        if (
+            len(rows) == 2
+            and self._fields_over_values(rows[0])
+            and not self._first_row_holds_values(rows[0])
+            and not any(c and self.vocab.is_label(c, strict=True) for c in rows[1])
+        ):
+            return "records"  # labels over their values, never label, value, label, value
         if (
             width % 2 == 0
             and (columns * 2 < len(present) or self._first_row_holds_values(rows[0]))
