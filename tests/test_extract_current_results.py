@@ -64,3 +64,25 @@ def test_a_subject_below_expected_with_no_intervention_is_found(tmp_path: Path) 
         f.location for f in report.findings if f.rule == "intervention-where-below-expected"
     ] == ["Maths"]
     assert {i.id: i.answer for i in report.checklist.items}["D6"] == "no"
+
+
+def _without_dates(data: bytes) -> bytes:
+    """The document with every date row's answer emptied: no date says which term it is."""
+    doc = Document(io.BytesIO(data))
+    for table in doc.tables:
+        for row in table.rows:
+            cells = row.cells
+            if len(cells) == 2 and "date" in cells[0].text.lower():
+                cells[1].text = ""
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def test_results_of_a_term_no_date_names_are_unclear_never_judged(tmp_path: Path) -> None:
+    report = _lint(_without_dates(_flat_subjects("")), tmp_path)
+    assert report.pep is not None and report.checklist is not None
+    assert report.pep.meeting.date is None
+    assert {i.id: i.answer for i in report.checklist.items}["D6"] == "unclear"
+    recorded = [f.message for f in report.findings if f.rule == "english-maths-recorded"]
+    assert recorded and all("could not be found" in m for m in recorded)

@@ -334,11 +334,14 @@ def _targets(engine: _Engine, tables: Tables, out: Extraction) -> list[Target]:
 
 def _subjects(tables: Tables, out: Extraction, met: dt.date | None = None) -> list[Subject]:
     """The subject table's rows. Results under columns that name no term ("Current grade
-    | Progress | On track") are the term of the PEP meeting `met` (unread without it)."""
+    | Progress | On track") are the term of the PEP `met` (its meeting or sign-off); when
+    no date says which term that is, a subject's results are recorded as not read (the
+    rules then say "unclear", never judge a subject whose results they cannot see)."""
     subjects: list[Subject] = []
     used = tables.get("attainment.subjects", [])[:1]
     for table, columns in used:
-        untermed = None if _names_terms(table.header) or met is None else TERMS[term_of(met)[1]]
+        flat = not _names_terms(table.header)
+        untermed = TERMS[term_of(met)[1]] if flat and met is not None else None
         for row in table.body:
             cells = [c for c in row if c is not None]
             first = (cells[0] if cells else "").strip()
@@ -360,6 +363,10 @@ def _subjects(tables: Tables, out: Extraction, met: dt.date | None = None) -> li
             if untermed is not None:
                 current = _current(table.header, row, columns, untermed)
                 terms += [current] if current is not None else []
+            elif flat and _current(table.header, row, columns, "autumn") is not None:
+                # Results there, but of a term no date names: not read, so not judged.
+                path = f"attainment.subjects[{len(subjects)}].terms"
+                out.provenance[path] = _table_prov("not_found", table)
             _record_prov(out, f"attainment.subjects[{len(subjects)}]", record, table)
             subjects.append(
                 Subject(
@@ -372,6 +379,14 @@ def _subjects(tables: Tables, out: Extraction, met: dt.date | None = None) -> li
             )
     _list_prov(out, "attainment.subjects", subjects, [t for t, _ in used])
     return subjects
+
+
+# The dates that say which term a PEP is of, best first.
+_PEP_DATES = (
+    "meeting.date",
+    "sign_offs.designated_teacher.date",
+    "sign_offs.social_worker.date",
+)
 
 
 def _names_terms(header: list[str]) -> bool:
@@ -508,9 +523,8 @@ def _assemble(doc: SectionedDocument, engine: _Engine, out: Extraction) -> dict[
     data["designated_teacher"] = teacher
     data.setdefault("meeting", {})["attendees"] = _attendees(tables, out)
     data["targets"] = _targets(engine, tables, out)
-    data.setdefault("attainment", {})["subjects"] = _subjects(
-        tables, out, values.get("meeting.date")
-    )
+    when = next((values[k] for k in _PEP_DATES if isinstance(values.get(k), dt.date)), None)
+    data.setdefault("attainment", {})["subjects"] = _subjects(tables, out, when)
     data["sign_offs"] = _sign_offs(values, tables, out)
     data["eet_status"] = values.get("eet_status") or "unknown"
     return data

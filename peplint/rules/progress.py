@@ -25,6 +25,13 @@ def is_below_expected(subject: Subject) -> bool:
     return term is not None and (term.on_track is False or term.progress == "less")
 
 
+def _results_unread(pep: Pep, index: int) -> bool:
+    """Whether the reader saw a subject's results but could not read them (a table whose
+    columns name no term, and no date saying which term the PEP is of)."""
+    entry = pep.provenance.get(f"attainment.subjects[{index}].terms")
+    return entry is not None and entry.state == "not_found"
+
+
 class InterventionWhereBelowExpected(Rule):
     id = "intervention-where-below-expected"
     severity = "error"
@@ -40,10 +47,17 @@ class InterventionWhereBelowExpected(Rule):
 
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
         for index, subject in enumerate(pep.attainment.subjects):
-            if not is_below_expected(subject) or is_substantive(subject.intervention, 4):
+            page = self.page_of(pep, "attainment_progress")
+            if is_substantive(subject.intervention, 4):
+                continue
+            if _results_unread(pep, index):  # below expected or not: it cannot be told
+                results = f"attainment.subjects[{index}].terms"
+                if unread := self.unread(ctx, pep, results, location=subject.subject, page=page):
+                    yield unread
+                continue
+            if not is_below_expected(subject):
                 continue
             path = f"attainment.subjects[{index}].intervention"
-            page = self.page_of(pep, "attainment_progress")
             if unread := self.unread(ctx, pep, path, location=subject.subject, page=page):
                 yield unread
             else:
@@ -78,7 +92,7 @@ class EnglishMathsRecorded(Rule):
             yield unread
             return
         found: dict[str, Subject | None] = {"English": None, "maths": None}
-        for subject in pep.attainment.subjects:
+        for index, subject in enumerate(pep.attainment.subjects):
             name = subject.subject.lower()
             key = (
                 "English"
@@ -90,6 +104,11 @@ class EnglishMathsRecorded(Rule):
             if key is None:
                 continue
             found[key] = subject
+            if _results_unread(pep, index):
+                results = f"attainment.subjects[{index}].terms"
+                if unread := self.unread(ctx, pep, results, location=subject.subject, page=page):
+                    yield unread
+                continue
             term = latest_term(subject)
             if not subject.level or term is None or not (term.grade or term.progress):
                 yield self.finding(
