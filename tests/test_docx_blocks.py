@@ -102,11 +102,12 @@ def test_merged_cells_appear_once_and_nested_tables_are_read(tmp_path: Path) -> 
         "</w:tbl>"
     )
     blocks = read_docx(_doc_with(tmp_path, table)).blocks
-    assert len(blocks) == 1
+    assert len(blocks) == 2  # the table, then the table nested in its cell as one of its own
     rows = blocks[0].table.rows  # type: ignore[union-attr]
     assert rows[0] == ["Autumn", None, "Notes"]
     assert rows[1] == ["Grade", "Progress", None]
     assert rows[2] == ["B", "Expected\ninner a | inner b", "in a control"]
+    assert blocks[1].table is not None and blocks[1].table.rows == [["inner a", "inner b"]]
 
 
 def test_headers_and_footers_are_not_content(tmp_path: Path) -> None:

@@ -123,6 +123,7 @@ class _Walker:
         self._reading = _ParagraphReading()
         self._last_size = 0  # type size of the last body paragraph read (for text boxes)
         self._in_control = 0  # depth of run-level content controls being read
+        self._nested: list[list[list[str | None]]] = []  # tables met inside the table being read
 
     # -- body level -------------------------------------------------------
     def walk_body(self, body: Any, sink: list[Block] | None = None) -> None:
@@ -442,9 +443,31 @@ class _Walker:
     def _table(self, tbl: Any, sink: list[Block]) -> None:
         page = self.page
         controls: list[tuple[int, Block]] = []
-        rows, looks = self.table_rows(tbl, controls)
+        outer_nested, self._nested = self._nested, []
+        try:
+            rows, looks = self.table_rows(tbl, controls)
+            nested = self._nested
+        finally:
+            self._nested = outer_nested
         if not any(any(c for c in row) for row in rows):
             return
+        self._table_parts(rows, looks, controls, page, sink)
+        # A table inside a cell (a layout table round the carers or targets table) is
+        # also a table of its own, after the one holding it: its header and records are
+        # then read as any table's, not only as lines of text in the outer cell.
+        for inner in nested:
+            if any(any(c for c in row) for row in inner):
+                sink.append(Block(kind=BlockKind.TABLE, table=Table(rows=inner), page=page))
+
+    def _table_parts(
+        self,
+        rows: list[list[str | None]],
+        looks: list[_CellLook | None],
+        controls: list[tuple[int, Block]],
+        page: int,
+        sink: list[Block],
+    ) -> None:
+        """The table as table blocks, split at title rows (each a heading)."""
         start = 0
         for index in range(len(rows) + 1):
             title = _title_row(rows, looks, index) if index < len(rows) else None
@@ -545,7 +568,9 @@ class _Walker:
                 for _after, boxed in reading.boxes:  # a text box in a cell is part of it
                     lines.extend(line for b in boxed if (line := _block_line(b)))
             elif child.tag == TBL:  # nested table: its rows become lines of this cell
-                for row in self.table_rows(child)[0]:
+                inner = self.table_rows(child)[0]
+                self._nested.append(inner)  # and a table of its own (see `_table`)
+                for row in inner:
                     line = " | ".join(c for c in row if c)
                     if line:
                         lines.append(line)
