@@ -403,6 +403,9 @@ class _Reader:
                         self.pair(cells[i], cells[i + 1], "table-row", page, index)
             return
         if shape == "records":
+            if self._transposed(rows):  # one record a column: read it as one a row
+                rows = [list(column)[1:] for column in zip(*rows, strict=False)]
+                table = Table(rows=rows)
             header, body = table_header(Table(rows=rows))
             self.out.tables.append(RecordTable(table, header, body, page, self.out.section))
             if len(rows) == 2 and self._fields_over_values(rows[0]):
@@ -425,6 +428,19 @@ class _Reader:
             elif len(cells) == 1 and shape != "records":
                 for label, value in inline_pairs(cells[0], self.vocab):
                     self.pair(label, value, "inline-label", page, index, inline=True)
+
+    def _transposed(self, rows: list[list[str | None]]) -> bool:
+        """Whether a table holds one record a column: its first column names a list's
+        columns ("Target", "Strategy", "By whom", "By when") and its first row only
+        numbers the records ("Target 1 | Target 2 | Target 3")."""
+        if len(rows) < 4 or any(len(r) != len(rows[0]) for r in rows) or len(rows[0]) < 2:
+            return False
+        names = [(r[0] or "").strip() for r in rows[1:]]
+        named = [n for n in names if n and self.vocab.is_column(n)]
+        if len(named) < 3 or len(named) * 4 < len(names) * 3:
+            return False
+        numbering = {re.sub(r"[\d\s.:#]+$", "", (c or "").strip().lower()) for c in rows[0][1:]}
+        return len(numbering) == 1 and not (rows[0][0] or "").strip()
 
     def _fields_over_values(self, header: list[str | None]) -> bool:
         """Whether a header row over one row of values names fields rather than columns:

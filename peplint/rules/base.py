@@ -19,7 +19,7 @@ from peplint.model.findings import Finding, Severity
 from peplint.model.pep import FieldState, Pep
 from peplint.nlp import TextFacts, analyse
 from peplint.rules.field_titles import field_title, join_titles
-from peplint.rules.target_text import unjudged_targets, why_not_a_target
+from peplint.rules.target_text import unjudged_targets, unread_target_lines, why_not_a_target
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -160,11 +160,27 @@ class Rule:
         empty (all targets, or the one at position `only`), else None.
 
         Such a text is a misread layout, not a target: a rule that would say "no" about
-        the targets asks this first, so its "no" rests only on real target text.
+        the targets asks this first, so its "no" rests only on real target text. Asked of
+        all the targets, it also finds text of the targets section that no target read
+        holds (`unread_target_lines`): a count, or what the targets cover, would rest on
+        part of them only.
         """
         positions = [i for i in unjudged_targets(pep) if only is None or i == only]
         if not positions:
-            return None
+            missed = unread_target_lines(pep) if only is None else []
+            if not missed:
+                return None
+            return self.finding(
+                ctx,
+                f'Part of the targets section was not read as targets ("{_clip(missed[0], 80)}"); '
+                "check the targets by eye.",
+                section="smart_targets",
+                location=location,
+                page=page,
+                unclear=True,
+                suggestion="If the layout sets its targets out another way, map its labels with "
+                "`peplint template learn`; peplint has not judged what it could not read.",
+            ).model_copy(update={"not_found": ["targets"]})
         numbers = ", ".join(str(i + 1) for i in positions)
         reason = why_not_a_target(pep.targets[positions[0]].text)
         noun = "target" if len(positions) == 1 else "targets"
