@@ -50,6 +50,7 @@ from peplint.parsers.pdf_lines import (
 from peplint.parsers.pdf_open import lay_out
 from peplint.parsers.pdf_pages import KEEP_UNPACKED, Pages, PageStore
 from peplint.parsers.pdf_running import MarginText, in_running_band, running_texts
+from peplint.parsers.pdf_struck import without_struck
 from peplint.parsers.pdf_tables import (
     TABLE_SETTINGS,
     RawCell,
@@ -146,6 +147,7 @@ def _read_page(page: Any, number: int) -> tuple[_PageItems, int, int]:
         )
     else:
         clean_page = page
+    clean_page = without_struck(clean_page)  # deleted text, as tracked changes print
     words = _plain_words(
         clean_page.extract_words(
             extra_attrs=["fontname", "size", "non_stroking_color"], keep_blank_chars=False

@@ -521,6 +521,15 @@ class PdfiumPage(Container):
     def close(self) -> None:
         """Nothing to release: PDFium's page is closed as soon as it has been read."""
 
+    def without_chars(self, drop: Callable[[float, float, float, float], bool]) -> PdfiumPage:
+        """The same page without the characters `drop` takes, asked (x0, top, bottom, x1)."""
+        rows = [row for row in self._rows if not drop(row[2], row[3], row[4], row[5])]
+        if len(rows) == len(self._rows):
+            return self
+        return PdfiumPage(
+            self.page_number, self.width, self.height, rows, self._shapes, self._image_count
+        )
+
     def without_shapes(self, keep: Callable[[Obj], bool]) -> PdfiumPage:
         """The same page with all its characters and only the shapes `keep` accepts."""
         shapes = {kind: [o for o in objs if keep(o)] for kind, objs in self._shapes.items()}
