@@ -10,8 +10,20 @@ release keeps it, callers fall back to the ordinary import.
 from __future__ import annotations
 
 import importlib.util
+from functools import cache
 from pathlib import Path
 from types import ModuleType
+
+
+@cache
+def english_stop_words() -> frozenset[str]:
+    """spaCy's English stop words, without importing spaCy (a second of start-up)."""
+    module = load_module_file("spacy", "lang/en/stop_words.py", "peplint._spacy_stop_words")
+    if module is None:
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        return frozenset(STOP_WORDS)
+    return frozenset(module.STOP_WORDS)
 
 
 def load_module_file(package: str, relative: str, name: str) -> ModuleType | None:

@@ -134,6 +134,7 @@ def _contacts(tables: Tables, out: Extraction, engine: _Engine | None = None) ->
 
 
 _PROFESSIONAL = re.compile(r"(?i)social worker|teacher|\bschool\b")
+_CARER = re.compile(r"(?i)\bcarers?\b|\bfoster|guardian|kinship|live with|placement")
 
 
 def _labelled_carers(engine: _Engine, out: Extraction) -> list[Contact]:
@@ -162,14 +163,16 @@ def _labelled_carers(engine: _Engine, out: Extraction) -> list[Contact]:
         row = {column: pair.value for column, pair in record}
         if len(row) < 2 or not row.get("name") or _PROFESSIONAL.search(row.get("role") or ""):
             continue  # a lone "Name" line is no carer's record
+        named = next(pair.label for column, pair in record if column == "name")
+        if not (_CARER.search(named) or _CARER.search(row.get("role") or "")):
+            continue  # the child, a parent, an IRO: a name, but not a carer's
         path = f"carers[{len(carers)}]"
         for column, pair in record:
             out.provenance[f"{path}.{column}"] = _pair_prov(pair)
         carers.append(_contact(row))
     if carers:
-        out.provenance["carers"] = _pair_prov(records[0][0][1]).model_copy(
-            update={"state": "found"}
-        )
+        first = out.provenance["carers[0].name"]  # the first carer taken, not a record skipped
+        out.provenance["carers"] = first.model_copy(update={"state": "found"})
     return carers
 
 
@@ -394,8 +397,17 @@ def _names_terms(header: list[str]) -> bool:
     return any(h.startswith(TERMS) for h in header)
 
 
-# Columns of a subject table that hold this term's results when no column names a term.
+# Columns of a subject table that hold this term's results when no column names a term,
+# and the words of columns that hold another figure ("Predicted grade", "Expected progress").
 _CURRENT = ("grade", "working at", "attainment", "progress", "on track")
+_NOT_CURRENT = ("target", "predict", "expect", "aspiration", "estimat", "end of", "forecast")
+
+
+def _competing(cells: dict[str, str]) -> bool:
+    """Whether two result columns could each be the grade, or each the progress."""
+    grades = [h for h in cells if any(w in h for w in ("working at", "grade", "attainment"))]
+    progress = [h for h in cells if "progress" in h]
+    return len(grades) > 1 or len(progress) > 1
 
 
 def _current(
@@ -406,8 +418,13 @@ def _current(
     cells = {
         h: (c or "").strip()
         for i, (h, c) in enumerate(zip(header, row, strict=False))
-        if c is not None and i not in columns and any(word in h for word in _CURRENT)
+        if c is not None
+        and i not in columns
+        and any(word in h for word in _CURRENT)
+        and not any(word in h for word in _NOT_CURRENT)
     }
+    if _competing(cells):
+        return None  # two columns could hold the one figure: not guessed
     on_track, progress = pick(cells, "on track"), pick(cells, "progress")
     grade = pick(cells, "working at", "grade", "attainment")
     if not any((on_track, grade, progress)):

@@ -808,17 +808,18 @@ def _one_column(table: Table | None) -> list[str] | None:
 
 def _stacked_from(rows: list[str], vocab: Vocabulary) -> int | None:
     """Where the rows start to go label, answer, label, answer (0, or 1 under a title
-    row): every label row reads as a label, or is a few words with no sentence ending;
-    one of them at least is a known label, and some answer is not one. None for a box
-    of text."""
+    row): every label row reads as a label or is a few words with no sentence ending,
+    three in four at least read as labels, and some answer does not. None for a box of
+    text (a list of short views is not labels and answers)."""
     for start in (0, 1):
         body = rows[start:]
         if len(body) < 2 or len(body) % 2:
             continue
         labels, answers = body[0::2], body[1::2]
+        known = sum(_label_like(text, vocab) for text in labels)
         if (
             all(_label_like(text, vocab) or _short_line(text) for text in labels)
-            and any(_label_like(text, vocab) for text in labels)
+            and known * 4 >= len(labels) * 3
             and not all(_label_like(text, vocab) for text in answers if text)
         ):
             return start

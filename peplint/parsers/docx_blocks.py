@@ -123,7 +123,9 @@ class _Walker:
         self._reading = _ParagraphReading()
         self._last_size = 0  # type size of the last body paragraph read (for text boxes)
         self._in_control = 0  # depth of run-level content controls being read
-        self._nested: list[list[list[str | None]]] = []  # tables met inside the table being read
+        # Tables met inside the table being read, with the outer row holding each
+        self._nested: list[tuple[int, list[list[str | None]]]] = []
+        self._row = 0  # the row of the table being read (for the tables nested in it)
 
     # -- body level -------------------------------------------------------
     def walk_body(self, body: Any, sink: list[Block] | None = None) -> None:
@@ -451,29 +453,30 @@ class _Walker:
             self._nested = outer_nested
         if not any(any(c for c in row) for row in rows):
             return
-        self._table_parts(rows, looks, controls, page, sink)
-        # A table inside a cell (a layout table round the carers or targets table) is
-        # also a table of its own, after the one holding it: its header and records are
-        # then read as any table's, not only as lines of text in the outer cell.
-        for inner in nested:
-            if any(any(c for c in row) for row in inner):
-                sink.append(Block(kind=BlockKind.TABLE, table=Table(rows=inner), page=page))
+        self._table_parts(rows, looks, controls, nested, page, sink)
 
     def _table_parts(
         self,
         rows: list[list[str | None]],
         looks: list[_CellLook | None],
         controls: list[tuple[int, Block]],
+        nested: list[tuple[int, list[list[str | None]]]],
         page: int,
         sink: list[Block],
     ) -> None:
-        """The table as table blocks, split at title rows (each a heading)."""
+        """The table as table blocks, split at title rows (each a heading). A table inside
+        a cell (a layout table round the carers or targets table) is a table of its own
+        too, after the part holding it, so it is in that part's section: its header and
+        records are then read as any table's, not only as lines of the outer cell."""
         start = 0
         for index in range(len(rows) + 1):
             title = _title_row(rows, looks, index) if index < len(rows) else None
             if title is None and index < len(rows):
                 continue
             self._table_part(rows, start, index, controls, page, sink)
+            for row_index, inner in nested:
+                if start <= row_index < index and any(any(c for c in r) for r in inner):
+                    sink.append(Block(kind=BlockKind.TABLE, table=Table(rows=inner), page=page))
             if title is not None:
                 heading = Block(
                     kind=BlockKind.HEADING, text=title, level=2, page=page, cue="table-title-row"
@@ -511,6 +514,7 @@ class _Walker:
         titled controls in cells are added to `controls` with their row."""
         grid: list[list[str | None]] = []
         looks: list[_CellLook | None] = []
+        outer_row, self._row = self._row, 0
         for tr in self._unwrap(tbl):
             if tr.tag != TR:
                 continue
@@ -549,6 +553,8 @@ class _Walker:
                 look = _CellLook(len(row), all_shaded, look.bold, look.cells)
             grid.append(row)
             looks.append(look)
+            self._row = len(grid)
+        self._row = outer_row
         return grid, looks
 
     def _cell_text(self, tc: Any) -> str:
@@ -568,8 +574,9 @@ class _Walker:
                 for _after, boxed in reading.boxes:  # a text box in a cell is part of it
                     lines.extend(line for b in boxed if (line := _block_line(b)))
             elif child.tag == TBL:  # nested table: its rows become lines of this cell
+                holding = self._row  # the outer row, before the inner table is walked
                 inner = self.table_rows(child)[0]
-                self._nested.append(inner)  # and a table of its own (see `_table`)
+                self._nested.append((holding, inner))  # a table of its own too (`_table_parts`)
                 for row in inner:
                     line = " | ".join(c for c in row if c)
                     if line:

@@ -21,6 +21,7 @@ from itertools import pairwise
 from typing import Any
 
 from peplint.model.document import Table
+from peplint.module_files import english_stop_words
 
 TABLE_SETTINGS: dict[str, Any] = {
     "vertical_strategy": "lines",
@@ -72,19 +73,7 @@ def common_words() -> frozenset[str]:
     text = data.joinpath("common_words.txt").read_text(encoding="utf-8")
     words = {w for line in text.splitlines() if not line.startswith("#") for w in line.split()}
     english = gzip.decompress(data.joinpath("english_words.txt.gz").read_bytes()).decode("ascii")
-    return frozenset(words | _stop_words() | set(english.split()))
-
-
-def _stop_words() -> set[str]:
-    """spaCy's English stop words, without importing spaCy (a second of start-up)."""
-    from peplint.module_files import load_module_file
-
-    module = load_module_file("spacy", "lang/en/stop_words.py", "peplint._spacy_stop_words")
-    if module is None:
-        from spacy.lang.en.stop_words import STOP_WORDS
-
-        return set(STOP_WORDS)
-    return set(module.STOP_WORDS)
+    return frozenset(words | english_stop_words() | set(english.split()))
 
 
 def _is_known(fragment: str, vocabulary: set[str]) -> bool:
@@ -107,8 +96,9 @@ def _breaks_token(last: str, first: str) -> bool:
         return True
     if re.search(r"\d[-:/.]$", last) and first[:1].isdigit():
         return True
-    # A date whose year is cut short ("12/12/202" / "6"): no year has one to three figures.
-    return bool(re.search(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{1,3}$", last) and first[:1].isdigit())
+    # A date whose year is cut short ("12/12/202" / "6"): no year has one or three figures
+    # (two are a year: "01/02/26" then "2 targets met" stay apart).
+    return bool(re.search(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d|\d{3})$", last) and first[:1].isdigit())
 
 
 def _breaks_word(
@@ -144,7 +134,7 @@ def healed_across(before: str, after: str) -> str:
     """Two parts of a cell cut by a page break, joined: without a space where the cut
     split a word ("... your Psycholo" / "gy teacher ..."): neither part a word on its
     own, the two together a known word."""
-    if not before or not after:
+    if not before.strip() or not after.strip():
         return f"{before} {after}".strip()
     last, first = before.split()[-1], after.split()[0]
     split = (

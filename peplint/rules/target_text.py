@@ -14,6 +14,7 @@ import re
 from peplint.extract.catalogue import builtin_catalogue
 from peplint.extract.section_words import classify_heading
 from peplint.model.pep import Pep
+from peplint.module_files import english_stop_words
 
 HEADING_WORDS = 5  # a heading is a few words; a target longer than this is read as text
 TICK_BOXES = "☐☑☒"  # ballot boxes: a form's question with its options, never a target's words
@@ -37,30 +38,44 @@ def why_not_a_target(text: str | None) -> str | None:
 
 
 _WORD = re.compile(r"[a-z]{3,}")
-UNREAD_LINE_WORDS = 6  # a line this long that no target holds is text the reader missed
+UNREAD_LINE_WORDS = 4  # a line with this many meaningful words no target holds was missed
+# Words of a form's guidance ("Targets should be SMART"), which tells, where targets state.
+_GUIDANCE = re.compile(r"(?i)\b(should|must|smart|specific, measurable)\b")
+
+
+def _meaningful(text: str | None) -> list[str]:
+    stop = english_stop_words()
+    return [w for w in _WORD.findall((text or "").lower()) if w not in stop]
 
 
 def unread_target_lines(pep: Pep) -> list[str]:
-    """Lines of the targets section that read as text (six words or more) and that the
-    targets read from it do not hold (not half their words): a target row split over a
-    page, a table the reader did not take as targets. A count of the targets, or a
+    """Lines of the targets section that read as text (four meaningful words or more, not
+    the form's labels or guidance) and that no one target read from it holds (half their
+    meaningful words): a target row split over a page, a table the reader did not take
+    as targets. A count of the targets, or a
     judgement of what they cover, would rest on only part of them."""
     section = pep.sections.get("smart_targets")
     if section is None:
         return []
-    held: set[str] = set()
-    for target in pep.targets:
-        for part in (target.text, target.who, target.strategy, target.deadline_text, target.review):
-            held.update(_WORD.findall((part or "").lower()))
+    held = [
+        {
+            w
+            for part in (t.text, t.who, t.strategy, t.deadline_text, t.review)
+            for w in _meaningful(part)
+        }
+        for t in pep.targets
+    ]
     missed = []
     labels = builtin_catalogue()
     for line in section.text.splitlines():
+        if _GUIDANCE.search(line):
+            continue
         # A table row's cells, less the form's own labels (a header row, a prompt)
         cells = [c for c in line.split(" | ") if labels.part_label(c.strip(), "targets") is None]
-        words = [w for cell in cells for w in _WORD.findall(cell.lower())]
+        words = [w for cell in cells for w in _meaningful(cell)]
         if len(words) < UNREAD_LINE_WORDS:
             continue
-        if sum(word in held for word in words) * 2 < len(words):
+        if not any(sum(w in one for w in words) * 2 >= len(words) for one in held):
             missed.append(" ".join(line.split()))
     return missed
 
