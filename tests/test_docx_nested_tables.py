@@ -5,32 +5,22 @@ three were expected)."""
 
 from __future__ import annotations
 
-import copy
-import io
 from pathlib import Path
-
-from docx import Document
 
 from peplint.lint import LintSetup, lint_file
 from tests.conftest import GENERATED
+from tests.docx_edits import fixture, grid, nest, replace, saved, table_starting
 
 
 def _nested_in_a_layout_table(name: str) -> bytes:
     """walsall-good.docx with a table moved into the second cell of a one-row layout
     table whose first cell names it."""
-    doc = Document(str(GENERATED / "walsall-good.docx"))
-    table = next(t for t in doc.tables if t.rows[0].cells[0].text == name)
-    layout = doc.add_table(rows=1, cols=2)
-    layout.style = "Table Grid"
-    layout.rows[0].cells[0].text = "Agreed targets"
-    cell = layout.rows[0].cells[1]
-    cell._tc.append(copy.deepcopy(table._tbl))
-    cell._tc.append(copy.deepcopy(cell.paragraphs[0]._p))  # a cell ends with a paragraph
-    table._tbl.addnext(layout._tbl)
-    table._tbl.getparent().remove(table._tbl)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    doc = fixture("walsall-good.docx")
+    table = table_starting(doc, name)
+    layout = grid(doc, [["Agreed targets", ""]])
+    nest(table, layout.rows[0].cells[1])
+    replace(table, layout)
+    return saved(doc)
 
 
 def test_targets_in_a_table_nested_in_a_layout_table_are_read(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from docx import Document
 
 from peplint.lint import LintSetup, lint_file
 from peplint.report import FileReport
-from tests.conftest import GENERATED
+from tests.docx_edits import fixture, grid, replace, saved, table_starting
 
 HEADER = ["Subject", "Level", "Target", "On track", "Current grade", "Progress", "Intervention"]
 SUPPORT = "Small-group fractions sessions twice a week with Mr Lowe."
@@ -20,24 +20,16 @@ SUPPORT = "Small-group fractions sessions twice a week with Mr Lowe."
 
 def _flat_subjects(maths_support: str) -> bytes:
     """secondary-good.docx with its termly subject table laid out with no term columns."""
-    doc = Document(str(GENERATED / "secondary-good.docx"))
-    old = next(t for t in doc.tables if t.rows[0].cells[0].text == "Subject")
+    doc = fixture("secondary-good.docx")
+    old = table_starting(doc, "Subject")
     rows = [
         HEADER,
         ["English", "KS3", "6", "Yes", "5", "Making expected progress", ""],
         ["Maths", "KS3", "6", "No", "4", "Making less than expected progress", maths_support],
         ["Art", "KS3", "6", "Yes", "7", "Making more than expected progress", ""],
     ]
-    new = doc.add_table(rows=len(rows), cols=len(HEADER))
-    new.style = "Table Grid"
-    for row, texts in zip(new.rows, rows, strict=True):
-        for cell, text in zip(row.cells, texts, strict=True):
-            cell.text = text
-    old._tbl.addnext(new._tbl)
-    old._tbl.getparent().remove(old._tbl)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    replace(old, grid(doc, rows))
+    return saved(doc)
 
 
 def _lint(data: bytes, folder: Path) -> FileReport:
@@ -74,9 +66,7 @@ def _without_dates(data: bytes) -> bytes:
             cells = row.cells
             if len(cells) == 2 and "date" in cells[0].text.lower():
                 cells[1].text = ""
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    return saved(doc)
 
 
 def test_results_of_a_term_no_date_names_are_unclear_never_judged(tmp_path: Path) -> None:

@@ -5,16 +5,13 @@ contacts table, whose "Name" column would make the child a carer with no phone o
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
-
-from docx import Document
 
 from peplint.extract.catalogue import catalogue_for
 from peplint.extract.pairs import read_pairs
 from peplint.lint import LintSetup, lint_file
 from peplint.model.document import Block, BlockKind, Table
-from tests.conftest import GENERATED
+from tests.docx_edits import fixture, grid, replace, saved, table_starting
 
 DETAILS = ["Name", "Date of birth", "Year group", "Date entered care", "Emergency placement"]
 VALUES = ["Leah Okafor", "19 January 2012", "Year 9", "6 September 2021", "No"]
@@ -41,19 +38,9 @@ def test_a_contacts_table_of_one_row_stays_a_table() -> None:
 
 def _details_as_a_header_table() -> bytes:
     """secondary-good.docx with the child's details laid out as labels over values."""
-    doc = Document(str(GENERATED / "secondary-good.docx"))
-    old = next(t for t in doc.tables if t.rows[0].cells[0].text == "My name")
-    new = doc.add_table(rows=2, cols=len(DETAILS))
-    new.style = "Table Grid"
-    for cell, text in zip(new.rows[0].cells, DETAILS, strict=True):
-        cell.text = text
-    for cell, text in zip(new.rows[1].cells, VALUES, strict=True):
-        cell.text = text
-    old._tbl.addnext(new._tbl)
-    old._tbl.getparent().remove(old._tbl)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+    doc = fixture("secondary-good.docx")
+    replace(table_starting(doc, "My name"), grid(doc, [DETAILS, VALUES]))
+    return saved(doc)
 
 
 def test_the_childs_details_over_their_values_keep_care_information_a_yes(tmp_path: Path) -> None:

@@ -3,18 +3,13 @@ false answer or a crash."""
 
 from __future__ import annotations
 
-import copy
-import io
 from pathlib import Path
 
-from docx import Document
-
 from peplint.extract.build import _current
-from peplint.lint import LintSetup, lint_file
 from peplint.model.pep import Pep, SectionText, Source, Target
 from peplint.parsers.pdf_tables import _breaks_token, healed_across
 from peplint.rules.target_text import unread_target_lines
-from tests.conftest import GENERATED
+from tests.docx_edits import fixture, linted, nest, replace, table_starting
 
 
 def test_predicted_and_expected_columns_are_not_this_terms_results() -> None:
@@ -62,19 +57,15 @@ def test_a_two_figure_year_is_a_whole_year() -> None:
 
 
 def _carer_lines(lines: list[str], folder: Path) -> Pep:
-    doc = Document(str(GENERATED / "walsall-good.docx"))
-    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "Name")
+    doc = fixture("walsall-good.docx")
+    table = table_starting(doc, "Name")
     anchor = table._tbl
     for text in lines:
         paragraph = doc.add_paragraph(text)
         anchor.addnext(paragraph._p)
         anchor = paragraph._p
     table._tbl.getparent().remove(table._tbl)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    path = folder / "people.docx"
-    path.write_bytes(buffer.getvalue())
-    report = lint_file(path, LintSetup.default())
+    report = linted(doc, folder / "people.docx")
     assert report.pep is not None
     return report.pep
 
@@ -90,23 +81,16 @@ def test_a_parent_or_an_iro_on_labelled_lines_is_not_a_carer(tmp_path: Path) -> 
 def test_a_table_nested_under_a_title_row_is_in_that_rows_section(tmp_path: Path) -> None:
     """A layout table titled "SMART Targets" then "The PEP Meeting": the targets table
     nested in the first part is read in the targets section, not the meeting's."""
-    doc = Document(str(GENERATED / "walsall-good.docx"))
-    targets = next(t for t in doc.tables if t.rows[0].cells[0].text == "Target")
+    doc = fixture("walsall-good.docx")
+    targets = table_starting(doc, "Target")
     layout = doc.add_table(rows=4, cols=2)
     for index, title in ((0, "SMART Targets"), (2, "The PEP Meeting")):
         cell = layout.rows[index].cells[0].merge(layout.rows[index].cells[1])
         cell.paragraphs[0].add_run(title).bold = True
     layout.rows[1].cells[0].text = "Agreed targets"
-    holder = layout.rows[1].cells[1]
-    holder._tc.append(copy.deepcopy(targets._tbl))
-    holder._tc.append(copy.deepcopy(holder.paragraphs[0]._p))
+    nest(targets, layout.rows[1].cells[1])
     layout.rows[3].cells[0].text, layout.rows[3].cells[1].text = "Attendance", "96%"
-    targets._tbl.addnext(layout._tbl)
-    targets._tbl.getparent().remove(targets._tbl)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    path = tmp_path / "titled.docx"
-    path.write_bytes(buffer.getvalue())
-    report = lint_file(path, LintSetup.default())
+    replace(targets, layout)
+    report = linted(doc, tmp_path / "titled.docx")
     assert report.pep is not None and len(report.pep.targets) == 3
     assert report.pep.provenance["targets"].section == "smart_targets"

@@ -13,17 +13,10 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from peplint.report import Report
+from peplint.reporters import view as views
 from peplint.reporters.docx_bytes import blank_document, document_bytes
 from peplint.reporters.docx_form import TICKED, UNTICKED, set_properties
 from peplint.reporters.docx_reporter import TEXT_WIDTH_CM, YES_NO_NOTE, _blank_form
-from peplint.reporters.view import (
-    FileView,
-    answer_options,
-    file_view,
-    item_label,
-    rating_words,
-    used,
-)
 from peplint.safety.xmlchars import clean_model
 
 
@@ -73,7 +66,7 @@ def _styled(doc: Any, text: str, style_id: str) -> Any:
     return paragraph
 
 
-def _page(doc: Any, view: FileView) -> None:
+def _page(doc: Any, view: views.FileView) -> None:
     _styled(doc, view.title, "Heading1")
     details = _grid_table(doc, 3, 2, [5.0, 12.0])
     for row, (label, value) in zip(
@@ -93,15 +86,15 @@ def _page(doc: Any, view: FileView) -> None:
     if view.layout_warning:
         doc.add_paragraph().add_run(view.layout_warning).bold = True
     doc.add_paragraph(f"Layout coverage: {view.coverage}")
-    options = answer_options(view)
+    options = views.answer_options(view)
     doc.add_paragraph()
     tick_width = 1.6 if len(options) <= 3 else 1.4
     widths = [TEXT_WIDTH_CM - tick_width * len(options)] + [tick_width] * len(options)
     table = _grid_table(doc, len(view.items) + 1, len(options) + 1, widths)
-    _header_row(table, ["Question", *(rating_words(o) for o in options)])
+    _header_row(table, ["Question", *(views.rating_words(o) for o in options)])
     for row, item in zip(table.rows[1:], view.items, strict=True):
         question = row.cells[0]
-        question.text = item_label(item)
+        question.text = views.item_label(item)
         if item.answer == "unclear":
             question.add_paragraph().add_run("Unclear: please check this item.").italic = True
         for cell, option in zip(row.cells[1:], options, strict=True):
@@ -138,8 +131,8 @@ def render_with_python_docx(report: Report) -> bytes:
     for index, entry in enumerate(report.files):
         if index:
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        view = file_view(entry)
+        view = views.file_view(entry)
         title = view.title
         _page(doc, view)
-    set_properties(doc, title, made_with=used(report))
+    set_properties(doc, title, made_with=views.used(report))
     return document_bytes(doc)

@@ -429,6 +429,13 @@ def _current(
     grade = pick(cells, "working at", "grade", "attainment")
     if not any((on_track, grade, progress)):
         return None
+    return _result(term, on_track, grade, progress)
+
+
+def _result(
+    term: TermName, on_track: str | None, grade: str | None, progress: str | None
+) -> TermResult:
+    """A term's result from its cells' texts."""
     return TermResult(
         term=term,
         on_track=v.parse_yes_no(on_track),
@@ -454,12 +461,7 @@ def _term(header: list[str], row: list[str | None], term: Any) -> TermResult | N
     progress = pick(cols, "progress")
     if not any((on_track, grade, progress)) and len(term_cells(header, row, term)) > 1:
         return None
-    return TermResult(
-        term=term,
-        on_track=v.parse_yes_no(on_track),
-        grade=v.normalise_grade(grade),
-        progress=v.parse_progress(progress),
-    )
+    return _result(term, on_track, grade, progress)
 
 
 def _sign_offs(values: dict[str, Any], tables: Tables, out: Extraction) -> dict[str, Any]:

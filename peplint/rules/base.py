@@ -170,24 +170,27 @@ class Rule:
             missed = unread_target_lines(pep) if only is None else []
             if not missed:
                 return None
-            return self.finding(
-                ctx,
-                f'Part of the targets section was not read as targets ("{_clip(missed[0], 80)}"); '
-                "check the targets by eye.",
-                section="smart_targets",
-                location=location,
-                page=page,
-                unclear=True,
-                suggestion="If the layout sets its targets out another way, map its labels with "
-                "`peplint template learn`; peplint has not judged what it could not read.",
-            ).model_copy(update={"not_found": ["targets"]})
+            part = f'Part of the targets section was not read as targets ("{_clip(missed[0], 80)}")'
+            return self._targets_unread(ctx, part, ["targets"], location, page)
         numbers = ", ".join(str(i + 1) for i in positions)
         reason = why_not_a_target(pep.targets[positions[0]].text)
         noun = "target" if len(positions) == 1 else "targets"
+        what = f"The text of {noun} {numbers} was not read ({reason}, not a target)"
+        paths = [f"targets[{i}].text" for i in positions]
+        return self._targets_unread(ctx, what, paths, location, page)
+
+    def _targets_unread(
+        self,
+        ctx: RuleContext,
+        what: str,
+        not_found: list[str],
+        location: str | None,
+        page: int | None,
+    ) -> Finding:
+        """The unclear finding for targets that could not all be read."""
         finding = self.finding(
             ctx,
-            f"The text of {noun} {numbers} was not read ({reason}, not a target); "
-            "check the targets by eye.",
+            f"{what}; check the targets by eye.",
             section="smart_targets",
             location=location,
             page=page,
@@ -195,7 +198,7 @@ class Rule:
             suggestion="If the layout sets its targets out another way, map its labels with "
             "`peplint template learn`; peplint has not judged what it could not read.",
         )
-        return finding.model_copy(update={"not_found": [f"targets[{i}].text" for i in positions]})
+        return finding.model_copy(update={"not_found": not_found})
 
     @staticmethod
     def page_of(pep: Pep, section: str) -> int | None:
