@@ -94,6 +94,9 @@ def _contact(record: dict[str, str]) -> Contact:
     )
 
 
+_PROFESSIONAL = re.compile(r"(?i)social worker|teacher|\bschool\b")  # not a carer
+
+
 def _contacts(tables: Tables, out: Extraction, engine: _Engine | None = None) -> dict[str, Any]:
     """Carers, and the social worker's and designated teacher's details from contact tables
     (carers also from labelled lines, `_labelled_carers`, when no table lists them)."""
@@ -106,7 +109,7 @@ def _contacts(tables: Tables, out: Extraction, engine: _Engine | None = None) ->
         if table.section == "personal_care":
             carer_tables.append(table)
             for row in rows:
-                if re.search(r"(?i)social worker|teacher|\bschool\b", row.get("role") or ""):
+                if _PROFESSIONAL.search(row.get("role") or ""):
                     continue  # a professional listed with the carers
                 _record_prov(out, f"carers[{len(carers)}]", row, table)
                 carers.append(_contact(row))
@@ -133,7 +136,6 @@ def _contacts(tables: Tables, out: Extraction, engine: _Engine | None = None) ->
     return {"carers": carers, "roles": roles}
 
 
-_PROFESSIONAL = re.compile(r"(?i)social worker|teacher|\bschool\b")
 _CARER = re.compile(r"(?i)\bcarers?\b|\bfoster|guardian|kinship|live with|placement")
 
 
@@ -366,7 +368,7 @@ def _subjects(tables: Tables, out: Extraction, met: dt.date | None = None) -> li
             if untermed is not None:
                 current = _current(table.header, row, columns, untermed)
                 terms += [current] if current is not None else []
-            elif flat and _current(table.header, row, columns, "autumn") is not None:
+            elif flat and _current_cells(table.header, row, columns):
                 # Results there, but of a term no date names: not read, so not judged.
                 path = f"attainment.subjects[{len(subjects)}].terms"
                 out.provenance[path] = _table_prov("not_found", table)
@@ -399,22 +401,24 @@ def _names_terms(header: list[str]) -> bool:
 
 # Columns of a subject table that hold this term's results when no column names a term,
 # and the words of columns that hold another figure ("Predicted grade", "Expected progress").
-_CURRENT = ("grade", "working at", "attainment", "progress", "on track")
+_GRADE = ("working at", "grade", "attainment")
+_CURRENT = (*_GRADE, "progress", "on track")
 _NOT_CURRENT = ("target", "predict", "expect", "aspiration", "estimat", "end of", "forecast")
 
 
 def _competing(cells: dict[str, str]) -> bool:
     """Whether two result columns could each be the grade, or each the progress."""
-    grades = [h for h in cells if any(w in h for w in ("working at", "grade", "attainment"))]
+    grades = [h for h in cells if any(w in h for w in _GRADE)]
     progress = [h for h in cells if "progress" in h]
     return len(grades) > 1 or len(progress) > 1
 
 
-def _current(
-    header: list[str], row: list[str | None], columns: dict[int, str], term: TermName
-) -> TermResult | None:
-    """A row's results in columns that name no term (a subject's target, level and
-    intervention columns are not results), as `term`'s."""
+def _current_cells(
+    header: list[str], row: list[str | None], columns: dict[int, str]
+) -> tuple[str | None, str | None, str | None] | None:
+    """A row's (on track, grade, progress) texts in columns that name no term (a
+    subject's target, level and intervention columns are not results); None when there
+    are none, or two columns could each hold one of them."""
     cells = {
         h: (c or "").strip()
         for i, (h, c) in enumerate(zip(header, row, strict=False))
@@ -425,11 +429,16 @@ def _current(
     }
     if _competing(cells):
         return None  # two columns could hold the one figure: not guessed
-    on_track, progress = pick(cells, "on track"), pick(cells, "progress")
-    grade = pick(cells, "working at", "grade", "attainment")
-    if not any((on_track, grade, progress)):
-        return None
-    return _result(term, on_track, grade, progress)
+    found = (pick(cells, "on track"), pick(cells, *_GRADE), pick(cells, "progress"))
+    return found if any(found) else None
+
+
+def _current(
+    header: list[str], row: list[str | None], columns: dict[int, str], term: TermName
+) -> TermResult | None:
+    """A row's results in columns that name no term, as `term`'s (see `_current_cells`)."""
+    cells = _current_cells(header, row, columns)
+    return _result(term, *cells) if cells else None
 
 
 def _result(

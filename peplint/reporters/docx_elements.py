@@ -95,7 +95,13 @@ def put_text(run_element: Any, text: str) -> None:
 def _paragraph_in(
     parent: Any, text: str = "", *, style: str | None = None, centred: bool = False
 ) -> Any:
-    element = etree.SubElement(parent, _P)
+    return _filled(etree.SubElement(parent, _P), text, style=style, centred=centred)
+
+
+def _filled(
+    element: Any, text: str = "", *, style: str | None = None, centred: bool = False
+) -> Any:
+    """A new paragraph element given its properties (in schema order) and its one run."""
     if style is not None or centred:
         properties = etree.SubElement(element, _PPR)
         if style is not None:
@@ -126,12 +132,7 @@ class Body:
 
     def paragraph(self, text: str = "", *, style: str | None = None) -> Any:
         """A paragraph (in the style with this id), with `text` as one run if any."""
-        element = self._add(_P)
-        if style is not None:
-            _child(etree.SubElement(element, _PPR), "pStyle", val=style)
-        if text:
-            run(element, text)
-        return element
+        return _filled(self._add(_P), text, style=style)
 
     def page_break(self) -> None:
         """A paragraph holding a page break."""
@@ -173,12 +174,17 @@ def cells(row: Any) -> list[Any]:
 def cell_text(cell: Any, text: str, *, bold: bool = False) -> Any:
     """Replace the cell's content with one paragraph of one run holding `text` (python-
     docx's `_Cell.text`, which writes the run even for no text); that paragraph."""
-    for child in list(cell):
-        if child.tag != _TCPR:
-            cell.remove(child)
+    _emptied(cell)
     paragraph = etree.SubElement(cell, _P)
     run(paragraph, text, bold=bold)
     return paragraph
+
+
+def _emptied(cell: Any) -> None:
+    """The cell's content taken out, its properties kept (python-docx's `clear_content`)."""
+    for child in list(cell):
+        if child.tag != _TCPR:
+            cell.remove(child)
 
 
 def cell_paragraph(cell: Any) -> Any:
@@ -188,9 +194,7 @@ def cell_paragraph(cell: Any) -> Any:
 
 def tick_cell(cell: Any, ticked: bool, marks: tuple[str, str]) -> None:
     """A centred tick box: `marks` is (ticked, unticked)."""
-    for child in list(cell):
-        if child.tag != _TCPR:
-            cell.remove(child)
+    _emptied(cell)
     paragraph = _paragraph_in(cell, centred=True)
     etree.SubElement(paragraph, _R)  # the empty run python-docx's `cell.text = ""` leaves
     run(paragraph, marks[0] if ticked else marks[1], size_pt=TICK_SIZE_PT)
