@@ -1,5 +1,5 @@
 """``python -m peplint``."""
 
-from peplint.cli import run
+from peplint.entry import run
 
 run()

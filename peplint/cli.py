@@ -671,23 +671,22 @@ def bulk(
     from peplint.bulk import uptodate
 
     as_of = as_of or dt.date.today()
-    request = uptodate.request_digest(
-        {
-            "folder": folder.resolve(),
-            "out": out.resolve(),
-            "pack": pack,
-            "config": config_file.resolve() if config_file else None,
-            "isolated": isolated,
-            "select": select,
-            "extend_select": extend_select,
-            "ignore": ignore,
-            "waivers": [p.resolve() for p in waiver_files],
-            "redact": redact,
-            "key_file": key_file.resolve() if key_file else None,
-            "compare": compare_with.resolve() if compare_with else None,
-            "as_of": as_of.isoformat(),
-            "limits": [seconds, memory_mb],
-        }
+    request = uptodate.bulk_request(
+        folder,
+        out,
+        pack=pack,
+        config_file=config_file,
+        isolated=isolated,
+        select=select,
+        extend_select=extend_select,
+        ignore=ignore,
+        waiver_files=waiver_files,
+        redact=redact,
+        key_file=key_file,
+        compare_with=compare_with,
+        as_of=as_of.isoformat(),
+        seconds=seconds,
+        memory_mb=memory_mb,
     )
     if resume and fail_on.lower() == "never" and not statistics and not show_waived:
         # Before the pack, the language pipeline or the models load: nothing to do is cheap.
@@ -696,9 +695,7 @@ def bulk(
             lines, code = done
             for line in lines:
                 click.echo(line)
-            click.echo(
-                "Nothing has changed since the run that made these outputs: they are up to date."
-            )
+            click.echo(uptodate.UP_TO_DATE)
             sys.exit(code)
 
     from peplint.bulk.run import BulkOptions, run_bulk

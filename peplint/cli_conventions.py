@@ -12,9 +12,8 @@ from typing import Any
 
 import click
 
+from peplint.command_dates import parse_command_date
 from peplint.errors import ConfigError
-
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y")
 
 
 def stdout_is_terminal() -> bool:
@@ -73,11 +72,9 @@ class UkDate(click.ParamType):
         if isinstance(value, dt.date):
             return value
         text = str(value).strip()
-        for form in _DATE_FORMATS:
-            try:
-                return dt.datetime.strptime(text, form).date()
-            except ValueError:
-                continue
+        day = parse_command_date(text)
+        if day is not None:
+            return day
         self.fail(
             f"'{text}' is not a date; write it day first, e.g. 01/12/2026, or as 2026-12-01",
             param,

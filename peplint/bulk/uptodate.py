@@ -101,6 +101,50 @@ def request_digest(options: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def bulk_request(
+    folder: Path,
+    out: Path,
+    *,
+    pack: str | None,
+    config_file: Path | None,
+    isolated: bool,
+    select: Iterable[str],
+    extend_select: Iterable[str],
+    ignore: Iterable[str],
+    waiver_files: Iterable[Path],
+    redact: bool,
+    key_file: Path | None,
+    compare_with: Path | None,
+    as_of: str,
+    seconds: float,
+    memory_mb: int,
+) -> str:
+    """The request digest of a `peplint bulk` command, from its options as the command
+    line gives them (`as_of` an ISO date): the one function both the command and its
+    quick up-to-date check (peplint.bulk.quick_resume) ask, so the two always agree."""
+    return request_digest(
+        {
+            "folder": folder.resolve(),
+            "out": out.resolve(),
+            "pack": pack,
+            "config": config_file.resolve() if config_file else None,
+            "isolated": isolated,
+            "select": list(select),
+            "extend_select": list(extend_select),
+            "ignore": list(ignore),
+            "waivers": [p.resolve() for p in waiver_files],
+            "redact": redact,
+            "key_file": key_file.resolve() if key_file else None,
+            "compare": compare_with.resolve() if compare_with else None,
+            "as_of": as_of,
+            "limits": [float(seconds), int(memory_mb)],
+        }
+    )
+
+
+UP_TO_DATE = "Nothing has changed since the run that made these outputs: they are up to date."
+
+
 def inputs_digest(pairs: Iterable[tuple[str, str]]) -> str:
     """One digest over every input's relative name and content hash."""
     digest = hashlib.sha256()
