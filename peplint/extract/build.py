@@ -205,18 +205,41 @@ def _fill_person(
     return contact
 
 
-def _attendees(tables: Tables, out: Extraction) -> list[Attendee]:
+def _listed_as_attending(
+    table: RecordTable, columns: dict[int, str], spec: FieldSpec | None
+) -> str | None:
+    """For an attendee table with no attended column: the heading over it or its name
+    column's header when that says the list is of those who attended ("Attendees",
+    "Present at the meeting"), else None (whether each attended is not recorded)."""
+    if spec is None or "attended" in columns.values():
+        return None
+    name_at = next((i for i, c in columns.items() if c == "name"), None)
+    header = table.table.rows[0][name_at] if name_at is not None and table.table.rows else None
+    return next((t for t in (table.over, header) if t and spec.implied(t)), None)
+
+
+def _attendees(tables: Tables, out: Extraction, spec: FieldSpec | None = None) -> list[Attendee]:
+    """The attendee list; `spec`, the attended column's catalogue entry, says which
+    headings make a list with no attended column a list of those who attended."""
     found: list[Attendee] = []
     used = tables.get("meeting.attendees", [])
     for table, columns in used:
+        listed = _listed_as_attending(table, columns, spec)
         for row in records(table, columns):
             if row.get("name"):
-                _record_prov(out, f"meeting.attendees[{len(found)}]", row, table)
+                path = f"meeting.attendees[{len(found)}]"
+                _record_prov(out, path, row, table)
+                attended = v.parse_yes_no(row.get("attended"))
+                if listed is not None:
+                    attended = True
+                    out.provenance[f"{path}.attended"] = _table_prov("found", table).model_copy(
+                        update={"label": listed, "how": "listed-under"}
+                    )
                 found.append(
                     Attendee(
                         name=v.clean(row.get("name")),
                         role=v.clean(row.get("role")),
-                        attended=v.parse_yes_no(row.get("attended")),
+                        attended=attended,
                     )
                 )
     _list_prov(out, "meeting.attendees", found, [t for t, _ in used])
@@ -549,7 +572,9 @@ def _assemble(doc: SectionedDocument, engine: _Engine, out: Extraction) -> dict[
                 update={"how": "derived"}
             )
     data["designated_teacher"] = teacher
-    data.setdefault("meeting", {})["attendees"] = _attendees(tables, out)
+    attendees = engine.cat.fields.get("meeting.attendees")
+    attended = attendees.columns.get("attended") if attendees is not None else None
+    data.setdefault("meeting", {})["attendees"] = _attendees(tables, out, attended)
     data["targets"] = _targets(engine, tables, out)
     when = next((values[k] for k in _PEP_DATES if isinstance(values.get(k), dt.date)), None)
     data.setdefault("attainment", {})["subjects"] = _subjects(tables, out, when)

@@ -7,7 +7,9 @@ in ``bare_in``; ``not`` words rule a label out). A date field's ``before`` lists
 fields it precedes, ``absent_when`` the values of other fields that mean it has none, and
 a text field's ``values`` are phrases that name one of its values ("cognition and
 learning"). List fields (``records``) list the column vocabulary of their
-tables. This module loads the files and scores a document's label against them; it holds
+tables; a column's ``implied_by`` labels, over a table without that column, give each of
+its rows the value yes ("Attendees" over a list of names), unless an ``implied_not`` word
+is there too. This module loads the files and scores a document's label against them; it holds
 no label itself. A pack extends the vocabulary with ``field_aliases`` (dotted path ->
 extra labels).
 """
@@ -76,6 +78,18 @@ class FieldSpec:
     family: str = ""  # the data file it came from
     columns: dict[str, FieldSpec] = field(default_factory=dict)  # list fields: their columns
     requires: tuple[str, ...] = ()  # list fields: columns a table must have
+    # A column: labels over a list (its heading, or its first column's header) that say
+    # what this column would, for a table without it ("Attendees" over "Name | Role":
+    # everyone listed attended), unless one of the `implied_not` words is there too.
+    implied_by: list[Label] = field(default_factory=list)
+    implied_not: frozenset[str] = frozenset()
+
+    def implied(self, text: str | None) -> bool:
+        """Whether `text`, over a table without this column, gives each row its value."""
+        words = frozenset(lemmas(text or ""))
+        if not words or words & self.implied_not:
+            return False
+        return any(label.words and label.words <= words for label in self.implied_by)
 
 
 @dataclass(frozen=True)
@@ -121,6 +135,12 @@ def _spec(path: str, entry: dict[str, object], family: str) -> FieldSpec:
         family=family,
         columns={str(k): _spec(f"{path}[].{k}", v, family) for k, v in columns.items()},
         requires=tuple(entry.get("requires") or ()),  # type: ignore[arg-type]
+        implied_by=_labels(entry.get("implied_by")),  # type: ignore[arg-type]
+        implied_not=frozenset(
+            w
+            for t in entry.get("implied_not") or ()  # type: ignore[attr-defined]
+            for w in lemmas(str(t))
+        ),
     )
 
 

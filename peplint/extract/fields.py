@@ -28,6 +28,7 @@ from peplint.extract.pairs import (
     read_pairs,
 )
 from peplint.extract.sections import SectionedDocument
+from peplint.extract.words import lemmas
 from peplint.model.pep import FieldProvenance, TermName
 
 TERMS: tuple[TermName, ...] = ("autumn", "spring", "summer")
@@ -46,6 +47,7 @@ PARSERS: dict[str, Callable[[str | None], Any]] = {
 }
 # Sections whose labels are the Virtual School's own form, not the PEP's fields.
 NOT_PEP_LABELS = {"vs_final_sign_off"}
+ANSWER_WORDS = 4  # a table's answer that counts as a section's text: a phrase, not "Yes"
 CONTEXT_REACH = 2  # matched labels on each side that tell which section a label sits in
 
 
@@ -95,11 +97,12 @@ class _Engine:
         self.doc = doc
         self.cat = catalogue
         self.readings: list[SectionReading] = [read_pairs(doc.preamble, None, catalogue)] + [
-            read_pairs(s.blocks, key, catalogue) for key, s in doc.sections.items()
+            read_pairs(s.blocks, key, catalogue, s.heading) for key, s in doc.sections.items()
         ]
         self.out = Extraction()
         self.used: set[int] = set()  # ids of pairs taken by a field
         self.pairs = [p for r in self.readings for p in r.pairs]
+        self._tables: dict[str, list[tuple[RecordTable, dict[int, str]]]] | None = None
 
     # --- scalar fields ----------------------------------------------------------
     def scalars(self) -> None:
@@ -129,9 +132,42 @@ class _Engine:
                 continue
             self.used.add(i)
             self.out.put(match.path, value, _prov("found", pair, match))
+            if spec.type == "text":
+                self._join_parts(i, match)
         for path, (pair, match) in empty.items():
             if path not in self.out.values:
                 self.out.provenance[path] = _prov("empty", pair, match)
+
+    def _join_parts(self, i: int, match: Match) -> None:
+        """A text field whose label names several things ("Strengths and areas for
+        development"), given in the document as separate labels, each with its own text
+        ("Strengths" ..., "Areas for development" ...): pair `i` matched one part; the
+        other parts' texts, in the same section and taken by no field, join it, each after
+        its label, in document order."""
+        pair = self.pairs[i]
+        whole, own = frozenset(lemmas(match.label)), frozenset(lemmas(pair.label))
+        if not own < whole:
+            return
+        parts = [(i, pair)]
+        for j, other in enumerate(self.pairs):
+            words = frozenset(lemmas(other.label))
+            if (
+                j in self.used
+                or other.section != pair.section
+                or not words
+                or not words <= whole - own
+                or is_empty_value(other.value)
+                or self.cat.matches(other.label, other.section)
+            ):
+                continue
+            parts.append((j, other))
+            own |= words
+        if len(parts) == 1:
+            return
+        parts.sort(key=lambda part: part[1].block)
+        self.used.update(j for j, _ in parts)
+        text = "\n".join(f"{p.label}: {p.value}" for _, p in parts)
+        self.out.values[match.path] = v.clean(text)
 
     def _in_context(self, i: int, top: dict[int, Match]) -> list[Match]:
         """Matches for a label that means nothing in its own section, read in the section its
@@ -214,7 +250,30 @@ class _Engine:
             and p.block not in placed_blocks
             and (p.under is None or " ".join(p.under.split()) not in placed_labels)
         ]
+        lines = lines or self._answers_left(reading)
         return v.clean("\n".join(lines)) if lines else None
+
+    def _answers_left(self, reading: SectionReading) -> list[str]:
+        """A section with no running text of its own: the answers of its tables that no
+        field took, in document order ("What do you enjoy at school? | I like English
+        best..."): what the section says, so it is not "empty". Only answers of running
+        text count (ANSWER_WORDS words or more), not a header row or a "Yes"."""
+        taken = {id(self.pairs[i]) for i in self.used}
+        answers = [
+            pair.value
+            for pair in sorted(reading.pairs, key=lambda p: p.block)
+            if id(pair) not in taken and len(pair.value.split()) >= ANSWER_WORDS
+        ]
+        listed = {id(t) for tables in self.tables().values() for t, _ in tables}
+        for table in reading.tables:
+            if id(table) not in listed:
+                answers += [
+                    cell
+                    for row in table.body
+                    for cell in row
+                    if cell and len(cell.split()) >= ANSWER_WORDS
+                ]
+        return list(dict.fromkeys(answers))
 
     def fill_shared(self) -> None:
         """A value stated once that applies to other fields too (one next PEP date)."""
@@ -229,6 +288,11 @@ class _Engine:
     # --- list fields --------------------------------------------------------------
     def tables(self) -> dict[str, list[tuple[RecordTable, dict[int, str]]]]:
         """Each header-row table matched to the list field whose columns it names best."""
+        if self._tables is None:
+            self._tables = self._match_tables()
+        return self._tables
+
+    def _match_tables(self) -> dict[str, list[tuple[RecordTable, dict[int, str]]]]:
         out: dict[str, list[tuple[RecordTable, dict[int, str]]]] = {}
         for reading in self.readings:
             for table in reading.tables:

@@ -104,6 +104,7 @@ class RecordTable:
     body: list[list[str | None]]
     page: int
     section: str | None
+    over: str | None = None  # the sub-heading or label right over the table, if any
 
 
 @dataclass
@@ -358,9 +359,10 @@ def _ticked(cell: str | None) -> bool:
 
 
 class _Reader:
-    def __init__(self, section: str | None, vocab: Vocabulary) -> None:
+    def __init__(self, section: str | None, vocab: Vocabulary, heading: str | None = None) -> None:
         self.out = SectionReading(section)
         self.vocab = vocab
+        self.heading = heading  # the section's own heading
 
     def pair(self, label: str, value: str, how: str, page: int, block: int, **kw: bool) -> None:
         label = " ".join(label.split()).strip()
@@ -370,7 +372,16 @@ class _Reader:
             )
 
     # --- tables -----------------------------------------------------------------
-    def table(self, table: Table, page: int, index: int) -> None:
+    def _opening(self, blocks: list[Block], i: int) -> str | None:
+        """The section's heading, when the table at `i` is the first thing under it (a
+        repeated heading of the section counts as its heading)."""
+        before = [b for b in blocks[:i] if b.kind != BlockKind.HEADING or b.cue != SECTION_AGAIN]
+        if before:
+            return None
+        again = [b.text for b in blocks[:i] if b.kind == BlockKind.HEADING]
+        return again[-1] if again else self.heading
+
+    def table(self, table: Table, page: int, index: int, over: str | None = None) -> None:
         rows = [r for r in table.rows if any((c or "").strip() for c in r)]
         if not rows:
             return
@@ -407,7 +418,7 @@ class _Reader:
                 rows = [list(column)[1:] for column in zip(*rows, strict=False)]
                 table = Table(rows=rows)
             header, body = table_header(Table(rows=rows))
-            self.out.tables.append(RecordTable(table, header, body, page, self.out.section))
+            self.out.tables.append(RecordTable(table, header, body, page, self.out.section, over))
             if len(rows) == 2 and self._fields_over_values(rows[0]):
                 for above, below in zip(rows[0], rows[1], strict=False):
                     if above and above.strip() and below is not None:
@@ -588,10 +599,11 @@ class _Reader:
                 else:
                     label, from_heading = (block.text, "label-paragraph", block.page, i), True
             elif block.kind == BlockKind.TABLE and block.table is not None:
+                over = label[0] if label is not None and not under else None
                 if not under:
                     label = None  # a sub-heading over a table: the table holds the values
                 flush()
-                self.table(block.table, block.page, i)
+                self.table(block.table, block.page, i, over or self._opening(blocks, i))
             elif block.kind == BlockKind.LABEL_VALUE:
                 if not under:
                     label = None
@@ -762,11 +774,15 @@ class _Reader:
 
 
 def read_pairs(
-    blocks: list[Block], section: str | None, vocab: Vocabulary | None = None
+    blocks: list[Block],
+    section: str | None,
+    vocab: Vocabulary | None = None,
+    heading: str | None = None,
 ) -> SectionReading:
-    """Every label/value pair, header-row table and paragraph in `blocks`."""
+    """Every label/value pair, header-row table and paragraph in `blocks`, the blocks of
+    the section `section` headed `heading`."""
     words = vocab or NoVocabulary()
-    reader = _Reader(section, words)
+    reader = _Reader(section, words, heading)
     reader.blocks(unboxed(blocks, words))
     return reader.out
 

@@ -132,7 +132,7 @@ class Rule:
         missing = [path for path in paths if field_state(pep, path) == "not_found"]
         if not missing:
             return None
-        titles = [field_title(path) for path in missing]
+        titles = list(dict.fromkeys(field_title(path) for path in missing))  # each said once
         them = "it" if len(titles) == 1 else "them"
         names = join_titles(titles)
         finding = self.finding(

@@ -41,6 +41,7 @@ FIELD_TITLES: dict[str, str] = {
     "targets[].strategy": "the target strategies",
     "meeting.date": "the meeting date",
     "meeting.attendees": "the list of who attended",
+    "meeting.attendees[].attended": "whether each person listed attended",
     "meeting.young_person_attended": "whether the young person attended",
     "meeting.young_person_absence_reason": "why the young person did not attend",
     "meeting.attendance_percent": "the attendance figure",

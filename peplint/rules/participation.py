@@ -8,7 +8,14 @@ from typing import ClassVar
 
 from peplint.model.findings import Finding
 from peplint.model.pep import Attendee, Pep
-from peplint.rules.base import Rule, RuleContext, RuleDoc, first_name, is_substantive
+from peplint.rules.base import (
+    Rule,
+    RuleContext,
+    RuleDoc,
+    field_state,
+    first_name,
+    is_substantive,
+)
 
 CROSSED = "✗✘☓⊗"
 # A ticked option left beside the name ("☐ Yes ☒ No": the mark comes before its option,
@@ -59,18 +66,31 @@ class StatutoryAttendees(Rule):
             )
             return
         for role in ctx.param("statutory_roles"):
-            people = [a for a in pep.meeting.attendees if role in (a.role or "").lower()]
-            if not any(attendee_attended(a) for a in people):
-                name = people[0].name if people else None
-                said = f"The {role}{f' ({name})' if name else ''} is not recorded as attending the PEP meeting."
-                yield self.finding(
-                    ctx,
-                    said,
-                    location="attendees",
-                    page=page,
-                    suggestion=f"The {role} must attend; if they could not, rearrange the "
-                    "meeting or record why and how they contributed.",
-                )
+            listed = [
+                (i, a)
+                for i, a in enumerate(pep.meeting.attendees)
+                if role in (a.role or "").lower()
+            ]
+            if any(attendee_attended(a) for _, a in listed):
+                continue
+            marks = [f"meeting.attendees[{i}].attended" for i, _ in listed]
+            if marks and all(field_state(pep, mark) == "not_found" for mark in marks):
+                # Listed, and the layout records nothing of whether they attended (no
+                # attended column, no heading saying the list is of those present).
+                unread = self.unread(ctx, pep, *marks, location="attendees", page=page)
+                if unread is not None:
+                    yield unread
+                    continue
+            name = listed[0][1].name if listed else None
+            said = f"The {role}{f' ({name})' if name else ''} is not recorded as attending the PEP meeting."
+            yield self.finding(
+                ctx,
+                said,
+                location="attendees",
+                page=page,
+                suggestion=f"The {role} must attend; if they could not, rearrange the "
+                "meeting or record why and how they contributed.",
+            )
 
 
 class YoungPersonParticipation(Rule):

@@ -1,0 +1,58 @@
+"""A text field whose label names two things ("Strengths and areas for development"),
+given as two labels each over its own text ("Strengths" ..., "Areas for development"
+...): both texts are the field's, each after its label, so neither part is lost (a lost
+"Strengths" paragraph was a false D5 "no")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from peplint.report import FileReport
+from tests.docx_edits import fixture, linted
+
+STRENGTHS = "Leah reads widely and her art work is some of the best in her year."
+AREAS = "Fractions in maths are still tricky, and break times can be hard with friends."
+
+
+def _overview_in_parts(folder: Path, parts: list[tuple[str, str]]) -> FileReport:
+    """secondary-good.docx with its attainment overview replaced by bold labels, each
+    followed by a paragraph of its text."""
+    doc = fixture("secondary-good.docx")
+    heading = next(p for p in doc.paragraphs if p.text == "My Attainment")
+    old = heading._p.getnext()
+    last = heading._p
+    for label, text in parts:
+        for run_text, bold in ((label, True), (text, False)):
+            paragraph = doc.add_paragraph()
+            paragraph.add_run(run_text).bold = bold
+            last.addnext(paragraph._p)
+            last = paragraph._p
+    old.getparent().remove(old)
+    return linted(doc, folder / "overview-in-parts.docx")
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        [("Strengths", STRENGTHS), ("Areas for development", AREAS)],
+        [("Areas for development", AREAS), ("Strengths", STRENGTHS)],
+    ],
+    ids=["strengths first", "areas first"],
+)
+def test_each_part_of_a_two_part_label_is_read(
+    parts: list[tuple[str, str]], tmp_path: Path
+) -> None:
+    report = _overview_in_parts(tmp_path, parts)
+    assert report.pep is not None and report.checklist is not None
+    overview = report.pep.attainment.overview
+    assert overview == " ".join(f"{label}: {text}" for label, text in parts)
+    d5 = next(i for i in report.checklist.items if i.id == "D5")
+    assert d5.answer == "yes"
+
+
+def test_a_part_left_empty_is_not_joined(tmp_path: Path) -> None:
+    report = _overview_in_parts(tmp_path, [("Strengths", ""), ("Areas for development", AREAS)])
+    assert report.pep is not None
+    assert report.pep.attainment.overview == AREAS
