@@ -73,3 +73,14 @@ def test_carers_with_no_phone_or_email_lines_are_not_a_no(tmp_path: Path) -> Non
         "Ann Bright",
     ]
     assert _d2(report) == "unclear"
+
+
+def test_an_empty_labelled_line_does_not_take_the_next_line_as_its_value(tmp_path: Path) -> None:
+    # "Carer phone:" left empty, then "Carer email: ...": the email line is a field of
+    # its own (a known label after a qualifier), not the phone's value.
+    lines = [*TOM, ("Carer phone", ""), ("Carer email", "tom.bright@example.org")]
+    report = _carers_as_lines(lines, tmp_path)
+    assert report.pep is not None
+    assert [(c.name, c.phone, c.email) for c in report.pep.carers] == [
+        ("Tom Bright", None, "tom.bright@example.org")
+    ]

@@ -361,23 +361,27 @@ def _targets(engine: _Engine, tables: Tables, out: Extraction) -> list[Target]:
 
 
 def _subjects(tables: Tables, out: Extraction, met: dt.date | None = None) -> list[Subject]:
-    """The subject table's rows. Results under columns that name no term ("Current grade
+    """The subject tables' rows. Results under columns that name no term ("Current grade
     | Progress | On track") are the term of the PEP `met` (its meeting or sign-off); when
     no date says which term that is, a subject's results are recorded as not read (the
-    rules then say "unclear", never judge a subject whose results they cannot see)."""
+    rules then say "unclear", never judge a subject whose results they cannot see).
+    A subject in a later table as well (grades in one, interventions in another) is one
+    subject: the later table fills what the earlier left out."""
     subjects: list[Subject] = []
-    used = tables.get("attainment.subjects", [])[:1]
+    used = tables.get("attainment.subjects", [])
     for table, columns in used:
+        earlier = {s.subject: i for i, s in enumerate(subjects)}
         flat = not _names_terms(table.header)
         untermed = TERMS[term_of(met)[1]] if flat and met is not None else None
+        last: int | None = None  # the index of this table's last subject
         for row in table.body:
             cells = [c for c in row if c is not None]
             first = (cells[0] if cells else "").strip()
             if INTERVENTION_ROW.match(first):  # a full-width intervention row
-                if subjects:  # present and empty is a defect, not an unread field
+                if last is not None:  # present and empty is a defect, not an unread field
                     text = v.clean(" ".join(c for c in cells[1:] if c)) or None
-                    subjects[-1].intervention = text
-                    path = f"attainment.subjects[{len(subjects) - 1}].intervention"
+                    subjects[last].intervention = text
+                    path = f"attainment.subjects[{last}].intervention"
                     out.provenance[path] = _table_prov("found" if text else "empty", table)
                 continue
             record = {
@@ -388,25 +392,60 @@ def _subjects(tables: Tables, out: Extraction, met: dt.date | None = None) -> li
             if not record.get("subject"):
                 continue
             terms = [t for t in (_term(table.header, row, term) for term in TERMS) if t]
+            unread = False
             if untermed is not None:
                 current = _current(table.header, row, columns, untermed)
                 terms += [current] if current is not None else []
             elif flat and _current_cells(table.header, row, columns):
-                # Results there, but of a term no date names: not read, so not judged.
-                path = f"attainment.subjects[{len(subjects)}].terms"
-                out.provenance[path] = _table_prov("not_found", table)
-            _record_prov(out, f"attainment.subjects[{len(subjects)}]", record, table)
-            subjects.append(
-                Subject(
-                    subject=subject_name(record["subject"]),
-                    level=v.clean(record.get("level")),
-                    target=v.normalise_grade(record.get("target")),
-                    terms=terms,
-                    intervention=v.clean(record.get("intervention")),
-                )
+                unread = True  # results there, but of a term no date names: not judged
+            subject = Subject(
+                subject=subject_name(record["subject"]),
+                level=v.clean(record.get("level")),
+                target=v.normalise_grade(record.get("target")),
+                terms=terms,
+                intervention=v.clean(record.get("intervention")),
             )
+            if subject.subject in earlier:
+                last = earlier[subject.subject]
+                _fill_subject(subjects[last], subject, record, table, out, last, unread)
+                continue
+            last = len(subjects)
+            if unread:
+                out.provenance[f"attainment.subjects[{last}].terms"] = _table_prov(
+                    "not_found", table
+                )
+            _record_prov(out, f"attainment.subjects[{last}]", record, table)
+            subjects.append(subject)
     _list_prov(out, "attainment.subjects", subjects, [t for t, _ in used])
     return subjects
+
+
+def _fill_subject(
+    kept: Subject,
+    later: Subject,
+    record: dict[str, str],
+    table: RecordTable,
+    out: Extraction,
+    index: int,
+    unread: bool,
+) -> None:
+    """What a later table says of a subject already read: the parts the earlier table
+    left out, and the results of terms it did not give."""
+    base = f"attainment.subjects[{index}]"
+    for part in ("level", "target", "intervention"):
+        if getattr(kept, part) is None and record.get(part) is not None:
+            setattr(kept, part, getattr(later, part))
+            out.provenance[f"{base}.{part}"] = _table_prov(
+                "found" if getattr(later, part) else "empty", table
+            )
+    had = {t.term for t in kept.terms}
+    added = [t for t in later.terms if t.term not in had]
+    kept.terms += added
+    terms = out.provenance.get(f"{base}.terms")
+    if added and terms is not None and terms.state == "not_found":
+        del out.provenance[f"{base}.terms"]  # read here after all
+    elif unread and not kept.terms:
+        out.provenance[f"{base}.terms"] = _table_prov("not_found", table)
 
 
 # The dates that say which term a PEP is of, best first.

@@ -737,7 +737,12 @@ class _Reader:
         """Whether `text` is a field of its own: it starts with a known label and a value."""
         if not pairs or not pairs[0][1] or not text.startswith(pairs[0][0]):
             return False
-        return self.vocab.is_label(pairs[0][0]) or self.vocab.is_column(pairs[0][0])
+        words = pairs[0][0].split()
+        # "Carer email: ..." after an empty "Carer phone:": a known label after a qualifier
+        return any(
+            self.vocab.is_label(tail) or self.vocab.is_column(tail)
+            for tail in (" ".join(words[start:]) for start in range(min(len(words), 3)))
+        )
 
     def _labelled_lines(self, blocks: list[Block], i: int, pairs: list[tuple[str, str]]) -> bool:
         """Whether the paragraph at `i` starts a run of "Label: value" lines (two labels or
