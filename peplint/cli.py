@@ -727,9 +727,9 @@ def bulk(
     )
     depends = uptodate.Found(
         config=effective.config_path,
-        waivers=list(setup.waivers.sources),
+        waivers=tuple(setup.waivers.sources),
         pack_file=effective.path,
-        others=[p.path for p in effective.loaded],
+        others=tuple(p.path for p in effective.loaded),
     )
     hashes = depends.hashes()  # as read for this run: a file edited during it is not vouched for
     try:
@@ -762,8 +762,8 @@ def bulk(
         click.echo(line)
     if result.inputs_digest is not None and compare_with is None:
         if redact:  # the key the run used (made by the run when there was none)
-            depends.others.append(_key_path(key_file))
-            hashes.update(uptodate.Found(others=[_key_path(key_file)]).hashes())
+            depends = depends._replace(others=(*depends.others, _key_path(key_file)))
+            hashes.update(uptodate.Found(others=(_key_path(key_file),)).hashes())
         _stamp_bulk(out, request, result.inputs_digest, depends, hashes, printed, agg)
     if result.stopped_early:
         click.echo(

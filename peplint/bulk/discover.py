@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from peplint.bulk.outfolder import INDEX_NAME
 from peplint.safety.names import name_bytes
@@ -14,12 +14,11 @@ from peplint.safety.names import name_bytes
 PEP_SUFFIXES = {".pdf", ".docx", ".doc", ".docm"}
 
 
-@dataclass
-class Found:
+class Found(NamedTuple):
     """What a walk of the input folder found: PEP files, and sub-folders it could not read."""
 
-    files: list[Path] = field(default_factory=list)
-    unreadable: list[Path] = field(default_factory=list)
+    files: list[Path]
+    unreadable: list[Path]
 
 
 def find_inputs(root: Path) -> Found:
@@ -30,7 +29,7 @@ def find_inputs(root: Path) -> Found:
     PEPs. Links are listed, not followed; the pre-flight checks decide whether they are read.
     Sub-folders that cannot be listed are returned so that each gets its own error entry.
     """
-    found = Found()
+    found = Found([], [])
 
     def unreadable(error: OSError) -> None:
         if error.filename is not None:
@@ -55,10 +54,10 @@ def find_inputs(root: Path) -> Found:
             if not name.startswith(".") and Path(name).suffix.lower() in PEP_SUFFIXES:
                 found.files.append(folder / name)
     found.files.sort(key=lambda p: p.relative_to(root).as_posix())
-    found.unreadable = sorted(
+    unlisted = sorted(
         (p for p in found.unreadable if p != root), key=lambda p: p.relative_to(root).as_posix()
     )
-    return found
+    return Found(found.files, unlisted)
 
 
 def discover(root: Path) -> list[Path]:

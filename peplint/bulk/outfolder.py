@@ -14,9 +14,8 @@ import contextlib
 import json
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from peplint import errors
 from peplint.output import atomic_write, private_mkdir
@@ -28,14 +27,13 @@ STAGING_MARK = ".peplint-staging"
 SUBFOLDERS = ("peps", ".cache")  # the folders under OUT that peplint writes into
 
 
-@dataclass
-class OutputIndex:
+class OutputIndex(NamedTuple):
     """What peplint wrote into an output folder (paths relative to it, '/'-separated)."""
 
-    files: list[str] = field(default_factory=list)
+    files: list[str]
     # Per PEP output key, the results-cache key its reports were rendered from, so a resumed
     # run reuses reports only when they are of the very result it would render.
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str]
 
     def dump(self) -> str:
         """The index file's text."""
@@ -193,12 +191,12 @@ class Staging:
     def commit(self, keep: set[str], sources: dict[str, str] | None = None) -> OutputIndex:
         """Move every staged output into place; delete the previous run's outputs not in
         `keep` (only those the index lists); write the new index; remove the staging folder."""
-        previous = read_index(self.out) or OutputIndex()
+        previous = read_index(self.out) or OutputIndex([], {})
         staged = self.staged()
         new = sorted(set(staged) | keep)
         # Until the switch is complete, the index covers old and new, so a run killed
         # part way still knows every file it owns.
-        atomic_write(self.out / INDEX_NAME, OutputIndex(previous.files + new).dump())
+        atomic_write(self.out / INDEX_NAME, OutputIndex(previous.files + new, {}).dump())
         for relative in staged:
             target = self.out / relative
             # Checked for every file (an lstat a folder): a folder swapped for a link

@@ -4,9 +4,8 @@ from the working directory upward."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from peplint.errors import ConfigError
 
@@ -49,13 +48,12 @@ def locate(ref: str, registry: dict[str, Path], relative_to: Path | None = None)
     )
 
 
-@dataclass
-class ProjectConfig:
+class ProjectConfig(NamedTuple):
     """What a project's config file says."""
 
-    path: Path | None = None
-    pack: str | None = None
-    settings: dict[str, Any] = field(default_factory=dict)
+    path: Path | None
+    pack: str | None
+    settings: dict[str, Any]
 
 
 CONFIG_NAMES = ("peplint.toml", "pyproject.toml")
@@ -75,7 +73,7 @@ def find_config(start: Path | None = None) -> ProjectConfig:
             config = read_config(path)
             if config is not None:
                 return config
-    return ProjectConfig()
+    return ProjectConfig(None, None, {})  # no config file
 
 
 def read_config(path: Path) -> ProjectConfig | None:
@@ -108,7 +106,7 @@ def config_for(
     """The config for a run over `inputs`: `--config FILE`, none with `--isolated`, else
     the nearest config above the inputs (like ruff), which must be the same for all."""
     if isolated:
-        return ProjectConfig()
+        return ProjectConfig(None, None, {})  # no config file
     if config_file is not None:
         if not config_file.is_file():
             raise ConfigError(f"--config {config_file}: no such file")
