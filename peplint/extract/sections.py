@@ -203,6 +203,11 @@ def split_sections(
                 open_[-1][1].blocks.append(block)  # a sub-heading of the section around it
             else:
                 unrecognised.append(block.text)
+                if sections:
+                    # Past the first section, what follows is read outside any section;
+                    # the heading stays as the label of the text under it ("VIEWS OF
+                    # THOSE SUPPORTING THE YOUNG PERSON", a field's label set as a heading).
+                    preamble.append(block)
             continue
         section = sections.get(key)
         if section is None:
