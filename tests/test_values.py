@@ -22,6 +22,12 @@ from peplint.extract import values as v
         ("1/2/2027", dt.date(2027, 2, 1)),  # day first, as UK exports write it
         ("14.10.26", dt.date(2026, 10, 14)),
         ("By 13 February 2027", dt.date(2027, 2, 13)),
+        ("06-Oct-2026", dt.date(2026, 10, 6)),  # as some platforms print dates
+        ("18-Dec-2026.", dt.date(2026, 12, 18)),
+        ("6.Oct.2026", dt.date(2026, 10, 6)),
+        ("06/Oct/2026", dt.date(2026, 10, 6)),
+        ("06 Oct 26", dt.date(2026, 10, 6)),
+        ("2 Oct 120", None),
         ("31/02/2026", None),
         ("12/12/202 6", None),  # a year cut by a line break is no year 202
         ("1/2/123", None),

@@ -22,11 +22,20 @@ _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+# Text that reads as a date of some form, whether or not DATE_PATTERN can read it: a
+# month's name, or day and month in figures ("Dec '26", "w/c 14.12").
+# ("may" only as the month's name, with its capital.)
+LOOKS_LIKE_A_DATE = re.compile(
+    rf"(?i:\b(?:{_MONTHS.replace('|may|', '|')})\b)|\bMay\b|\b\d{{1,2}}[/.\-]\d{{1,2}}\b"
+)
+
 DATE_PATTERN = re.compile(
     r"\b(?:"
     r"\d{4}-\d{1,2}-\d{1,2}"  # 2026-10-14
     r"|\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"  # 14/10/2026, 14.10.26 (never "202")
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+\d{{4}}"  # 14th Oct 2026
+    # 14th Oct 2026, 14-Oct-2026, 14 Oct 26
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|\s*[/.\-]\s*)(?:{_MONTHS})\.?,?"
+    r"(?:\s+|\s*[/.\-]\s*)(?:\d{4}|\d{2})"
     rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # October 14, 2026
     r")\b",
     re.IGNORECASE,

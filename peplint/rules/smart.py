@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from peplint.extract.values import LOOKS_LIKE_A_DATE
 from peplint.model.findings import Finding
 from peplint.model.pep import Pep, Target
 from peplint.nlp import analyse
@@ -201,6 +202,11 @@ class _TargetRule(Rule):
         """(message, suggestion) when the target fails, else None."""
         raise NotImplementedError
 
+    def target_unreadable(self, target: Target) -> str | None:
+        """What of a failing target peplint could not read, when that, not the target,
+        may be why it fails (then the finding is unclear, not a "no"); else None."""
+        return None
+
     def check(self, pep: Pep, ctx: RuleContext) -> Iterator[Finding]:
         page = self.page_of(pep, "smart_targets")
         for index, target in enumerate(pep.targets, start=1):
@@ -221,6 +227,15 @@ class _TargetRule(Rule):
                 )
             ):
                 yield unread
+            elif problem is not None and (unreadable := self.target_unreadable(target)):
+                yield self.finding(
+                    ctx,
+                    f"Target {index}: {unreadable}; check it by eye.",
+                    location=_label(index, target),
+                    excerpt=target.text,
+                    unclear=True,
+                    page=page,
+                )
             elif problem is not None:
                 message, suggestion = problem
                 yield self.finding(
@@ -329,6 +344,12 @@ class SmartTimeBound(_TargetRule):
             else "it has no deadline"
         )
         return (f"{said}.", "Give a date or a term, before the next PEP where possible.")
+
+    def target_unreadable(self, target: Target) -> str | None:
+        text = target.deadline_text or ""
+        if LOOKS_LIKE_A_DATE.search(text):
+            return f"'{text}' looks like a date written in a form peplint does not read"
+        return None
 
 
 class SmartStrategy(_TargetRule):
