@@ -92,6 +92,14 @@ def _prov(state: str, pair: Pair | None, match: Match | None) -> FieldProvenance
     )
 
 
+def _holds_a_table(reading: SectionReading) -> bool:
+    """Whether a section holds a table with something in its rows (the subjects'
+    results under an attainment heading): then a text field with no text there is not
+    known to have had its place in it. Questions left unanswered are not such a table:
+    they are the section found empty."""
+    return any(any((cell or "").strip() for row in t.body for cell in row) for t in reading.tables)
+
+
 class _Engine:
     def __init__(self, doc: SectionedDocument, catalogue: Catalogue) -> None:
         self.doc = doc
@@ -223,8 +231,12 @@ class _Engine:
             if section is None:
                 continue
             text = self.free_text(key)
+            # No text of its own, but the section holds a table of other things: where
+            # this field's text would go is not known, so it is not found, not empty.
+            reading = next(r for r in self.readings if r.section == key)
+            state = "found" if text else "not_found" if _holds_a_table(reading) else "empty"
             prov = FieldProvenance(
-                state="found" if text else "empty",
+                state=state,  # type: ignore[arg-type]
                 label=section.heading,
                 section=key,
                 page=section.page,
