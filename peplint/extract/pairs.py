@@ -605,6 +605,9 @@ class _Reader:
                 flush()
                 self.table(block.table, block.page, i, over or self._opening(blocks, i))
             elif block.kind == BlockKind.LABEL_VALUE:
+                # A sub-heading right over a control whose own label is no known label
+                # (a platform's tag, "Views of c"): the sub-heading is the form's label.
+                over = label[0] if label is not None and not under else None
                 if not under:
                     label = None
                 flush()
@@ -612,8 +615,11 @@ class _Reader:
                 if found is not None:  # the parser's label holds the value too
                     self.pair(*found, block.cue or "label-value", block.page, i, joined=True)
                 else:
+                    own = block.label or ""
+                    if over and not self.vocab.is_label(own) and self.vocab.is_label(over):
+                        own = over
                     value, i = self._continued(blocks, i)
-                    self.pair(block.label or "", value, block.cue or "label-value", block.page, i)
+                    self.pair(own, value, block.cue or "label-value", block.page, i)
             elif block.kind == BlockKind.CHECKBOX:
                 i = self._checkbox_group(blocks, i, label)
                 if label is not None and not under:
