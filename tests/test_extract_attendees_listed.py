@@ -96,3 +96,46 @@ def test_a_role_missing_from_a_list_of_those_present_is_still_a_no(tmp_path: Pat
     answer, messages = _d3(linted(doc, tmp_path / "no-social-worker.docx"))
     assert answer == "no"
     assert messages == ["The social worker is not recorded as attending the PEP meeting."]
+
+
+def _written_out(folder: Path, label: str, value: str) -> FileReport:
+    """secondary-good.docx with its attendee table replaced by one "Label: value" line."""
+    doc = fixture("secondary-good.docx")
+    old = table_starting(doc, "Name")
+    paragraph = doc.add_paragraph(f"{label}: {value}")
+    replace(old, paragraph)
+    return linted(doc, folder / "attendees-written-out.docx")
+
+
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        ("Who attended", "; ".join(f"{n} - {r}" for n, r in PRESENT)),
+        ("Present at meeting", ", ".join(f"{n} ({r})" for n, r in PRESENT) + "."),
+        ("Attendees", "; ".join(f"{n}, {r}" for n, r in PRESENT)),
+    ],
+    ids=["dashes", "brackets", "commas"],
+)
+def test_those_present_written_out_after_a_label_are_the_attendees(
+    label: str, value: str, tmp_path: Path
+) -> None:
+    report = _written_out(tmp_path, label, value)
+    assert report.pep is not None
+    people = [(a.name, a.role, a.attended) for a in report.pep.meeting.attendees]
+    assert people == [(n, r, True) for n, r in PRESENT]
+    assert report.pep.provenance["meeting.attendees"].how == "listed-in-text"
+    assert _d3(report) == ("yes", [])
+
+
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        ("Invited", "; ".join(f"{n} - {r}" for n, r in PRESENT)),  # invited is not present
+        ("Attendance this year", "95%"),
+        ("Who attended", "Everyone who was invited."),  # no list of people
+    ],
+)
+def test_other_lines_are_not_read_as_attendees(label: str, value: str, tmp_path: Path) -> None:
+    report = _written_out(tmp_path, label, value)
+    assert report.pep is not None
+    assert report.pep.meeting.attendees == []

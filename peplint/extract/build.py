@@ -246,6 +246,49 @@ def _attendees(tables: Tables, out: Extraction, spec: FieldSpec | None = None) -
     return found
 
 
+# One person of a list written out: "Helen Shaw - Designated teacher", "Helen Shaw
+# (Designated teacher)", "Helen Shaw, Designated teacher".
+_LISTED_PERSON = re.compile(
+    r"^\s*(?P<name>[^,()\-–—:]+?)\s*(?:\((?P<paren>[^()]+)\)|\s[-–—]\s*(?P<dash>.+)|,\s*(?P<comma>.+))\s*$"
+)
+
+
+def _attendees_in_text(engine: _Engine, out: Extraction, spec: FieldSpec) -> list[Attendee]:
+    """Those present written out under a label that says so ("Who attended: Helen Shaw -
+    Designated teacher; Tom Baker - Social worker"; one a line under "Attendees"), when
+    no attendee table was read: each with the role beside their name, each attended."""
+    used = {id(engine.pairs[i]) for i in engine.used}
+    for pair in engine.pairs:
+        if id(pair) in used or not spec.implied(pair.label) or not pair.value.strip():
+            continue
+        entries = [e for e in re.split(r"\s*[;\n]\s*|\),\s*", pair.value) if e.strip()]
+        people = []
+        for entry in entries:
+            entry = entry.strip().rstrip(".,;")
+            entry = entry if entry.count("(") <= entry.count(")") else entry + ")"
+            match = _LISTED_PERSON.match(entry)
+            if match is None:
+                break
+            role = match["paren"] or match["dash"] or match["comma"]
+            people.append(Attendee(name=v.clean(match["name"]), role=v.clean(role), attended=True))
+        if len(people) < 2 or len(people) != len(entries):
+            continue  # not a list of people with their roles
+        prov = FieldProvenance(
+            state="found",
+            label=pair.label,
+            section=pair.section,
+            page=pair.page,
+            how="listed-in-text",
+            score=1.0,
+        )
+        out.provenance["meeting.attendees"] = prov
+        for i in range(len(people)):
+            for column in ("name", "role", "attended"):
+                out.provenance[f"meeting.attendees[{i}].{column}"] = prov
+        return people
+    return []
+
+
 def _target(row: dict[str, str]) -> Target | None:
     text = v.clean(row.get("text"))
     if not text:
@@ -613,7 +656,10 @@ def _assemble(doc: SectionedDocument, engine: _Engine, out: Extraction) -> dict[
     data["designated_teacher"] = teacher
     attendees = engine.cat.fields.get("meeting.attendees")
     attended = attendees.columns.get("attended") if attendees is not None else None
-    data.setdefault("meeting", {})["attendees"] = _attendees(tables, out, attended)
+    listed = _attendees(tables, out, attended)
+    if not listed and attended is not None:
+        listed = _attendees_in_text(engine, out, attended)
+    data.setdefault("meeting", {})["attendees"] = listed
     data["targets"] = _targets(engine, tables, out)
     when = next((values[k] for k in _PEP_DATES if isinstance(values.get(k), dt.date)), None)
     data.setdefault("attainment", {})["subjects"] = _subjects(tables, out, when)
