@@ -804,10 +804,36 @@ def unboxed(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
     (rows merged across the table, perhaps under a title row) is labels and answers, as
     if they were label paragraphs and the text under them. Any other table is kept."""
     out: list[Block] = []
-    for block in blocks:
+    skip = 0
+    for at, block in enumerate(blocks):
+        if skip:
+            skip -= 1
+            continue
         rows = _one_column(block.table) if block.kind == BlockKind.TABLE else None
         if rows is None:
             out.append(block)
+            continue
+        beside = _answers_beside(rows, blocks[at + 1 :], vocab)
+        if beside:
+            # A column of labels in boxes, each answer printed beside its box, outside it:
+            # the answers follow the table, one a label, in order. A last label with no
+            # answer (a section's band swept into the column) stays a heading.
+            labels = [r for r in rows if r]
+            for asked, answer in zip(labels, blocks[at + 1 : at + 1 + beside], strict=False):
+                out.append(
+                    Block(
+                        kind=BlockKind.LABEL_VALUE,
+                        label=asked,
+                        text=answer.text,
+                        page=answer.page,
+                        cue="beside",
+                    )
+                )
+            out += [
+                Block(kind=BlockKind.HEADING, text=text, page=block.page, cue="stacked")
+                for text in labels[beside:]
+            ]
+            skip = beside
             continue
         start = _stacked_from(rows, vocab)
         for n, text in enumerate(rows):
@@ -817,6 +843,25 @@ def unboxed(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
             elif text:
                 out.append(Block(kind=BlockKind.PARAGRAPH, text=text, page=block.page))
     return out
+
+
+def _answers_beside(rows: list[str], after: list[Block], vocab: Vocabulary) -> int:
+    """How many of the paragraphs after a one-column table are the answers of its rows,
+    when its rows are labels (three or more, half of them known ones, none a sentence)
+    and as many paragraphs follow, none of them a label (or one fewer: the last row a
+    heading the column took in); else 0."""
+    labels = [r for r in rows if r]
+    known = sum(_label_like(r, vocab) for r in labels)
+    if len(labels) < 3 or known * 2 < len(labels) or not all(map(_short_line, labels)):
+        return 0
+    answers = 0
+    for block in after[: len(labels)]:
+        if block.kind != BlockKind.PARAGRAPH or not block.text.strip():
+            break
+        if _label_like(block.text, vocab) or inline_pairs(block.text, vocab):
+            break
+        answers += 1
+    return answers if answers >= max(len(labels) - 1, 3) else 0
 
 
 def _one_column(table: Table | None) -> list[str] | None:
