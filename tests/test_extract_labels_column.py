@@ -43,4 +43,3 @@ def test_a_band_heading_taken_into_the_column_is_left_as_a_heading(tmp_path: Pat
     pep = read_pep(_labels_column(tmp_path, [*LABELS, "Carer Details"], ANSWERS))
     assert str(pep.child.date_entered_care) == "2020-01-15"
     assert pep.child.name == "Kai Morgan"
-

@@ -20,7 +20,7 @@ from typing import Protocol
 from peplint.extract.section_view import names_columns, normalise_label, table_header
 from peplint.extract.values import CHECKED_GLYPHS, CROSSED_GLYPHS, UNCHECKED_GLYPHS
 from peplint.extract.words import lemmas
-from peplint.model.document import SECTION_AGAIN, Block, BlockKind, Table
+from peplint.model.document import SECTION_AGAIN, UNRECOGNISED, Block, BlockKind, Table
 
 GLYPHS = CHECKED_GLYPHS + UNCHECKED_GLYPHS + CROSSED_GLYPHS
 # Content-control and form placeholders that mean "nothing entered".
@@ -591,6 +591,19 @@ class _Reader:
             block = blocks[i]
             if block.kind == BlockKind.HEADING and block.cue == SECTION_AGAIN:
                 flush()  # the section's heading again: what follows is under no label
+            elif block.kind == BlockKind.HEADING and block.cue == UNRECOGNISED:
+                # A heading that names no section: a field's label perhaps ("VIEWS OF
+                # THOSE SUPPORTING..."), so it is offered as the label of the running text
+                # under it, which is still read as it is (a list of targets under
+                # "Actions agreed" stays a list).
+                flush()
+                under_it = []
+                for later in blocks[i + 1 :]:
+                    if later.kind != BlockKind.PARAGRAPH:
+                        break
+                    under_it.append(later.text)
+                if under_it:
+                    self.pair(block.text, "\n".join(under_it), "heading-text", block.page, i)
             elif block.kind == BlockKind.HEADING:
                 flush()
                 found = figure_pair(block.text, self.vocab)

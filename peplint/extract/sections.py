@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from peplint.extract.profiles import TemplateProfile, normalise_heading
 from peplint.extract.section_words import classify_heading
 from peplint.extract.values import parse_date
-from peplint.model.document import SECTION_AGAIN, Block, BlockKind, Document, Table
+from peplint.model.document import SECTION_AGAIN, UNRECOGNISED, Block, BlockKind, Document, Table
 
 
 @dataclass
@@ -205,9 +205,9 @@ def split_sections(
                 unrecognised.append(block.text)
                 if sections:
                     # Past the first section, what follows is read outside any section;
-                    # the heading stays as the label of the text under it ("VIEWS OF
-                    # THOSE SUPPORTING THE YOUNG PERSON", a field's label set as a heading).
-                    preamble.append(block)
+                    # the heading stays, marked, to offer itself as the label of the text
+                    # under it ("VIEWS OF THOSE SUPPORTING THE YOUNG PERSON").
+                    preamble.append(block.model_copy(update={"cue": UNRECOGNISED}))
             continue
         section = sections.get(key)
         if section is None:

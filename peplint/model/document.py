@@ -35,6 +35,7 @@ class BlockKind(StrEnum):
 #            boundary (the text under it is no value of the label before it), not as a label
 BlockCue = str
 SECTION_AGAIN = "section-again"
+UNRECOGNISED = "unrecognised"  # a heading that names no section, kept outside every section
 
 
 class Table(BaseModel):
