@@ -227,23 +227,18 @@ class _TargetRule(Rule):
                 )
             ):
                 yield unread
-            elif problem is not None and (unreadable := self.target_unreadable(target)):
-                yield self.finding(
-                    ctx,
-                    f"Target {index}: {unreadable}; check it by eye.",
-                    location=_label(index, target),
-                    excerpt=target.text,
-                    unclear=True,
-                    page=page,
-                )
             elif problem is not None:
-                message, suggestion = problem
+                message, suggestion = problem[0], problem[1] or None
+                unreadable = self.target_unreadable(target)
+                if unreadable:  # what peplint could not read, not the target, may fail it
+                    message, suggestion = f"{unreadable}; check it by eye.", None
                 yield self.finding(
                     ctx,
                     f"Target {index}: {message}",
                     location=_label(index, target),
                     excerpt=target.text,
                     suggestion=suggestion,
+                    unclear=bool(unreadable),
                     page=page,
                 )
 
