@@ -44,3 +44,49 @@ def test_a_school_among_the_childs_details_is_the_setting(label: str, tmp_path: 
 def test_a_care_setting_among_the_childs_details_is_not(label: str, tmp_path: Path) -> None:
     pep = read_pep(_details(tmp_path, [(label, "Foster care")]))
     assert pep.setting.name is None
+
+
+def _contacts(folder: Path) -> Path:
+    doc = Document()
+    doc.add_heading("Personal Education Plan", level=0)
+    for heading, rows in (
+        (
+            "Social Worker Details",
+            [
+                ("Social worker", "Marcus Reid"),
+                ("Telephone", "0121 496 0654"),
+                ("Email", "marcus.reid@example.gov.uk"),
+            ],
+        ),
+        (
+            "Designated Teacher Details",
+            [
+                ("Designated teacher", "Laura Finch"),
+                ("Telephone", "0121 496 0987"),
+                ("Email", "l.finch@oakfield.example.sch.uk"),
+            ],
+        ),
+    ):
+        doc.add_heading(heading, level=1)
+        table = doc.add_table(rows=0, cols=2)
+        for label, value in rows:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = label, value
+    path = folder / "contacts.docx"
+    doc.save(str(path))
+    return path
+
+
+def test_a_bare_phone_and_email_in_the_designated_teachers_details_are_theirs(
+    tmp_path: Path,
+) -> None:
+    pep = read_pep(_contacts(tmp_path))
+    assert (pep.designated_teacher.name, pep.designated_teacher.phone) == (
+        "Laura Finch",
+        "0121 496 0987",
+    )
+    assert pep.designated_teacher.email == "l.finch@oakfield.example.sch.uk"
+    assert (pep.social_worker.phone, pep.social_worker.email) == (
+        "0121 496 0654",
+        "marcus.reid@example.gov.uk",
+    )
