@@ -52,3 +52,15 @@ def test_an_answer_table_left_blank_is_found_empty(tmp_path: Path) -> None:
     assert report.pep.young_persons_views is None
     assert report.pep.provenance["young_persons_views"].state == "empty"
     assert _item(report, "D4") == "no"
+
+
+def test_two_labels_over_two_columns_of_text_are_read_by_column(tmp_path: Path) -> None:
+    # A page printed in two columns, each under its own heading, read as one table:
+    # "My views | Strengths" is not a label and its value.
+    views = "I like art and reading, and break time with my friends most days."
+    strengths = "Leah reads widely and her art work is some of the best in her year."
+    rows = [[views, strengths], ["Maths is hard when we do fractions.", ""]]
+    report = _views_as_table(tmp_path, rows, ["My views", "Strengths"])
+    assert report.pep is not None
+    assert report.pep.young_persons_views == f"{views} Maths is hard when we do fractions."
+    assert _item(report, "D4") == "yes"

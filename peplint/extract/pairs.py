@@ -166,6 +166,9 @@ def _label_like(text: str, vocab: Vocabulary, max_words: int = 16, strict: bool 
     return len(words) <= 12 and not re.search(r"[.!]\s*$", text) and vocab.is_label(text, strict)
 
 
+SENTENCE_WORDS = 8  # a cell of this many words is running text, never a label
+
+
 def _short_line(text: str) -> bool:
     """A few words with no sentence ending: reads as a label rather than a value."""
     return len(text.split()) <= 6 and not re.search(r"[.!;,]\s*$", text) and "\n" not in text
@@ -406,6 +409,13 @@ class _Reader:
                 ticked = [rows[0][i] or "" for i in options if i < len(row) and _ticked(row[i])]
                 self.pair(label, " ".join(ticked), "checkbox", page, index)
             return
+        if shape == "columns":
+            for n, label in enumerate(c for c in rows[0] if c is not None):
+                text = "\n".join(
+                    cells[n] for r in rows[1:] if len(cells := [c for c in r if c is not None]) > n
+                )
+                self.pair(label, text, "label-above", page, index)
+            return
         if shape == "grid":
             for row in rows:
                 cells = [c for c in row if c is not None]
@@ -527,6 +537,8 @@ class _Reader:
             header_like = columns == len(present) == 2 and not (
                 second and self.vocab.is_label(second) and not self.vocab.is_column(second)
             )
+            if len(rows) > 1 and self._labels_over_texts(rows):
+                return "columns"  # "My views | Strengths" over what the child and school say
             return "records" if header_like and len(rows) > 1 else "pairs"
         if (
             len(rows) == 2
@@ -542,6 +554,21 @@ class _Reader:
         ):
             return "grid"
         return "records"
+
+    def _labels_over_texts(self, rows: list[list[str | None]]) -> bool:
+        """Two labels over two columns of running text (a page printed in two columns,
+        each under its own heading): the first row is two short lines that read as
+        labels (a few words each, half of them a field's), and the first column below holds
+        a sentence, so it is no column of labels."""
+        first = [c for c in rows[0] if c is not None]
+        below = next((c for c in rows[1] if c is not None), None) or ""
+        return (
+            len(first) == 2
+            and all(_short_line(c) and len(c.split()) <= 4 for c in first)
+            and self._fields_over_values(rows[0])
+            and len(below.split()) >= SENTENCE_WORDS
+            and not _label_like(below, self.vocab)
+        )
 
     def _first_row_holds_values(self, first: list[str | None]) -> bool:
         """Label, value, label, value in the first row, the value cells a sentence or a
