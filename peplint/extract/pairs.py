@@ -409,6 +409,12 @@ class _Reader:
                 ticked = [rows[0][i] or "" for i in options if i < len(row) and _ticked(row[i])]
                 self.pair(label, " ".join(ticked), "checkbox", page, index)
             return
+        if shape == "matrix":
+            for row in rows[1:]:
+                for whom, cell in zip(rows[0][1:], row[1:], strict=False):
+                    if whom is not None and cell is not None:
+                        self.pair(f"{row[0]} ({whom})", cell, "table-cross", page, index)
+            return
         if shape == "columns":
             for n, label in enumerate(c for c in rows[0] if c is not None):
                 text = "\n".join(
@@ -531,6 +537,8 @@ class _Reader:
         width = max(len([c for c in r if c is not None]) for r in rows)
         if width <= 1:
             return "pairs"
+        if self._labels_by_whom(rows):
+            return "matrix"
         columns = sum(1 for c in present if self.vocab.is_column(c))
         if width == 2:
             second = rows[1][0] if len(rows) > 1 and rows[1] else None
@@ -554,6 +562,23 @@ class _Reader:
         ):
             return "grid"
         return "records"
+
+    def _labels_by_whom(self, rows: list[list[str | None]]) -> bool:
+        """A grid of labels by whom they are asked of: an empty corner, whose header
+        names two or more people or roles that are labels themselves ("| Social worker |
+        Designated teacher"), over rows that each start with a label ("Date completed",
+        "Date of next PEP"): each cell is that label for that person."""
+        header = rows[0]
+        if len(rows) < 3 or (header[0] or "").strip() or len(header) < 3:
+            return False
+        whom = [c for c in header[1:] if c is not None]
+        if len(whom) < 2 or not all(
+            c.strip() and _short_line(c) and self.vocab.is_label(c) for c in whom
+        ):
+            return False
+        firsts = [(r[0] or "").strip() for r in rows[1:]]
+        known = sum(bool(c) and _label_like(c, self.vocab) for c in firsts)
+        return all(firsts) and all(map(_short_line, firsts)) and known * 4 >= len(firsts) * 3
 
     def _labels_over_texts(self, rows: list[list[str | None]]) -> bool:
         """Two labels over two columns of running text (a page printed in two columns,
