@@ -874,6 +874,8 @@ def unboxed(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
         if skip:
             skip -= 1
             continue
+        if block.kind == BlockKind.TABLE and _fills_labels_above(out, block, vocab):
+            continue  # its one row held the answers of the labels above it
         rows = _one_column(block.table) if block.kind == BlockKind.TABLE else None
         if rows is None:
             out.append(block)
@@ -908,6 +910,30 @@ def unboxed(blocks: list[Block], vocab: Vocabulary) -> list[Block]:
             elif text:
                 out.append(Block(kind=BlockKind.PARAGRAPH, text=text, page=block.page))
     return out
+
+
+def _fills_labels_above(out: list[Block], block: Block, vocab: Vocabulary) -> bool:
+    """A table of one row right after labels set over blank boxes (a tight form whose
+    last row of answer boxes was read as a table): as many answers as there are blank
+    labels before it, none a label, are those labels' answers, in order. Fills them in
+    `out` and says so; anything else is left as it is."""
+    rows = block.table.rows if block.table else []
+    if len(rows) != 1:
+        return False
+    cells = [c for c in rows[0] if c is not None]
+    blank = 0
+    for earlier in reversed(out):
+        if earlier.kind != BlockKind.LABEL_VALUE or earlier.text or earlier.cue != "label-above":
+            break
+        blank += 1
+    if not cells or blank != len(cells):
+        return False
+    if not all(c.strip() and not _label_like(c, vocab) for c in cells):
+        return False
+    start = len(out) - blank
+    for n, cell in enumerate(cells):
+        out[start + n] = out[start + n].model_copy(update={"text": cell.strip()})
+    return True
 
 
 def _answers_beside(rows: list[str], after: list[Block], vocab: Vocabulary) -> int:

@@ -84,6 +84,30 @@ def split_title_row(block: Block) -> list[Block]:
     return [heading, rest]
 
 
+def split_band_row(block: Block, lookup: dict[str, str]) -> list[Block]:
+    """A table whose last row is one merged cell naming a section ("Carer Details"): a
+    tight form's band heading drawn against the boxes above it, read into their table
+    (in a one-column table, only under its one row: one answer box). It is the heading
+    of what follows; any other last row stays in its table."""
+    rows = block.table.rows if block.kind == BlockKind.TABLE and block.table else None
+    if not rows or len(rows) < 2 or not rows[-1]:
+        return [block]
+    last = rows[-1]
+    title = (last[0] or "").strip()
+    if not title or any(c is not None for c in last[1:]):
+        return [block]
+    if len(title.split()) > 8 or title.endswith((":", "?", ".")):
+        return [block]
+    one_column = all(sum(c is not None for c in row) <= 1 for row in rows)
+    if one_column and len(rows) != 2:
+        return [block]  # a column of labels or lines: its last row is one of them
+    if lookup.get(normalise_heading(title)) is None and classify_heading(title) is None:
+        return [block]
+    rest = block.model_copy(update={"table": Table(rows=rows[:-1])})
+    heading = Block(kind=BlockKind.HEADING, text=title, page=block.page, level=2, cue="band")
+    return [rest, heading]
+
+
 # The most words a value under a label heading has (a name, a date, "A levels: ...").
 LABEL_VALUE_WORDS = 12
 _FIGURES = re.compile(r"[\d\s/.\-:%£,()+]*\d[\d\s/.\-:%£,()+]*|[^\s@]+@[^\s@]+\.[^\s@]+")
@@ -168,7 +192,8 @@ def split_sections(
     blocks = [
         numbered_heading(part, lookup)
         for block in document.blocks
-        for part in split_title_row(block)
+        for titled in split_title_row(block)
+        for part in split_band_row(titled, lookup)
     ]
     unrecognised: list[str] = []
     open_: list[tuple[int, Section]] = []  # the open sections, outermost first, with levels
