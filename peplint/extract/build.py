@@ -147,7 +147,7 @@ def _labelled_carers(engine: _Engine, out: Extraction) -> list[Contact]:
     spec = engine.cat.fields.get("contacts")
     if spec is None:
         return []
-    used = {id(engine.pairs[i]) for i in engine.used}
+    used = engine.taken()
     records: list[list[tuple[str, Pair]]] = []
     for reading in engine.readings:
         if reading.section != "personal_care":
@@ -257,7 +257,7 @@ def _attendees_in_text(engine: _Engine, out: Extraction, spec: FieldSpec) -> lis
     """Those present written out under a label that says so ("Who attended: Helen Shaw -
     Designated teacher; Tom Baker - Social worker"; one a line under "Attendees"), when
     no attendee table was read: each with the role beside their name, each attended."""
-    used = {id(engine.pairs[i]) for i in engine.used}
+    used = engine.taken()
     for pair in engine.pairs:
         if id(pair) in used or not spec.implied(pair.label) or not pair.value.strip():
             continue

@@ -112,6 +112,10 @@ class _Engine:
         self.pairs = [p for r in self.readings for p in r.pairs]
         self._tables: dict[str, list[tuple[RecordTable, dict[int, str]]]] | None = None
 
+    def taken(self) -> set[int]:
+        """The ids of the pairs a field has taken."""
+        return {id(self.pairs[i]) for i in self.used}
+
     # --- scalar fields ----------------------------------------------------------
     def scalars(self) -> None:
         candidates: list[tuple[float, int, Match]] = []
@@ -230,10 +234,10 @@ class _Engine:
             section = self.doc.sections.get(key)
             if section is None:
                 continue
-            text = self.free_text(key)
+            reading = next(r for r in self.readings if r.section == key)
+            text = self.free_text(reading)
             # No text of its own, but the section holds a table of other things: where
             # this field's text would go is not known, so it is not found, not empty.
-            reading = next(r for r in self.readings if r.section == key)
             state = "found" if text else "not_found" if _holds_a_table(reading) else "empty"
             prov = FieldProvenance(
                 state=state,  # type: ignore[arg-type]
@@ -249,9 +253,9 @@ class _Engine:
             elif spec.path not in self.out.provenance:
                 self.out.provenance[spec.path] = prov
 
-    def free_text(self, key: str) -> str | None:
+    def free_text(self, reading: SectionReading) -> str | None:
         """A section's running text without form prompts or values placed in other fields."""
-        reading = next(r for r in self.readings if r.section == key)
+        key = reading.section
         placed = [p for i, p in enumerate(self.pairs) if i in self.used and p.section == key]
         placed_blocks = {p.block for p in placed if p.inline}
         placed_labels = {p.label for p in placed if p.how == "label-paragraph"}
@@ -270,7 +274,7 @@ class _Engine:
         field took, in document order ("What do you enjoy at school? | I like English
         best..."): what the section says, so it is not "empty". Only answers of running
         text count (ANSWER_WORDS words or more), not a header row or a "Yes"."""
-        taken = {id(self.pairs[i]) for i in self.used}
+        taken = self.taken()
         answers = [
             pair.value
             for pair in sorted(reading.pairs, key=lambda p: p.block)

@@ -378,11 +378,9 @@ class _Reader:
     def _opening(self, blocks: list[Block], i: int) -> str | None:
         """The section's heading, when the table at `i` is the first thing under it (a
         repeated heading of the section counts as its heading)."""
-        before = [b for b in blocks[:i] if b.kind != BlockKind.HEADING or b.cue != SECTION_AGAIN]
-        if before:
+        if any(b.kind != BlockKind.HEADING or b.cue != SECTION_AGAIN for b in blocks[:i]):
             return None
-        again = [b.text for b in blocks[:i] if b.kind == BlockKind.HEADING]
-        return again[-1] if again else self.heading
+        return blocks[i - 1].text if i else self.heading
 
     def table(self, table: Table, page: int, index: int, over: str | None = None) -> None:
         rows = [r for r in table.rows if any((c or "").strip() for c in r)]

@@ -63,17 +63,25 @@ def numbered_heading(block: Block, lookup: dict[str, str]) -> Block:
     )
 
 
+def _merged_title(row: list[str | None]) -> str | None:
+    """The text of a row that is one merged cell of a few words, not a question or a
+    sentence ("My school", "Carer Details"); None for any other row."""
+    title = (row[0] or "").strip()
+    if not title or any(c is not None for c in row[1:]):
+        return None
+    if len(title.split()) > 8 or title.endswith((":", "?", ".")):
+        return None
+    return title
+
+
 def split_title_row(block: Block) -> list[Block]:
     """A table whose first row is one merged cell of a few words ("My school") is a
     heading over the rest of the table; every other block is returned as it is."""
     rows = block.table.rows if block.kind == BlockKind.TABLE and block.table else None
     if not rows or len(rows[0]) < 2:
         return [block]
-    first = rows[0]
-    title = (first[0] or "").strip()
-    if not title or any(c is not None for c in first[1:]):
-        return [block]
-    if len(title.split()) > 8 or title.endswith((":", "?", ".")):
+    title = _merged_title(rows[0])
+    if title is None:
         return [block]
     heading = Block(
         kind=BlockKind.HEADING, text=title, page=block.page, level=2, cue="table-title-row"
@@ -92,11 +100,8 @@ def split_band_row(block: Block, lookup: dict[str, str]) -> list[Block]:
     rows = block.table.rows if block.kind == BlockKind.TABLE and block.table else None
     if not rows or len(rows) < 2 or not rows[-1]:
         return [block]
-    last = rows[-1]
-    title = (last[0] or "").strip()
-    if not title or any(c is not None for c in last[1:]):
-        return [block]
-    if len(title.split()) > 8 or title.endswith((":", "?", ".")):
+    title = _merged_title(rows[-1])
+    if title is None:
         return [block]
     one_column = all(sum(c is not None for c in row) <= 1 for row in rows)
     if one_column and len(rows) != 2:

@@ -228,7 +228,8 @@ class _TargetRule(Rule):
             ):
                 yield unread
             elif problem is not None:
-                message, suggestion = problem[0], problem[1] or None
+                message: str = problem[0]
+                suggestion: str | None = problem[1]
                 unreadable = self.target_unreadable(target)
                 if unreadable:  # what peplint could not read, not the target, may fail it
                     message, suggestion = f"{unreadable}; check it by eye.", None
